@@ -1,0 +1,109 @@
+using System.CommandLine;
+using GraphQL;
+using GraphQL.Transport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage;
+using Spectre.Console;
+
+// `roadmap`: validate the seeds, print graph statistics, run a GraphQL document against the local graph.
+var seedsOption = new Option<string?>("--seeds") { Description = "The seeds directory (default: found above the working directory).", Recursive = true };
+var databaseOption = new Option<string?>("--database") { Description = "The embedded store's SQLite file (default: roadmap.db).", Recursive = true };
+
+var root = new RootCommand("Roadmap: the technology-roadmap graph of China's medical-device plans.");
+root.Options.Add(seedsOption);
+root.Options.Add(databaseOption);
+
+var validate = new Command("validate", "Check the seed dataset: structure, enums, ids, names, edges and every quote against its plan.");
+validate.SetAction(parse =>
+{
+    var seeds = Options(parse).ResolveSeedsPath();
+    var result = SeedLoader.Load(seeds);
+    foreach (var issue in result.Issues)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[red]{issue.File}:{issue.Line}[/] [yellow]{issue.Code}[/] {issue.Message}");
+    }
+    var graph = result.Graph;
+    var sources = graph.Nodes.Sum(n => n.Sources.Count + n.Assessments.Count + n.Targets.Count + n.Goals.Count) + graph.Edges.Sum(e => e.Sources.Count);
+    if (result.IsValid)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[green]valid[/]: {graph.Nodes.Count} nodes, {graph.Edges.Count} edges, {sources} quotes checked in {seeds}");
+        return 0;
+    }
+    AnsiConsole.MarkupLineInterpolated($"[red]{result.Issues.Count} problem(s)[/] in {seeds}");
+    return 1;
+});
+root.Subcommands.Add(validate);
+
+var stats = new Command("stats", "Import the seeds if needed and print node and edge counts.");
+stats.SetAction(async (parse, ct) =>
+{
+    var store = new EmbeddedGraphStore(Options(parse));
+    await store.InitializeAsync(ct);
+    var s = await store.StatsAsync(ct);
+    var table = new Table().AddColumns("", "count");
+    foreach (var (kind, count) in s.ByKind) table.AddRow(kind.ToString(), count.ToString());
+    foreach (var (type, count) in s.ByEdgeType) table.AddRow($"edge {type}", count.ToString());
+    table.AddRow("[bold]nodes[/]", s.NodeCount.ToString());
+    table.AddRow("[bold]edges[/]", s.EdgeCount.ToString());
+    AnsiConsole.Write(table);
+    return 0;
+});
+root.Subcommands.Add(stats);
+
+var fileArgument = new Argument<FileInfo>("file") { Description = "A file holding a GraphQL document." };
+var variablesOption = new Option<string?>("--variables") { Description = "Variables as a JSON object." };
+var operationOption = new Option<string?>("--operation") { Description = "The operation to run when the document has several." };
+var query = new Command("query", "Run a GraphQL document against the local graph and print the JSON response.") { fileArgument, variablesOption, operationOption };
+query.SetAction(async (parse, ct) =>
+{
+    var file = parse.GetValue(fileArgument)!;
+    if (!file.Exists)
+    {
+        await Console.Error.WriteLineAsync($"roadmap: {file.FullName} does not exist");
+        return 2;
+    }
+    var services = new ServiceCollection().AddRoadmap(Configuration(parse)).BuildServiceProvider();
+    await using (services.ConfigureAwait(false))
+    {
+        await services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
+        var serializer = services.GetRequiredService<IGraphQLTextSerializer>();
+        var variablesJson = parse.GetValue(variablesOption);
+        var request = new GraphQLRequest
+        {
+            Query = await File.ReadAllTextAsync(file.FullName, ct),
+            OperationName = parse.GetValue(operationOption),
+            Variables = variablesJson is null ? null : serializer.Deserialize<Inputs>(variablesJson),
+        };
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IDocumentExecuter<GraphQL.Types.ISchema>>().ExecuteAsync(new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            RequestServices = scope.ServiceProvider,
+            CancellationToken = ct,
+        });
+        Console.WriteLine(serializer.Serialize(result));
+        return result.Errors is { Count: > 0 } ? 1 : 0;
+    }
+});
+root.Subcommands.Add(query);
+
+return await root.Parse(args).InvokeAsync();
+
+RoadmapOptions Options(ParseResult parse) => new()
+{
+    SeedsPath = parse.GetValue(seedsOption),
+    DatabasePath = parse.GetValue(databaseOption) ?? new RoadmapOptions().DatabasePath,
+};
+
+IConfiguration Configuration(ParseResult parse)
+{
+    var overrides = new Dictionary<string, string?>();
+    if (parse.GetValue(seedsOption) is { } seeds) overrides["Seeds:Path"] = seeds;
+    if (parse.GetValue(databaseOption) is { } database) overrides["Store:Embedded:DatabasePath"] = database;
+    return new ConfigurationBuilder().AddEnvironmentVariables("ROADMAP_").AddInMemoryCollection(overrides).Build();
+}

@@ -1,0 +1,200 @@
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.Analysis;
+
+/// <summary>
+/// The traversals behind the GraphQL fields, on the embedded read model. Every one is bounded by its arguments:
+/// depth for reachability, length, count and a work budget for path enumeration.
+/// </summary>
+public static class GraphAlgorithms
+{
+    /// <summary>How many search steps <see cref="Paths"/> may take before it returns what it has found.</summary>
+    public const int PathSearchBudget = 200_000;
+
+    /// <summary>Everything within <paramref name="maxDepth"/> edges of a node, and the edges followed to reach it.</summary>
+    public static Subgraph Reach(GraphIndex graph, string id, Direction direction, int maxDepth)
+    {
+        var root = graph.IndexOf(id);
+        if (root < 0) return Subgraph.Empty;
+
+        var depth = NewDepths(graph);
+        depth[root] = 0;
+        var order = new List<int> { root };
+        var edges = new List<int>();
+        var truncated = false;
+        for (var head = 0; head < order.Count; head++)
+        {
+            var v = order[head];
+            foreach (var e in graph.EdgesOf(v, direction))
+            {
+                if (depth[v] == maxDepth)
+                {
+                    // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
+                    truncated |= depth[graph.Neighbour(e, direction)] < 0;
+                    continue;
+                }
+                edges.Add(e);
+                var w = graph.Neighbour(e, direction);
+                if (depth[w] >= 0) continue;
+                depth[w] = depth[v] + 1;
+                order.Add(w);
+            }
+        }
+        return new Subgraph(graph.NodeAt(root), order.Select(graph.NodeAt).ToList(), edges.Select(graph.EdgeAt).ToList(), truncated);
+    }
+
+    /// <summary>
+    /// Directed simple paths from one node to another, shortest first, at most <paramref name="limit"/> of them and
+    /// none longer than <paramref name="maxLength"/>. A backward breadth-first pass gives every node its distance to
+    /// the target, so the search only extends a partial path that can still arrive in time.
+    /// </summary>
+    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit, int budget = PathSearchBudget)
+    {
+        var from = graph.IndexOf(fromId);
+        var to = graph.IndexOf(toId);
+        if (from < 0 || to < 0 || from == to || limit <= 0) return [];
+
+        var distanceToTarget = Distances(graph, to, Direction.Backward, maxLength);
+        if (distanceToTarget[from] < 0) return [];
+
+        var results = new List<GraphPath>();
+        var onPath = new bool[graph.NodeCount];
+        var pathEdges = new List<int>();
+        var steps = 0;
+        for (var length = distanceToTarget[from]; length <= maxLength && results.Count < limit && steps < budget; length++)
+        {
+            onPath[from] = true;
+            Extend(from, length);
+            onPath[from] = false;
+        }
+        return results;
+
+        void Extend(int v, int length)
+        {
+            foreach (var e in graph.EdgesOf(v, Direction.Forward))
+            {
+                if (results.Count >= limit || ++steps > budget) return;
+                var w = graph.EdgeTo(e);
+                var remaining = length - pathEdges.Count - 1;
+                if (onPath[w] || distanceToTarget[w] < 0 || distanceToTarget[w] > remaining) continue;
+                pathEdges.Add(e);
+                if (w == to)
+                {
+                    if (remaining == 0) results.Add(ToPath(graph, from, pathEdges));
+                }
+                else
+                {
+                    onPath[w] = true;
+                    Extend(w, length);
+                    onPath[w] = false;
+                }
+                pathEdges.RemoveAt(pathEdges.Count - 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Everything that transitively needs any of <paramref name="ids"/>, within <paramref name="maxDepth"/> edges:
+    /// a breadth-first search backwards from all of them at once, so each impacted node gets its distance to the
+    /// nearest gap and one shortest chain leading there.
+    /// </summary>
+    public static ImpactReport Impact(GraphIndex graph, IReadOnlyCollection<string> ids, int maxDepth)
+    {
+        var depth = NewDepths(graph);
+        var via = new int[graph.NodeCount];
+        var order = new List<int>();
+        var unknown = new List<string>();
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            var i = graph.IndexOf(id);
+            if (i < 0) unknown.Add(id);
+            else if (depth[i] < 0)
+            {
+                depth[i] = 0;
+                via[i] = -1;
+                order.Add(i);
+            }
+        }
+        var gapCount = order.Count;
+        for (var head = 0; head < order.Count; head++)
+        {
+            var v = order[head];
+            if (depth[v] == maxDepth) continue;
+            foreach (var e in graph.EdgesOf(v, Direction.Backward))
+            {
+                var w = graph.EdgeFrom(e);
+                if (depth[w] >= 0) continue;
+                depth[w] = depth[v] + 1;
+                via[w] = e;
+                order.Add(w);
+            }
+        }
+
+        var impacted = new List<ImpactedNode>(order.Count - gapCount);
+        foreach (var v in order.Skip(gapCount))
+        {
+            var edges = new List<int>(depth[v]);
+            for (var at = v; via[at] >= 0; at = graph.EdgeTo(via[at])) edges.Add(via[at]);
+            impacted.Add(new ImpactedNode(graph.NodeAt(v), depth[v], ToPath(graph, v, edges)));
+        }
+        impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
+        return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
+    }
+
+    /// <summary>Nodes whose names or aliases contain <paramref name="text"/> (case-insensitive): exact matches, then prefixes, then the rest.</summary>
+    public static IReadOnlyList<Node> Search(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds, int first)
+    {
+        var needle = text.Trim().ToLowerInvariant();
+        var hits = new List<(int Rank, int Length, int Node)>();
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            if (kinds is not null && !kinds.Contains(graph.NodeAt(v).Kind)) continue;
+            var best = (Rank: int.MaxValue, Length: int.MaxValue);
+            foreach (var name in graph.SearchNames(v))
+            {
+                var at = name.IndexOf(needle, StringComparison.Ordinal);
+                if (at < 0) continue;
+                var rank = name.Length == needle.Length ? 0 : at == 0 ? 1 : 2;
+                if ((rank, name.Length).CompareTo(best) < 0) best = (rank, name.Length);
+            }
+            if (best.Rank != int.MaxValue) hits.Add((best.Rank, best.Length, v));
+        }
+        // Node numbers follow id order, so the last key makes ties deterministic.
+        return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
+    }
+
+    private static int[] NewDepths(GraphIndex graph)
+    {
+        var depth = new int[graph.NodeCount];
+        Array.Fill(depth, -1);
+        return depth;
+    }
+
+    private static int[] Distances(GraphIndex graph, int start, Direction direction, int maxDepth)
+    {
+        var depth = NewDepths(graph);
+        depth[start] = 0;
+        var queue = new Queue<int>();
+        queue.Enqueue(start);
+        while (queue.TryDequeue(out var v))
+        {
+            if (depth[v] == maxDepth) continue;
+            foreach (var e in graph.EdgesOf(v, direction))
+            {
+                var w = graph.Neighbour(e, direction);
+                if (depth[w] >= 0) continue;
+                depth[w] = depth[v] + 1;
+                queue.Enqueue(w);
+            }
+        }
+        return depth;
+    }
+
+    private static GraphPath ToPath(GraphIndex graph, int start, List<int> edges)
+    {
+        var nodes = new List<Node>(edges.Count + 1) { graph.NodeAt(start) };
+        nodes.AddRange(edges.Select(e => graph.NodeAt(graph.EdgeTo(e))));
+        return new GraphPath(nodes, edges.Select(graph.EdgeAt).ToList());
+    }
+}

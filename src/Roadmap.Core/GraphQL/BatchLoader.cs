@@ -1,0 +1,96 @@
+using GraphQL.DataLoader;
+
+namespace Roadmap.Core.GraphQL;
+
+/// <summary>
+/// Collects the keys that resolvers ask for while the executor walks one level of the result, then fetches them
+/// in one store call when the first deferred result is awaited. The embedded store would not need it; a store
+/// behind a network (Neo4j) would otherwise make one call per field. One instance per request.
+/// </summary>
+public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
+    where TKey : notnull
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<TKey, TValue> _loaded = [];
+    private readonly HashSet<TKey> _pending = [];
+    private Task? _inFlight;
+
+    /// <summary>How many fetches this loader has made: one per batch, whatever the number of keys.</summary>
+    public int FetchCount { get; private set; }
+
+    public IDataLoaderResult<TValue?> Load(TKey key)
+    {
+        lock (_lock)
+        {
+            if (_loaded.TryGetValue(key, out var value)) return new Ready(value);
+            _pending.Add(key);
+        }
+        return new Deferred(this, key);
+    }
+
+    private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task batch;
+            lock (_lock)
+            {
+                if (_loaded.TryGetValue(key, out var value)) return value;
+                if (!_pending.Contains(key) && _inFlight is null) return default;
+                _inFlight ??= FetchPendingAsync(cancellationToken);
+                batch = _inFlight;
+            }
+            await batch.ConfigureAwait(false);
+        }
+    }
+
+    private async Task FetchPendingAsync(CancellationToken cancellationToken)
+    {
+        TKey[] keys;
+        lock (_lock)
+        {
+            keys = [.. _pending];
+            _pending.Clear();
+            FetchCount++;
+        }
+        try
+        {
+            var found = await fetch(keys, cancellationToken).ConfigureAwait(false);
+            lock (_lock)
+            {
+                foreach (var key in keys) _loaded[key] = found.TryGetValue(key, out var value) ? value : default!;
+            }
+        }
+        finally
+        {
+            lock (_lock) _inFlight = null;
+        }
+    }
+
+    private sealed class Ready(TValue? value) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => Task.FromResult(value);
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => Task.FromResult<object?>(value);
+    }
+
+    private sealed class Deferred(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
+
+public static class DataLoaderResultExtensions
+{
+    /// <summary>Maps a deferred result without resolving it early, so the batch still forms.</summary>
+    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) => new Mapped<T, TResult>(result, map);
+
+    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
+    {
+        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
+            map(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
+            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

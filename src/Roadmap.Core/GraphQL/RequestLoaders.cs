@@ -1,0 +1,16 @@
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.GraphQL;
+
+/// <summary>The batch loaders of one GraphQL request: nodes by id, and each node's edges in either direction.</summary>
+public sealed class RequestLoaders(IGraphStore store)
+{
+    public BatchLoader<string, Node> Nodes { get; } = new(store.GetNodesAsync);
+
+    public BatchLoader<string, IReadOnlyList<Edge>> OutEdges { get; } =
+        new((ids, ct) => store.GetEdgesAsync(ids, Direction.Forward, ct));
+
+    public BatchLoader<string, IReadOnlyList<Edge>> InEdges { get; } =
+        new((ids, ct) => store.GetEdgesAsync(ids, Direction.Backward, ct));
+}

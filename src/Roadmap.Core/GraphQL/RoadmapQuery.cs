@@ -1,0 +1,133 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.GraphQL;
+
+public sealed class RoadmapQuery : ObjectGraphType
+{
+    public RoadmapQuery()
+    {
+        Name = "Query";
+        Description = "Questions about the technology roadmap: what a thing needs, what needs it, how one reaches another, what a gap hits.";
+
+        Field<NodeInterface>("node")
+            .Description("One node by id; null when no node has that id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("id");
+                var found = await Store(c).GetNodesAsync([id], c.CancellationToken).ConfigureAwait(false);
+                return found.GetValueOrDefault(id);
+            });
+
+        Field<NonNullGraphType<NodeConnectionType>>("nodes")
+            .Description("All nodes, or those of some kinds, a page at a time in id order.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only these kinds; all when omitted.")
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"Page size, 0 to {Limits.MaxPageSize}."; })
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c =>
+            {
+                var first = Limits.InRange(c, "first", 0, Limits.MaxPageSize);
+                var after = c.GetArgument<string?>("after");
+                var offset = after is null ? 0 : Cursors.Decode(after) + 1;
+                return await Store(c).ListNodesAsync(Kinds(c), offset, first, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
+            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes.")
+            .Argument<NonNullGraphType<StringGraphType>>("text")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only these kinds; all when omitted.")
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {Limits.MaxPageSize}."; })
+            .ResolveAsync(async c =>
+            {
+                var text = c.GetArgument<string>("text").Trim();
+                if (text.Length == 0 || text.Length > Limits.MaxSearchText)
+                {
+                    throw new RoadmapError(ErrorCodes.InvalidArgument, $"'text' must have 1 to {Limits.MaxSearchText} characters.");
+                }
+                var first = Limits.InRange(c, "first", 1, Limits.MaxPageSize);
+                return await Store(c).SearchAsync(text, Kinds(c), first, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<SubgraphType>>("dependencies")
+            .Description("What a node needs, following edges forward: a product's components, their materials, the technologies they use.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 3; a.Description = $"1 to {Limits.MaxDepth} edges."; })
+            .ResolveAsync(c => Reach(c, Direction.Forward));
+
+        Field<NonNullGraphType<SubgraphType>>("dependents")
+            .Description("What needs a node, following edges backward: the products and programs that rely on a component.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 3; a.Description = $"1 to {Limits.MaxDepth} edges."; })
+            .ResolveAsync(c => Reach(c, Direction.Backward));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathType>>>>("paths")
+            .Description("Directed simple paths from one node to another along dependency edges, shortest first: how a program reaches a technology.")
+            .Argument<NonNullGraphType<IdGraphType>>("from")
+            .Argument<NonNullGraphType<IdGraphType>>("to")
+            .Argument<IntGraphType>("maxLength", a => { a.DefaultValue = 6; a.Description = $"1 to {Limits.MaxPathLength} edges."; })
+            .Argument<IntGraphType>("limit", a => { a.DefaultValue = 10; a.Description = $"1 to {Limits.MaxPathCount} paths."; })
+            .ResolveAsync(async c =>
+            {
+                var maxLength = Limits.InRange(c, "maxLength", 1, Limits.MaxPathLength);
+                var limit = Limits.InRange(c, "limit", 1, Limits.MaxPathCount);
+                return await Store(c).PathsAsync(c.GetArgument<string>("from"), c.GetArgument<string>("to"), maxLength, limit, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ImpactReportType>>("impact")
+            .Description("Everything that transitively needs any of the given nodes: which products and programs are hit if these components stay unavailable.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The gap set, 1 to {Limits.MaxIds} ids.")
+            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {Limits.MaxDepth} edges."; })
+            .ResolveAsync(async c =>
+            {
+                var ids = c.GetArgument<List<string>>("ids");
+                if (ids.Count == 0 || ids.Count > Limits.MaxIds)
+                {
+                    throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'ids' must hold 1 to {Limits.MaxIds} ids; got {ids.Count}.");
+                }
+                var maxDepth = Limits.InRange(c, "maxDepth", 1, Limits.MaxDepth);
+                return await Store(c).ImpactAsync(ids, maxDepth, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<GraphStatsType>>("stats")
+            .Description("How many nodes and edges, by kind and by type.")
+            .ResolveAsync(async c => await Store(c).StatsAsync(c.CancellationToken).ConfigureAwait(false));
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentType>>>>("documents")
+            .Description("The plans the graph is drawn from, oldest first.")
+            .ResolveAsync(async c =>
+            {
+                var page = await Store(c).ListNodesAsync(new HashSet<NodeKind> { NodeKind.Document }, 0, Limits.MaxPageSize, c.CancellationToken).ConfigureAwait(false);
+                return page.Nodes.OrderBy(n => n.Year).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+            });
+    }
+
+    private static IGraphStore Store(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
+
+    private static HashSet<NodeKind>? Kinds(IResolveFieldContext context) =>
+        context.GetArgument<List<NodeKind>?>("kinds") is { } kinds ? [.. kinds] : null;
+
+    private static async Task<object?> Reach(IResolveFieldContext context, Direction direction)
+    {
+        var maxDepth = Limits.InRange(context, "maxDepth", 1, Limits.MaxDepth);
+        return await Store(context).ReachAsync(context.GetArgument<string>("id"), direction, maxDepth, context.CancellationToken).ConfigureAwait(false);
+    }
+}
+
+public sealed class RoadmapSchema : Schema
+{
+    public RoadmapSchema(IServiceProvider services) : base(services)
+    {
+        Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them.";
+        Query = services.GetRequiredService<RoadmapQuery>();
+        // Object types reached only through the Node interface must be registered explicitly.
+        RegisterType(typeof(TechnologyType));
+        RegisterType(typeof(ComponentNodeType));
+        RegisterType(typeof(ProductType));
+        RegisterType(typeof(ProgramNodeType));
+        RegisterType(typeof(DocumentType));
+    }
+}

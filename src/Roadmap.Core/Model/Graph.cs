@@ -1,0 +1,102 @@
+namespace Roadmap.Core.Model;
+
+/// <summary>The five kinds of node in a roadmap graph.</summary>
+public enum NodeKind { Technology, Component, Product, Program, Document }
+
+/// <summary>Edge types. An edge points from the dependent to what it depends on.</summary>
+public enum EdgeType
+{
+    /// <summary>A product or component needs a component (or a product used as a module).</summary>
+    Requires,
+    /// <summary>A product, component or technology is built with a technology.</summary>
+    UsesTechnology,
+    /// <summary>A specific variant points to its general node and inherits its needs.</summary>
+    VariantOf,
+    /// <summary>A program develops, funds, industrialises or demonstrates a technology, component or product.</summary>
+    Targets,
+}
+
+public enum ComponentType { Part, Material, Electronic, Software, Reagent }
+
+public enum Field
+{
+    Imaging, InVitroDiagnostics, Therapy, ImplantIntervention, Biomaterial, MonitoringLifeSupport,
+    Rehabilitation, TraditionalChineseMedicine, MaternalChildHealth, HealthProduct, General,
+}
+
+public enum ProgramType { SpecialProject, IndustrialisationPlan, DemonstrationProgram, Base, Platform, Centre, ActionPlan }
+
+/// <summary>A plan's judgement of where China stands on a thing, from worst to best.</summary>
+public enum AssessmentStatus { DomesticGap, ImportDependent, Foundation, Breakthrough, Advanced }
+
+public enum Comparator { Lt, Lte, Gt, Gte, Eq, Between, Within }
+
+/// <summary>The clause of a plan that states a fact: document id, section as the plan numbers it, verbatim quote.</summary>
+public sealed record Source(string DocumentId, string Section, string Quote);
+
+public sealed record Assessment(AssessmentStatus Status, int Year, Source Source);
+
+/// <summary>A numeric target (on a product) or goal (on a program).</summary>
+public sealed record Quantity(string Metric, Comparator Comparator, double Value, double? MaxValue, string? Unit, Source Source);
+
+public sealed record Period(int Start, int End);
+
+/// <summary>
+/// One node of the graph. Kind-specific attributes are null or empty on the kinds that do not carry them;
+/// one class keeps the store, the seed reader and the SQLite mapping simple.
+/// </summary>
+public sealed record Node
+{
+    public required string Id { get; init; }
+    public required NodeKind Kind { get; init; }
+    public required string NameZh { get; init; }
+    public required string NameEn { get; init; }
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+    public IReadOnlyList<Source> Sources { get; init; } = [];
+    public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+
+    public ComponentType? ComponentType { get; init; }
+    public Field? Field { get; init; }
+    public IReadOnlyList<Quantity> Targets { get; init; } = [];
+
+    public ProgramType? ProgramType { get; init; }
+    public Period? Period { get; init; }
+    public IReadOnlyList<string> LeadAgencies { get; init; } = [];
+    public IReadOnlyList<Quantity> Goals { get; init; } = [];
+
+    public string? File { get; init; }
+    public string? Issuer { get; init; }
+    public int? Year { get; init; }
+
+    /// <summary>The latest assessment by year, or null when no plan judges this node.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Assessment? LatestAssessment => Assessments.Count == 0 ? null : Assessments.MaxBy(a => a.Year);
+}
+
+public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources);
+
+/// <summary>A whole graph as plain data: what the seed reader produces and the stores import.</summary>
+public sealed record GraphData(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);
+
+public static class NodeKinds
+{
+    public static string Prefix(NodeKind kind) => kind switch
+    {
+        NodeKind.Technology => "technology:",
+        NodeKind.Component => "component:",
+        NodeKind.Product => "product:",
+        NodeKind.Program => "program:",
+        NodeKind.Document => "document:",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Which kinds an edge of a type may join, as the seeds README documents.</summary>
+    public static bool Allows(EdgeType type, NodeKind from, NodeKind to) => type switch
+    {
+        EdgeType.Requires => from is NodeKind.Product or NodeKind.Component && to is NodeKind.Component or NodeKind.Product,
+        EdgeType.UsesTechnology => from is NodeKind.Product or NodeKind.Component or NodeKind.Technology && to == NodeKind.Technology,
+        EdgeType.VariantOf => from == to && from is NodeKind.Product or NodeKind.Component or NodeKind.Technology,
+        EdgeType.Targets => from == NodeKind.Program && to is NodeKind.Technology or NodeKind.Component or NodeKind.Product,
+        _ => false,
+    };
+}

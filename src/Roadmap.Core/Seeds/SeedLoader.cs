@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Roadmap.Core.Model;
+
+namespace Roadmap.Core.Seeds;
+
+public sealed record SeedLoadResult(GraphData Graph, IReadOnlyList<SeedIssue> Issues)
+{
+    public bool IsValid => Issues.Count == 0;
+}
+
+/// <summary>
+/// Loads and validates a seeds directory (<c>graph/*.yaml</c> and <c>documents/*.txt</c>): the one place that
+/// decides whether a dataset may enter a store. <c>roadmap validate</c>, the embedded store's import and the
+/// dataset test all go through it.
+/// </summary>
+public static class SeedLoader
+{
+    public static SeedLoadResult Load(string seedsDirectory)
+    {
+        var graphDirectory = Path.Combine(seedsDirectory, "graph");
+        if (!Directory.Exists(graphDirectory))
+        {
+            return new SeedLoadResult(new GraphData([], []), [new SeedIssue(graphDirectory, 0, "MISSING_DIRECTORY", "no seeds/graph directory here")]);
+        }
+        var reader = new SeedReader();
+        reader.ReadDirectory(graphDirectory);
+        return Validate(reader, Path.Combine(seedsDirectory, "documents"));
+    }
+
+    /// <summary>A hash of every seed file's name and bytes: the embedded store re-imports when it changes.</summary>
+    public static string Fingerprint(string seedsDirectory)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var sub in new[] { "graph", "documents" })
+        {
+            var dir = Path.Combine(seedsDirectory, sub);
+            if (!Directory.Exists(dir)) continue;
+            foreach (var file in Directory.EnumerateFiles(dir).Order(StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{sub}/{Path.GetFileName(file)}\n"));
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Checks what a single file cannot: references between nodes, names, and quotes against the plans.</summary>
+    public static SeedLoadResult Validate(SeedReader reader, string documentsDirectory)
+    {
+        var issues = new List<SeedIssue>(reader.Issues);
+        var graph = reader.Graph;
+        var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+
+        void Report(SeedLocation at, string code, string message) => issues.Add(new SeedIssue(at.File, at.Line, code, message));
+
+        var names = new Dictionary<(NodeKind, string), string>();
+        foreach (var node in graph.Nodes)
+        {
+            if (node.NameZh.Length > 0 && !names.TryAdd((node.Kind, node.NameZh), node.Id))
+            {
+                Report(reader.NodeLocations[node.Id], "DUPLICATE_NAME",
+                    $"nameZh '{node.NameZh}' of '{node.Id}' is already used by '{names[(node.Kind, node.NameZh)]}'; one node per real thing");
+            }
+        }
+
+        var seenEdges = new HashSet<(string, EdgeType, string)>();
+        for (var i = 0; i < graph.Edges.Count; i++)
+        {
+            var edge = graph.Edges[i];
+            var at = reader.EdgeLocations[i];
+            var from = byId.GetValueOrDefault(edge.From);
+            var to = byId.GetValueOrDefault(edge.To);
+            if (from is null) Report(at, "DANGLING_EDGE", $"edge from unknown node '{edge.From}'");
+            if (to is null) Report(at, "DANGLING_EDGE", $"edge to unknown node '{edge.To}'");
+            if (from is null || to is null) continue;
+            if (edge.From == edge.To) Report(at, "SELF_LOOP", $"edge from '{edge.From}' to itself");
+            if (!NodeKinds.Allows(edge.Type, from.Kind, to.Kind))
+            {
+                Report(at, "BAD_EDGE_KINDS", $"{EnumNames.ToConstant(edge.Type)} cannot join a {from.Kind} to a {to.Kind}");
+            }
+            if (!seenEdges.Add((edge.From, edge.Type, edge.To)))
+            {
+                Report(at, "DUPLICATE_EDGE", $"{edge.From} -{EnumNames.ToConstant(edge.Type)}-> {edge.To} is declared twice; merge the sources");
+            }
+        }
+
+        // Quotes are compared with the plan's text after both are folded (see QuoteFolding).
+        var foldedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var document in graph.Nodes.Where(n => n.Kind == NodeKind.Document))
+        {
+            var path = Path.Combine(documentsDirectory, document.File ?? "");
+            if (document.File is not null && File.Exists(path)) foldedTexts[document.Id] = QuoteFolding.Fold(File.ReadAllText(path));
+            else Report(reader.NodeLocations[document.Id], "MISSING_DOCUMENT_FILE", $"document file '{path}' does not exist");
+        }
+        foreach (var (source, at) in reader.Sources)
+        {
+            if (!byId.TryGetValue(source.DocumentId, out var doc) || doc.Kind != NodeKind.Document)
+            {
+                Report(at, "UNKNOWN_DOCUMENT", $"source cites '{source.DocumentId}', which is not a document");
+            }
+            else if (foldedTexts.TryGetValue(source.DocumentId, out var text) && !text.Contains(QuoteFolding.Fold(source.Quote), StringComparison.Ordinal))
+            {
+                Report(at, "QUOTE_NOT_FOUND", $"quote \"{source.Quote}\" does not occur in {source.DocumentId}");
+            }
+        }
+
+        // An assessment is dated by the document it cites.
+        var nodes = graph.Nodes.Select(n => n.Assessments.Count == 0 ? n : n with
+        {
+            Assessments = n.Assessments
+                .Select(a => a with { Year = byId.GetValueOrDefault(a.Source.DocumentId)?.Year ?? 0 })
+                .OrderBy(a => a.Year).ToList(),
+        }).ToList();
+
+        issues.Sort((a, b) => (a.File, a.Line).CompareTo((b.File, b.Line)));
+        return new SeedLoadResult(new GraphData(nodes, graph.Edges), issues);
+    }
+}

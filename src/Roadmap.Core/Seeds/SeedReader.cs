@@ -1,0 +1,342 @@
+using System.Globalization;
+using Roadmap.Core.Model;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Roadmap.Core.Seeds;
+
+/// <summary>
+/// Reads <c>seeds/graph/*.yaml</c> into <see cref="GraphData"/>. Reads the YAML as a node tree rather than
+/// deserialising into classes, so that every error can name the file and line it comes from.
+/// Structural problems (unknown keys, bad enum values, missing fields) are reported here; cross-references
+/// and quotes are checked by <see cref="SeedValidator"/>.
+/// </summary>
+public sealed class SeedReader
+{
+    private static readonly Dictionary<string, NodeKind> Sections = new()
+    {
+        ["technologies"] = NodeKind.Technology,
+        ["components"] = NodeKind.Component,
+        ["products"] = NodeKind.Product,
+        ["programs"] = NodeKind.Program,
+        ["documents"] = NodeKind.Document,
+    };
+
+    private static readonly HashSet<string> CommonKeys = ["id", "nameZh", "nameEn", "aliases", "sources", "assessments"];
+
+    private static readonly Dictionary<NodeKind, HashSet<string>> KindKeys = new()
+    {
+        [NodeKind.Technology] = ["field"],
+        [NodeKind.Component] = ["type"],
+        [NodeKind.Product] = ["field", "targets"],
+        [NodeKind.Program] = ["type", "period", "leadAgencies", "goals"],
+        [NodeKind.Document] = ["file", "issuer", "year", "period"],
+    };
+
+    private readonly List<SeedIssue> _issues = [];
+    private readonly List<Node> _nodes = [];
+    private readonly List<Edge> _edges = [];
+    private readonly Dictionary<string, SeedLocation> _nodeLocations = new(StringComparer.Ordinal);
+    private readonly List<SeedLocation> _edgeLocations = [];
+    private readonly List<(Source Source, SeedLocation Location)> _sources = [];
+    private string _file = "";
+    private string? _defaultDocument;
+
+    public IReadOnlyList<SeedIssue> Issues => _issues;
+    public IReadOnlyList<(Source Source, SeedLocation Location)> Sources => _sources;
+    public IReadOnlyDictionary<string, SeedLocation> NodeLocations => _nodeLocations;
+    public IReadOnlyList<SeedLocation> EdgeLocations => _edgeLocations;
+    public GraphData Graph => new(_nodes, _edges);
+
+    /// <summary>Reads every <c>*.yaml</c> file of a directory, in name order.</summary>
+    public void ReadDirectory(string directory)
+    {
+        foreach (var path in Directory.EnumerateFiles(directory, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            ReadFile(Path.GetFileName(path), File.ReadAllText(path));
+        }
+    }
+
+    public void ReadFile(string fileName, string yaml)
+    {
+        _file = fileName;
+        _defaultDocument = null;
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            Report(checked((int)e.Start.Line), "YAML_SYNTAX", e.InnerException?.Message ?? e.Message);
+            return;
+        }
+        if (stream.Documents.Count == 0) return;
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            Report(stream.Documents[0].RootNode, "BAD_STRUCTURE", "the file must be a mapping of sections");
+            return;
+        }
+
+        if (Scalar(root, "document") is { } doc) _defaultDocument = doc;
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (key == "document") continue;
+            if (key == "edges") ReadList(value, ReadEdge);
+            else if (Sections.TryGetValue(key, out var kind)) ReadList(value, item => ReadNode(item, kind));
+            else Report(keyNode, "UNKNOWN_KEY", $"unknown section '{key}'; expected document, {string.Join(", ", Sections.Keys)} or edges");
+        }
+    }
+
+    private void ReadList(YamlNode value, Action<YamlMappingNode> read)
+    {
+        if (value is YamlScalarNode { Value: null or "" }) return;
+        if (value is not YamlSequenceNode list)
+        {
+            Report(value, "BAD_STRUCTURE", "expected a list");
+            return;
+        }
+        foreach (var item in list)
+        {
+            if (item is YamlMappingNode map) read(map);
+            else Report(item, "BAD_STRUCTURE", "expected a mapping");
+        }
+    }
+
+    private void ReadNode(YamlMappingNode map, NodeKind kind)
+    {
+        CheckKeys(map, CommonKeys.Concat(KindKeys[kind]).ToHashSet());
+        var id = Required(map, "id");
+        if (id is null) return;
+        var location = Location(map);
+        if (!id.StartsWith(NodeKinds.Prefix(kind), StringComparison.Ordinal) || !IsSlug(id[NodeKinds.Prefix(kind).Length..]))
+        {
+            Report(map, "BAD_ID", $"id '{id}' must be '{NodeKinds.Prefix(kind)}' followed by a lowercase slug (a-z, 0-9, '-')");
+        }
+        if (!_nodeLocations.TryAdd(id, location))
+        {
+            var first = _nodeLocations[id];
+            Report(map, "DUPLICATE_ID", $"id '{id}' is already declared at {first.File}:{first.Line}");
+            return;
+        }
+
+        var node = new Node
+        {
+            Id = id,
+            Kind = kind,
+            NameZh = Required(map, "nameZh") ?? "",
+            NameEn = Required(map, "nameEn") ?? "",
+            Aliases = StringList(map, "aliases"),
+            Sources = SourceList(map, "sources", kind == NodeKind.Document ? id : null, required: true),
+            Assessments = ListOf(map, "assessments", ReadAssessment),
+        };
+        node = kind switch
+        {
+            NodeKind.Technology => node with { Field = OptionalEnum<Field>(map, "field") },
+            NodeKind.Component => node with { ComponentType = RequiredEnum<ComponentType>(map, "type") },
+            NodeKind.Product => node with { Field = RequiredEnum<Field>(map, "field"), Targets = ListOf(map, "targets", ReadQuantity) },
+            NodeKind.Program => node with
+            {
+                ProgramType = RequiredEnum<ProgramType>(map, "type"),
+                Period = ReadPeriod(map),
+                LeadAgencies = StringList(map, "leadAgencies"),
+                Goals = ListOf(map, "goals", ReadQuantity),
+            },
+            NodeKind.Document => node with
+            {
+                File = Required(map, "file"),
+                Issuer = Scalar(map, "issuer"),
+                Year = RequiredInt(map, "year"),
+                Period = ReadPeriod(map),
+            },
+            _ => node,
+        };
+        _nodes.Add(node);
+    }
+
+    private void ReadEdge(YamlMappingNode map)
+    {
+        CheckKeys(map, ["from", "type", "to", "sources"]);
+        var from = Required(map, "from");
+        var to = Required(map, "to");
+        var type = RequiredEnum<EdgeType>(map, "type");
+        var sources = SourceList(map, "sources", null, required: true);
+        if (from is null || to is null || type is null) return;
+        _edges.Add(new Edge(from, type.Value, to, sources));
+        _edgeLocations.Add(Location(map));
+    }
+
+    private Assessment? ReadAssessment(YamlMappingNode map)
+    {
+        CheckKeys(map, ["status", "doc", "section", "quote"]);
+        var status = RequiredEnum<AssessmentStatus>(map, "status");
+        var source = ReadSource(map, null);
+        // The year is the cited document's; the validator fills it in once every document is known.
+        return status is null || source is null ? null : new Assessment(status.Value, 0, source);
+    }
+
+    private Quantity? ReadQuantity(YamlMappingNode map)
+    {
+        CheckKeys(map, ["metric", "comparator", "value", "maxValue", "unit", "doc", "section", "quote"]);
+        var metric = Required(map, "metric");
+        var comparator = RequiredEnum<Comparator>(map, "comparator");
+        var value = RequiredDouble(map, "value");
+        var max = Scalar(map, "maxValue") is null ? (double?)null : RequiredDouble(map, "maxValue");
+        if (comparator == Comparator.Between && max is null) Report(map, "MISSING_FIELD", "a BETWEEN target needs maxValue");
+        if (comparator != Comparator.Between && max is not null) Report(map, "BAD_VALUE", "maxValue is only for BETWEEN");
+        var source = ReadSource(map, null);
+        return metric is null || comparator is null || value is null || source is null
+            ? null
+            : new Quantity(metric, comparator.Value, value.Value, max, Scalar(map, "unit"), source);
+    }
+
+    private Period? ReadPeriod(YamlMappingNode map)
+    {
+        if (Child(map, "period") is not { } node) return null;
+        if (node is not YamlMappingNode period)
+        {
+            Report(node, "BAD_STRUCTURE", "period must be {start, end}");
+            return null;
+        }
+        CheckKeys(period, ["start", "end"]);
+        var start = RequiredInt(period, "start");
+        var end = RequiredInt(period, "end");
+        if (start is null || end is null) return null;
+        if (end < start) Report(period, "BAD_VALUE", $"period ends ({end}) before it starts ({start})");
+        return new Period(start.Value, end.Value);
+    }
+
+    private List<Source> SourceList(YamlMappingNode map, string key, string? selfDocument, bool required)
+    {
+        var sources = ListOf(map, key, item =>
+        {
+            CheckKeys(item, ["doc", "section", "quote"]);
+            return ReadSource(item, selfDocument);
+        });
+        if (required && sources.Count == 0) Report(map, "MISSING_SOURCE", $"'{key}' needs at least one source");
+        return sources;
+    }
+
+    private Source? ReadSource(YamlMappingNode map, string? selfDocument)
+    {
+        var doc = Scalar(map, "doc") ?? selfDocument ?? _defaultDocument;
+        if (doc is null) Report(map, "MISSING_FIELD", "a source needs 'doc' (or a file-level 'document')");
+        var section = Required(map, "section");
+        var quote = Required(map, "quote");
+        if (doc is null || section is null || quote is null) return null;
+        var source = new Source(doc, section, quote);
+        _sources.Add((source, Location(map)));
+        return source;
+    }
+
+    private List<T> ListOf<T>(YamlMappingNode map, string key, Func<YamlMappingNode, T?> read) where T : class
+    {
+        var result = new List<T>();
+        if (Child(map, key) is not { } node) return result;
+        if (node is not YamlSequenceNode list)
+        {
+            Report(node, "BAD_STRUCTURE", $"'{key}' must be a list");
+            return result;
+        }
+        foreach (var item in list)
+        {
+            if (item is not YamlMappingNode m)
+            {
+                Report(item, "BAD_STRUCTURE", $"each entry of '{key}' must be a mapping");
+                continue;
+            }
+            if (read(m) is { } value) result.Add(value);
+        }
+        return result;
+    }
+
+    private List<string> StringList(YamlMappingNode map, string key)
+    {
+        if (Child(map, key) is not { } node) return [];
+        if (node is YamlSequenceNode list && list.All(i => i is YamlScalarNode))
+        {
+            return list.Cast<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0).ToList();
+        }
+        Report(node, "BAD_STRUCTURE", $"'{key}' must be a list of strings");
+        return [];
+    }
+
+    private T? RequiredEnum<T>(YamlMappingNode map, string key) where T : struct, Enum
+    {
+        var text = Required(map, key);
+        return text is null ? null : ParseEnum<T>(map, key, text);
+    }
+
+    private T? OptionalEnum<T>(YamlMappingNode map, string key) where T : struct, Enum
+    {
+        var text = Scalar(map, key);
+        return text is null ? null : ParseEnum<T>(map, key, text);
+    }
+
+    private T? ParseEnum<T>(YamlMappingNode map, string key, string text) where T : struct, Enum
+    {
+        if (EnumNames.TryParse<T>(text, out var value)) return value;
+        Report(Child(map, key)!, "UNKNOWN_ENUM", $"'{text}' is not a valid {key}; expected one of {EnumNames.Allowed<T>()}");
+        return null;
+    }
+
+    private int? RequiredInt(YamlMappingNode map, string key)
+    {
+        var text = Required(map, key);
+        if (text is null) return null;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        Report(Child(map, key)!, "BAD_VALUE", $"'{key}' must be an integer, not '{text}'");
+        return null;
+    }
+
+    private double? RequiredDouble(YamlMappingNode map, string key)
+    {
+        var text = Required(map, key);
+        if (text is null) return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        Report(Child(map, key)!, "BAD_VALUE", $"'{key}' must be a number, not '{text}'");
+        return null;
+    }
+
+    private string? Required(YamlMappingNode map, string key)
+    {
+        var value = Scalar(map, key);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Report(map, "MISSING_FIELD", $"'{key}' is required");
+            return null;
+        }
+        return value.Trim();
+    }
+
+    private string? Scalar(YamlMappingNode map, string key)
+    {
+        var node = Child(map, key);
+        if (node is null) return null;
+        if (node is YamlScalarNode scalar) return scalar.Value;
+        Report(node, "BAD_STRUCTURE", $"'{key}' must be a single value");
+        return null;
+    }
+
+    private static YamlNode? Child(YamlMappingNode map, string key) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+
+    private void CheckKeys(YamlMappingNode map, HashSet<string> allowed)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            var name = ((YamlScalarNode)key).Value ?? "";
+            if (!allowed.Contains(name)) Report(key, "UNKNOWN_KEY", $"unknown key '{name}'; expected one of {string.Join(", ", allowed)}");
+        }
+    }
+
+    private static bool IsSlug(string s) =>
+        s.Length > 0 && s[0] != '-' && s[^1] != '-' && s.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
+
+    private SeedLocation Location(YamlNode node) => new(_file, checked((int)node.Start.Line));
+
+    private void Report(YamlNode node, string code, string message) => Report(checked((int)node.Start.Line), code, message);
+
+    private void Report(int line, string code, string message) => _issues.Add(new SeedIssue(_file, line, code, message));
+}

@@ -1,0 +1,60 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core.GraphQL;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core;
+
+/// <summary>Limits on a whole GraphQL request, bound from the <c>GraphQL</c> configuration section.</summary>
+public sealed class GraphQLLimits
+{
+    /// <summary>Nesting depth of a query's selections.</summary>
+    public int MaxDepth { get; set; } = 15;
+
+    /// <summary>GraphQL.NET's complexity estimate: each field costs 1, a list field multiplies what is under it by 5.</summary>
+    public int MaxComplexity { get; set; } = 200_000;
+
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>The graph store, the GraphQL schema and its executer: what both the API host and the CLI run.</summary>
+    public static IServiceCollection AddRoadmap(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new RoadmapOptions
+        {
+            SeedsPath = configuration["Seeds:Path"],
+            DatabasePath = configuration["Store:Embedded:DatabasePath"] ?? new RoadmapOptions().DatabasePath,
+        };
+        var provider = configuration["Store:Provider"] ?? "Embedded";
+        if (!provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Store:Provider '{provider}' is not supported; use 'Embedded'.");
+        }
+        var limits = new GraphQLLimits();
+        configuration.GetSection("GraphQL").Bind(limits);
+
+        services.AddSingleton(options);
+        services.AddSingleton(limits);
+        services.AddSingleton<EmbeddedGraphStore>();
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        services.AddScoped<RequestLoaders>();
+        services.AddSingleton<DocumentCache>();
+        services.AddGraphQL(b => b
+            .AddSchema<RoadmapSchema>()
+            .AddSystemTextJson()
+            .AddGraphTypes(typeof(RoadmapSchema).Assembly)
+            .AddValidationRule(
+                new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }),
+                useForCachedDocuments: true)
+            .WithTimeout(limits.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
+            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+        services.AddSingleton<global::GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
+        return services;
+    }
+}

@@ -1,0 +1,91 @@
+using Roadmap.Core.Model;
+
+namespace Roadmap.Core.Storage;
+
+/// <summary>
+/// The embedded store's read model: nodes numbered 0..n-1 in id order, edges as compressed adjacency arrays
+/// in both directions, grouped by edge type within each node. Immutable once built, so queries need no locks.
+/// </summary>
+public sealed class GraphIndex
+{
+    private static readonly int TypeCount = Enum.GetValues<EdgeType>().Length;
+
+    private readonly Node[] _nodes;
+    private readonly Edge[] _edges;
+    private readonly Dictionary<string, int> _indexById;
+    private readonly int[] _edgeFrom;
+    private readonly int[] _edgeTo;
+    // Adjacency: the edges of node v with type t are _outEdges[_outOffsets[v*T+t] .. _outOffsets[v*T+t+1]).
+    private readonly int[] _outOffsets;
+    private readonly int[] _outEdges;
+    private readonly int[] _inOffsets;
+    private readonly int[] _inEdges;
+    private readonly string[][] _searchNames;
+
+    public GraphIndex(GraphData data)
+    {
+        _nodes = data.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
+        _indexById = new Dictionary<string, int>(_nodes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _nodes.Length; i++) _indexById.Add(_nodes[i].Id, i);
+
+        _edges = data.Edges
+            .Where(e => _indexById.ContainsKey(e.From) && _indexById.ContainsKey(e.To))
+            .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal)
+            .ToArray();
+        _edgeFrom = _edges.Select(e => _indexById[e.From]).ToArray();
+        _edgeTo = _edges.Select(e => _indexById[e.To]).ToArray();
+        (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTo);
+        (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeFrom);
+
+        _searchNames = _nodes
+            .Select(n => new[] { n.NameZh, n.NameEn }.Concat(n.Aliases).Select(s => s.ToLowerInvariant()).ToArray())
+            .ToArray();
+    }
+
+    public int NodeCount => _nodes.Length;
+    public int EdgeCount => _edges.Length;
+    public IReadOnlyList<Node> Nodes => _nodes;
+    public IReadOnlyList<Edge> Edges => _edges;
+
+    public int IndexOf(string id) => _indexById.TryGetValue(id, out var i) ? i : -1;
+    public Node NodeAt(int index) => _nodes[index];
+    public Edge EdgeAt(int edge) => _edges[edge];
+    public int EdgeFrom(int edge) => _edgeFrom[edge];
+    public int EdgeTo(int edge) => _edgeTo[edge];
+    internal string[] SearchNames(int index) => _searchNames[index];
+
+    /// <summary>Edge numbers leaving (forward) or entering (backward) a node, grouped by edge type.</summary>
+    public ReadOnlySpan<int> EdgesOf(int node, Direction direction)
+    {
+        var (offsets, edges) = direction == Direction.Forward ? (_outOffsets, _outEdges) : (_inOffsets, _inEdges);
+        var start = offsets[node * TypeCount];
+        return edges.AsSpan(start, offsets[(node + 1) * TypeCount] - start);
+    }
+
+    /// <summary>Edge numbers of one type leaving (forward) or entering (backward) a node.</summary>
+    public ReadOnlySpan<int> EdgesOf(int node, Direction direction, EdgeType type)
+    {
+        var (offsets, edges) = direction == Direction.Forward ? (_outOffsets, _outEdges) : (_inOffsets, _inEdges);
+        var slot = node * TypeCount + (int)type;
+        return edges.AsSpan(offsets[slot], offsets[slot + 1] - offsets[slot]);
+    }
+
+    /// <summary>The node at the far end of an edge, seen from a traversal in the given direction.</summary>
+    public int Neighbour(int edge, Direction direction) => direction == Direction.Forward ? _edgeTo[edge] : _edgeFrom[edge];
+
+    private (int[] Offsets, int[] Edges) BuildAdjacency(int[] owner, int[] other)
+    {
+        var offsets = new int[_nodes.Length * TypeCount + 1];
+        for (var e = 0; e < _edges.Length; e++) offsets[owner[e] * TypeCount + (int)_edges[e].Type + 1]++;
+        for (var s = 1; s < offsets.Length; s++) offsets[s] += offsets[s - 1];
+        var fill = offsets[..^1].ToArray();
+        var edges = new int[_edges.Length];
+        // Edges are sorted by (from, type, to); for the backward direction sort each slot by the other end so
+        // that results come out in a stable, id-ordered sequence.
+        foreach (var e in Enumerable.Range(0, _edges.Length).OrderBy(e => other[e]))
+        {
+            edges[fill[owner[e] * TypeCount + (int)_edges[e].Type]++] = e;
+        }
+        return (offsets, edges);
+    }
+}
