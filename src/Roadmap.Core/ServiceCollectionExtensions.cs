@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Complexity;
@@ -19,6 +20,9 @@ public sealed class GraphQLLimits
     public int MaxComplexity { get; set; } = 200_000;
 
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest request body the HTTP endpoint reads; above it, 413.</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
 }
 
 public static class ServiceCollectionExtensions
@@ -47,7 +51,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<DocumentCache>();
         services.AddGraphQL(b => b
             .AddSchema<RoadmapSchema>()
-            .AddSystemTextJson()
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(RoadmapSchema).Assembly)
             .AddValidationRule(
                 new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }),
