@@ -43,6 +43,7 @@ public static class ServiceCollectionExtensions
         var limits = new GraphQLLimits();
         configuration.GetSection("GraphQL").Bind(limits);
 
+        var defaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
         services.AddSingleton(options);
         services.AddSingleton(limits);
         services.AddSingleton<EmbeddedGraphStore>();
@@ -54,7 +55,16 @@ public static class ServiceCollectionExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddGraphTypes(typeof(RoadmapSchema).Assembly)
             .AddValidationRule(
-                new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxDepth, MaxComplexity = limits.MaxComplexity }),
+                new ComplexityValidationRule(new ComplexityOptions
+                {
+                    MaxDepth = limits.MaxDepth,
+                    MaxComplexity = limits.MaxComplexity,
+                    // Introspection is bounded by the schema's size, not the graph's; tools such as GraphiQL must get through.
+                    DefaultComplexityImpactDelegate = context =>
+                        context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                            ? new FieldComplexityResult(0, 1)
+                            : defaultImpact(context),
+                }),
                 useForCachedDocuments: true)
             .WithTimeout(limits.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));

@@ -1,0 +1,85 @@
+using Roadmap.Core;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Tests.Storage;
+
+public class EmbeddedGraphStoreTests
+{
+    private static string TempDatabase() => Path.Combine(Directory.CreateTempSubdirectory("roadmap-db-").FullName, "roadmap.db");
+
+    [Fact]
+    public void The_SQLite_file_gives_back_exactly_the_graph_imported_into_it()
+    {
+        var seeds = SeedLoader.Load(Repo.Seeds).Graph;
+        var file = new SqliteGraphFile(TempDatabase());
+
+        file.Import(seeds, "fingerprint-1");
+        var read = file.Read();
+
+        file.ReadSeedFingerprint().ShouldBe("fingerprint-1");
+        read.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ShouldBe(seeds.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal), new NodeComparer());
+        read.Edges.Select(e => (e.From, e.Type, e.To, string.Join("|", e.Sources))).Order()
+            .ShouldBe(seeds.Edges.Select(e => (e.From, e.Type, e.To, string.Join("|", e.Sources))).Order());
+    }
+
+    [Fact]
+    public async Task First_start_imports_the_seeds_and_a_later_start_reads_the_file_without_them()
+    {
+        var database = TempDatabase();
+        var first = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = database });
+        await first.InitializeAsync(CancellationToken.None);
+        File.Exists(database).ShouldBeTrue();
+
+        // Same seeds: the file is current, and the second store serves what the file holds.
+        var stamp = File.GetLastWriteTimeUtc(database);
+        var second = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = database });
+        await second.InitializeAsync(CancellationToken.None);
+
+        second.Graph.NodeCount.ShouldBe(first.Graph.NodeCount);
+        second.Graph.EdgeCount.ShouldBe(first.Graph.EdgeCount);
+        new SqliteGraphFile(database).ReadSeedFingerprint().ShouldBe(SeedLoader.Fingerprint(Repo.Seeds));
+        File.GetLastWriteTimeUtc(database).ShouldBe(stamp);
+    }
+
+    [Fact]
+    public async Task Queries_before_the_graph_is_loaded_fail_with_graph_not_ready()
+    {
+        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = TempDatabase() });
+
+        store.IsReady.ShouldBeFalse();
+        await Should.ThrowAsync<GraphNotReadyException>(() => store.StatsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Invalid_seeds_are_refused_and_the_previous_database_is_kept()
+    {
+        var database = TempDatabase();
+        var seeds = Directory.CreateTempSubdirectory("roadmap-seeds-").FullName;
+        CopyDirectory(Repo.Seeds, seeds);
+        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = seeds, DatabasePath = database });
+        await store.InitializeAsync(CancellationToken.None);
+        var before = store.Graph.NodeCount;
+
+        File.AppendAllText(Path.Combine(seeds, "graph", "documents.yaml"), "\nedges:\n  - {from: document:x, type: REQUIRES, to: document:y, sources: []}\n");
+        var again = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = seeds, DatabasePath = database });
+
+        var error = await Should.ThrowAsync<InvalidDataException>(() => again.InitializeAsync(CancellationToken.None));
+        error.Message.ShouldContain("run 'roadmap validate'");
+        new SqliteGraphFile(database).Read().Nodes.Count.ShouldBe(before);
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
+    }
+
+    /// <summary>Records with list members compare lists by reference; compare what was stored instead.</summary>
+    private sealed class NodeComparer : IEqualityComparer<Roadmap.Core.Model.Node>
+    {
+        public bool Equals(Roadmap.Core.Model.Node? a, Roadmap.Core.Model.Node? b) => Describe(a!) == Describe(b!);
+        public int GetHashCode(Roadmap.Core.Model.Node n) => Describe(n).GetHashCode(StringComparison.Ordinal);
+        private static string Describe(Roadmap.Core.Model.Node n) => System.Text.Json.JsonSerializer.Serialize(n);
+    }
+}
