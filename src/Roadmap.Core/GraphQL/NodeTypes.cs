@@ -85,6 +85,7 @@ internal static class NodeFields
             "The clauses of the plans that state this node.", c => c.Source.Sources),
         new("assessments", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>),
             "The plans' judgements of this node, oldest first.", c => c.Source.Assessments),
+        new("note", typeof(StringGraphType), "A curator's note on how the plans' text was read.", c => c.Source.Note),
         new("latestStatus", typeof(AssessmentStatusType),
             "The status of the most recent assessment, or null when no plan judges this node.", c => c.Source.LatestAssessment?.Status),
         new("needs", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>),

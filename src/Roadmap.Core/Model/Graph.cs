@@ -14,6 +14,8 @@ public enum EdgeType
     VariantOf,
     /// <summary>A program develops, funds, industrialises or demonstrates a technology, component or product.</summary>
     Targets,
+    /// <summary>A program includes a sub-program (a plan's special column, a platform or base it sets up).</summary>
+    Includes,
 }
 
 public enum ComponentType { Part, Material, Electronic, Software, Reagent }
@@ -54,6 +56,9 @@ public sealed record Node
     public IReadOnlyList<string> Aliases { get; init; } = [];
     public IReadOnlyList<Source> Sources { get; init; } = [];
     public IReadOnlyList<Assessment> Assessments { get; init; } = [];
+
+    /// <summary>A curator's note: why a node stands alone, or how a reading of the text was decided.</summary>
+    public string? Note { get; init; }
 
     public ComponentType? ComponentType { get; init; }
     public Field? Field { get; init; }
@@ -97,6 +102,7 @@ public static class NodeKinds
         EdgeType.UsesTechnology => from is NodeKind.Product or NodeKind.Component or NodeKind.Technology && to == NodeKind.Technology,
         EdgeType.VariantOf => from == to && from is NodeKind.Product or NodeKind.Component or NodeKind.Technology,
         EdgeType.Targets => from == NodeKind.Program && to is NodeKind.Technology or NodeKind.Component or NodeKind.Product,
+        EdgeType.Includes => from == NodeKind.Program && to == NodeKind.Program,
         _ => false,
     };
 }

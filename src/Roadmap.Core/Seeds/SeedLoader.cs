@@ -48,8 +48,8 @@ public static class SeedLoader
     /// <summary>Checks what a single file cannot: references between nodes, names, and quotes against the plans.</summary>
     public static SeedLoadResult Validate(SeedReader reader, string documentsDirectory)
     {
+        var graph = reader.BuildGraph();
         var issues = new List<SeedIssue>(reader.Issues);
-        var graph = reader.Graph;
         var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
 
         void Report(SeedLocation at, string code, string message) => issues.Add(new SeedIssue(at.File, at.Line, code, message));

@@ -22,7 +22,7 @@ public sealed class SeedReader
         ["documents"] = NodeKind.Document,
     };
 
-    private static readonly HashSet<string> CommonKeys = ["id", "nameZh", "nameEn", "aliases", "sources", "assessments"];
+    private static readonly HashSet<string> CommonKeys = ["id", "nameZh", "nameEn", "aliases", "sources", "assessments", "note"];
 
     private static readonly Dictionary<NodeKind, HashSet<string>> KindKeys = new()
     {
@@ -46,7 +46,62 @@ public sealed class SeedReader
     public IReadOnlyList<(Source Source, SeedLocation Location)> Sources => _sources;
     public IReadOnlyDictionary<string, SeedLocation> NodeLocations => _nodeLocations;
     public IReadOnlyList<SeedLocation> EdgeLocations => _edgeLocations;
-    public GraphData Graph => new(_nodes, _edges);
+    /// <summary>
+    /// The graph read so far, with each <c>extends</c> entry merged into the node it names: a plan that mentions
+    /// a thing another file declared adds its sources, aliases and judgements to that one node.
+    /// </summary>
+    public GraphData BuildGraph()
+    {
+        {
+            var byId = _nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+            foreach (var (extension, at) in _extensions)
+            {
+                if (!byId.TryGetValue(extension.Id, out var node))
+                {
+                    _issues.Add(new SeedIssue(at.File, at.Line, "UNKNOWN_NODE", $"extends '{extension.Id}', which no file declares"));
+                    continue;
+                }
+                byId[node.Id] = node with
+                {
+                    Aliases = node.Aliases.Concat(extension.Aliases).Where(a => a != node.NameZh).Distinct(StringComparer.Ordinal).ToList(),
+                    Sources = [.. node.Sources, .. extension.Sources],
+                    Assessments = [.. node.Assessments, .. extension.Assessments],
+                    Targets = [.. node.Targets, .. extension.Targets],
+                    Goals = [.. node.Goals, .. extension.Goals],
+                };
+            }
+            _extensions.Clear();
+            _nodes.Clear();
+            _nodes.AddRange(byId.Values);
+            return new(_nodes, _edges);
+        }
+    }
+
+    private readonly List<(Node Extension, SeedLocation At)> _extensions = [];
+
+    private void ReadExtension(YamlMappingNode map)
+    {
+        CheckKeys(map, ["id", "aliases", "sources", "assessments", "targets", "goals"]);
+        var id = Required(map, "id");
+        if (id is null) return;
+        var extension = new Node
+        {
+            Id = id,
+            Kind = NodeKind.Document,
+            NameZh = "",
+            NameEn = "",
+            Aliases = StringList(map, "aliases"),
+            Sources = SourceList(map, "sources", null, required: false),
+            Assessments = ListOf(map, "assessments", ReadAssessment),
+            Targets = ListOf(map, "targets", ReadQuantity),
+            Goals = ListOf(map, "goals", ReadQuantity),
+        };
+        if (extension.Sources.Count + extension.Assessments.Count + extension.Targets.Count + extension.Goals.Count == 0)
+        {
+            Report(map, "MISSING_SOURCE", "an extension must add at least one source, assessment, target or goal");
+        }
+        _extensions.Add((extension, Location(map)));
+    }
 
     /// <summary>Reads every <c>*.yaml</c> file of a directory, in name order.</summary>
     public void ReadDirectory(string directory)
@@ -84,8 +139,9 @@ public sealed class SeedReader
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             if (key == "document") continue;
             if (key == "edges") ReadList(value, ReadEdge);
+            else if (key == "extends") ReadList(value, ReadExtension);
             else if (Sections.TryGetValue(key, out var kind)) ReadList(value, item => ReadNode(item, kind));
-            else Report(keyNode, "UNKNOWN_KEY", $"unknown section '{key}'; expected document, {string.Join(", ", Sections.Keys)} or edges");
+            else Report(keyNode, "UNKNOWN_KEY", $"unknown section '{key}'; expected document, {string.Join(", ", Sections.Keys)} edges or extends");
         }
     }
 
@@ -130,6 +186,7 @@ public sealed class SeedReader
             Aliases = StringList(map, "aliases"),
             Sources = SourceList(map, "sources", kind == NodeKind.Document ? id : null, required: true),
             Assessments = ListOf(map, "assessments", ReadAssessment),
+            Note = Scalar(map, "note"),
         };
         node = kind switch
         {

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Roadmap.Tests.Api;
+
+/// <summary>The API host in memory, on a seeds directory of the test's choosing and a database file of its own.</summary>
+public class RoadmapApiFactory(string seedsPath) : WebApplicationFactory<Program>
+{
+    public static string TestSeeds => Path.Combine(AppContext.BaseDirectory, "Api", "TestSeeds");
+
+    public string DatabasePath { get; } = Path.Combine(Directory.CreateTempSubdirectory("roadmap-api-").FullName, "roadmap.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Seeds:Path", seedsPath);
+        builder.UseSetting("Store:Embedded:DatabasePath", DatabasePath);
+        builder.UseSetting("GraphQL:MaxRequestBytes", "8192");
+    }
+
+    /// <summary>A client, once /health/ready says the graph is loaded.</summary>
+    public async Task<HttpClient> ReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return client;
+            await Task.Delay(25);
+        }
+        throw new TimeoutException("The graph did not load.");
+    }
+}
+
+/// <summary>The API on the small test graph whose answers are known.</summary>
+public sealed class TestGraphApiFactory() : RoadmapApiFactory(TestSeeds);
+
+/// <summary>The API on the committed seed dataset.</summary>
+public sealed class SeedGraphApiFactory() : RoadmapApiFactory(Repo.Seeds);
+
+internal static class GraphQLClient
+{
+    public static async Task<(int Status, string Body, string? ContentType)> PostAsync(HttpClient client, string query, string? variablesJson = null, string accept = "application/graphql-response+json")
+    {
+        var body = variablesJson is null
+            ? System.Text.Json.JsonSerializer.Serialize(new { query })
+            : $"{{\"query\":{System.Text.Json.JsonSerializer.Serialize(query)},\"variables\":{variablesJson}}}";
+        return await SendAsync(client, body, "application/json", accept);
+    }
+
+    public static async Task<(int Status, string Body, string? ContentType)> SendAsync(HttpClient client, string body, string contentType, string accept = "application/graphql-response+json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.Accept.ParseAdd(accept);
+        using var response = await client.SendAsync(request);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
+    }
+}
