@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Roadmap.Tests.Cli;
+
+/// <summary>The `roadmap` command run as a process, as a curator or a script would run it.</summary>
+public class CliTests
+{
+    private static async Task<(int ExitCode, string Output)> Roadmap(params string[] args)
+    {
+        // The CLI is built alongside the tests, in the same configuration.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(Repo.Root, "src", "Roadmap.Cli", "bin", configuration, "net10.0", "roadmap.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "400";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task Validate_passes_the_committed_seeds()
+    {
+        var (exit, output) = await Roadmap("validate", "--seeds", Repo.Seeds);
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("valid:");
+    }
+
+    [Fact]
+    public async Task Validate_fails_with_file_line_and_code_for_a_broken_dataset()
+    {
+        var seeds = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        Directory.CreateDirectory(Path.Combine(seeds, "graph"));
+        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Api.RoadmapApiFactory.TestSeeds, "graph"))) File.Copy(file, Path.Combine(seeds, "graph", Path.GetFileName(file)));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Api.RoadmapApiFactory.TestSeeds, "documents"))) File.Copy(file, Path.Combine(seeds, "documents", Path.GetFileName(file)));
+        var plan = Path.Combine(seeds, "graph", "test-plan.yaml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("to: component:vacuum-bearing,", "to: component:missing,", StringComparison.Ordinal));
+
+        var (exit, output) = await Roadmap("validate", "--seeds", seeds);
+
+        exit.ShouldBe(1, output);
+        output.ShouldContain("test-plan.yaml:65 DANGLING_EDGE edge to unknown node 'component:missing'");
+    }
+
+    [Fact]
+    public async Task Query_runs_a_graphql_file_against_the_local_graph()
+    {
+        var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        var query = Path.Combine(dir, "q.graphql");
+        File.WriteAllText(query, """query($id: ID!) { node(id: $id) { nameZh } }""");
+
+        var (exit, output) = await Roadmap("query", query, "--variables", """{"id":"component:ct-tube"}""",
+            "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+
+        exit.ShouldBe(0, output);
+        output.Trim().ShouldBe("""{"data":{"node":{"nameZh":"大热容量球管"}}}""");
+    }
+
+    [Fact]
+    public async Task Query_exits_non_zero_when_the_response_has_errors()
+    {
+        var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        var query = Path.Combine(dir, "q.graphql");
+        File.WriteAllText(query, """{ dependencies(id: "product:ct", maxDepth: 99) { truncated } }""");
+
+        var (exit, output) = await Roadmap("query", query, "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+
+        exit.ShouldBe(1);
+        output.ShouldContain("ARGUMENT_OUT_OF_RANGE");
+    }
+}
