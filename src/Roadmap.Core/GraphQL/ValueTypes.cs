@@ -58,7 +58,7 @@ public sealed class PeriodType : ObjectGraphType<Period>
     {
         Name = "Period";
         Field<NonNullGraphType<IntGraphType>>("start").Resolve(c => c.Source.Start);
-        Field<NonNullGraphType<IntGraphType>>("end").Resolve(c => c.Source.End);
+        Field<IntGraphType>("end").Description("Null when the plan states only a start.").Resolve(c => c.Source.End);
     }
 }
 

@@ -41,7 +41,8 @@ public sealed record Assessment(AssessmentStatus Status, int Year, Source Source
 /// <summary>A numeric target (on a product) or goal (on a program).</summary>
 public sealed record Quantity(string Metric, Comparator Comparator, double Value, double? MaxValue, string? Unit, Source Source);
 
-public sealed record Period(int Start, int End);
+/// <summary>Start and end year; the end is null when the plan states only a start.</summary>
+public sealed record Period(int Start, int? End);
 
 /// <summary>
 /// One node of the graph. Kind-specific attributes are null or empty on the kinds that do not carry them;

@@ -258,10 +258,10 @@ public sealed class SeedReader
         }
         CheckKeys(period, ["start", "end"]);
         var start = RequiredInt(period, "start");
-        var end = RequiredInt(period, "end");
-        if (start is null || end is null) return null;
+        var end = Scalar(period, "end") is null ? null : RequiredInt(period, "end");
+        if (start is null) return null;
         if (end < start) Report(period, "BAD_VALUE", $"period ends ({end}) before it starts ({start})");
-        return new Period(start.Value, end.Value);
+        return new Period(start.Value, end);
     }
 
     private List<Source> SourceList(YamlMappingNode map, string key, string? selfDocument, bool required)
