@@ -32,38 +32,43 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     {
         while (true)
         {
-            Task batch;
+            Task? running = null;
+            TaskCompletionSource? batch = null;
+            TKey[] keys = [];
             lock (_lock)
             {
                 if (_loaded.TryGetValue(key, out var value)) return value;
-                if (!_pending.Contains(key) && _inFlight is null) return default;
-                _inFlight ??= FetchPendingAsync(cancellationToken);
-                batch = _inFlight;
+                if (_inFlight is { IsCompleted: false }) running = _inFlight;
+                else if (_pending.Count > 0)
+                {
+                    // This caller fetches everything pending; callers that arrive meanwhile wait for it.
+                    keys = [.. _pending];
+                    _pending.Clear();
+                    batch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _inFlight = batch.Task;
+                    FetchCount++;
+                }
+                else return default;
             }
-            await batch.ConfigureAwait(false);
-        }
-    }
-
-    private async Task FetchPendingAsync(CancellationToken cancellationToken)
-    {
-        TKey[] keys;
-        lock (_lock)
-        {
-            keys = [.. _pending];
-            _pending.Clear();
-            FetchCount++;
-        }
-        try
-        {
-            var found = await fetch(keys, cancellationToken).ConfigureAwait(false);
-            lock (_lock)
+            if (batch is null)
             {
-                foreach (var key in keys) _loaded[key] = found.TryGetValue(key, out var value) ? value : default!;
+                await running!.ConfigureAwait(false);
+                continue;
             }
-        }
-        finally
-        {
-            lock (_lock) _inFlight = null;
+            try
+            {
+                var found = await fetch(keys, cancellationToken).ConfigureAwait(false);
+                lock (_lock)
+                {
+                    foreach (var k in keys) _loaded[k] = found.TryGetValue(k, out var v) ? v : default!;
+                }
+                batch.SetResult();
+            }
+            catch (Exception e)
+            {
+                batch.SetException(e);
+                throw;
+            }
         }
     }
 
