@@ -73,11 +73,40 @@ public sealed class SeedReader
             _extensions.Clear();
             _nodes.Clear();
             _nodes.AddRange(byId.Values);
+            MergeEdgesStatedBySeveralFiles();
             return new(_nodes, _edges);
         }
     }
 
     private readonly List<(Node Extension, SeedLocation At)> _extensions = [];
+
+    /// <summary>
+    /// Two plans that state the same dependency make one edge with both sources. The same edge twice in one
+    /// file is a curation slip, and is left for the validator to report as DUPLICATE_EDGE.
+    /// </summary>
+    private void MergeEdgesStatedBySeveralFiles()
+    {
+        var first = new Dictionary<(string, EdgeType, string), int>();
+        var edges = new List<Edge>();
+        var locations = new List<SeedLocation>();
+        for (var i = 0; i < _edges.Count; i++)
+        {
+            var edge = _edges[i];
+            var key = (edge.From, edge.Type, edge.To);
+            if (first.TryGetValue(key, out var at) && locations[at].File != _edgeLocations[i].File)
+            {
+                edges[at] = edges[at] with { Sources = [.. edges[at].Sources, .. edge.Sources] };
+                continue;
+            }
+            first.TryAdd(key, edges.Count);
+            edges.Add(edge);
+            locations.Add(_edgeLocations[i]);
+        }
+        _edges.Clear();
+        _edges.AddRange(edges);
+        _edgeLocations.Clear();
+        _edgeLocations.AddRange(locations);
+    }
 
     private void ReadExtension(YamlMappingNode map)
     {

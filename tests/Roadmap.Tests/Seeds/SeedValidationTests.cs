@@ -150,6 +150,39 @@ public class SeedValidationTests
     }
 
     [Fact]
+    public void An_edge_stated_in_two_files_is_one_edge_with_both_sources_but_twice_in_one_file_is_an_error()
+    {
+        var reader = new SeedReader();
+        reader.ReadFile("documents.yaml", Documents);
+        reader.ReadFile("plan.yaml", ValidGraph);
+        reader.ReadFile("later.yaml", """
+            document: document:plan
+            edges:
+              - {from: product:ct, type: REQUIRES, to: component:ct-tube, sources: [{section: 二, quote: 大热容量球管}]}
+            extends:
+              - {id: product:ct, aliases: [计算机断层成像], sources: [{section: 一, quote: CT}]}
+            """);
+        var merged = reader.BuildGraph();
+
+        reader.Issues.ShouldBeEmpty();
+        merged.Edges.ShouldHaveSingleItem().Sources.Select(s => s.Quote).ShouldBe(["关键部件：大热容量球管", "大热容量球管"]);
+        var ct = merged.Nodes.Single(n => n.Id == "product:ct");
+        ct.Aliases.ShouldBe(["计算机断层成像"]);
+        ct.Sources.Count.ShouldBe(2);
+
+        var twice = LoadWith(ValidGraph + "\n  - {from: product:ct, type: REQUIRES, to: component:ct-tube, sources: [{section: 二, quote: 大热容量球管}]}\n");
+        twice.Issues.ShouldContain(i => i.Code == "DUPLICATE_EDGE", string.Join("\n", twice.Issues));
+    }
+
+    [Fact]
+    public void Extending_an_undeclared_node_is_reported()
+    {
+        var result = LoadWith(ValidGraph + "\nextends:\n  - {id: product:nothing, sources: [{section: 一, quote: CT}]}\n");
+
+        result.Issues.ShouldContain(i => i.Code == "UNKNOWN_NODE" && i.Line == 27, string.Join("\n", result.Issues));
+    }
+
+    [Fact]
     public void An_edge_between_the_wrong_kinds_is_reported()
     {
         var result = LoadWith(ValidGraph.Replace("type: REQUIRES", "type: TARGETS", StringComparison.Ordinal));
