@@ -68,6 +68,7 @@ public sealed class SeedReader
                     Assessments = [.. node.Assessments, .. extension.Assessments],
                     Targets = [.. node.Targets, .. extension.Targets],
                     Goals = [.. node.Goals, .. extension.Goals],
+                    Note = extension.Note is null ? node.Note : node.Note is null ? extension.Note : $"{node.Note} {extension.Note}",
                 };
             }
             _extensions.Clear();
@@ -110,7 +111,7 @@ public sealed class SeedReader
 
     private void ReadExtension(YamlMappingNode map)
     {
-        CheckKeys(map, ["id", "aliases", "sources", "assessments", "targets", "goals"]);
+        CheckKeys(map, ["id", "aliases", "sources", "assessments", "targets", "goals", "note"]);
         var id = Required(map, "id");
         if (id is null) return;
         var extension = new Node
@@ -124,6 +125,7 @@ public sealed class SeedReader
             Assessments = ListOf(map, "assessments", ReadAssessment),
             Targets = ListOf(map, "targets", ReadQuantity),
             Goals = ListOf(map, "goals", ReadQuantity),
+            Note = Scalar(map, "note"),
         };
         if (extension.Sources.Count + extension.Assessments.Count + extension.Targets.Count + extension.Goals.Count == 0)
         {

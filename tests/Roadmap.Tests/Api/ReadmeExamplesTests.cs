@@ -18,6 +18,19 @@ public partial class ReadmeExamplesTests(SeedGraphApiFactory factory) : IClassFi
     [GeneratedRegex("```graphql\\n(?<query>.*?)```\\s*```json\\n(?<json>.*?)```", RegexOptions.Singleline)]
     private static partial Regex Example();
 
+    /// <summary>Indented JSON that keeps any object or array that fits in 100 characters on one line.</summary>
+    private static string Format(JsonNode? node, int indent)
+    {
+        var compact = node?.ToJsonString(Pretty.WriteIndented ? new JsonSerializerOptions(Pretty) { WriteIndented = false } : Pretty) ?? "null";
+        if (compact.Length + indent <= 100 || node is not (JsonObject or JsonArray)) return compact;
+        var pad = new string(' ', indent + 2);
+        var items = node is JsonObject obj
+            ? obj.Select(p => $"{pad}{JsonSerializer.Serialize(p.Key)}: {Format(p.Value, indent + 2)}")
+            : node.AsArray().Select(v => pad + Format(v, indent + 2));
+        var (open, close) = node is JsonObject ? ("{", "}") : ("[", "]");
+        return $"{open}\n{string.Join(",\n", items)}\n{new string(' ', indent)}{close}";
+    }
+
     [Fact]
     public async Task Every_readme_example_answers_what_the_readme_shows()
     {
@@ -38,7 +51,7 @@ public partial class ReadmeExamplesTests(SeedGraphApiFactory factory) : IClassFi
             if (!JsonNode.DeepEquals(actual, shown))
             {
                 failures.Add($"{example.Groups["query"].Value.Trim()}\n  answers {body}");
-                updated = updated.Replace(example.Value, example.Value.Replace(example.Groups["json"].Value, actual.ToJsonString(Pretty) + "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+                updated = updated.Replace(example.Value, example.Value.Replace(example.Groups["json"].Value, Format(actual, 0) + "\n", StringComparison.Ordinal), StringComparison.Ordinal);
             }
         }
         if (failures.Count > 0 && Environment.GetEnvironmentVariable("UPDATE_README") == "1") File.WriteAllText(ReadmePath, updated);
