@@ -4,6 +4,7 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core;
+using Roadmap.Core.Model;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 using Spectre.Console;
@@ -49,6 +50,21 @@ stats.SetAction(async (parse, ct) =>
     table.AddRow("[bold]nodes[/]", s.NodeCount.ToString());
     table.AddRow("[bold]edges[/]", s.EdgeCount.ToString());
     AnsiConsole.Write(table);
+
+    // What each plan contributes: the nodes and edges it is cited for, and the judgements it makes.
+    var graph = store.Graph;
+    var byDocument = new Table().AddColumns("document", "year", "nodes cited", "edges cited", "assessments", "targets and goals");
+    foreach (var doc in graph.Nodes.Where(n => n.Kind == NodeKind.Document).OrderBy(n => n.Year))
+    {
+        bool Cites(IEnumerable<Source> sources) => sources.Any(x => x.DocumentId == doc.Id);
+        byDocument.AddRow(
+            Markup.Escape(doc.Id), doc.Year?.ToString() ?? "",
+            graph.Nodes.Count(n => n.Kind != NodeKind.Document && Cites(n.Sources.Concat(n.Assessments.Select(a => a.Source)))).ToString(),
+            graph.Edges.Count(e => Cites(e.Sources)).ToString(),
+            graph.Nodes.Sum(n => n.Assessments.Count(a => a.Source.DocumentId == doc.Id)).ToString(),
+            graph.Nodes.Sum(n => n.Targets.Concat(n.Goals).Count(q => q.Source.DocumentId == doc.Id)).ToString());
+    }
+    AnsiConsole.Write(byDocument);
     return 0;
 });
 root.Subcommands.Add(stats);

@@ -85,6 +85,25 @@ public static class SeedLoader
             }
         }
 
+        // Sanity: a product needs something, a component or technology is needed by something, a program covers
+        // something; a node the plans leave alone says why in its note, so that a bare node is never an oversight.
+        var hasOut = graph.Edges.Select(e => e.From).ToHashSet(StringComparer.Ordinal);
+        var hasIn = graph.Edges.Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes.Where(n => n.Note is null))
+        {
+            var problem = node.Kind switch
+            {
+                NodeKind.Product when !hasOut.Contains(node.Id) => ("NO_DEPENDENCY", "a product with no REQUIRES, USES_TECHNOLOGY or VARIANT_OF edge"),
+                NodeKind.Component or NodeKind.Technology when !hasIn.Contains(node.Id) => ("NO_DEPENDENT", $"a {node.Kind.ToString().ToLowerInvariant()} nothing needs"),
+                NodeKind.Program when !hasOut.Contains(node.Id) => ("COVERS_NOTHING", "a program that targets or includes nothing"),
+                _ => default,
+            };
+            if (problem != default)
+            {
+                Report(reader.NodeLocations[node.Id], problem.Item1, $"'{node.Id}' is {problem.Item2}; add the edge the plan states, or a note saying why there is none");
+            }
+        }
+
         // Quotes are compared with the plan's text after both are folded (see QuoteFolding).
         var foldedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var document in graph.Nodes.Where(n => n.Kind == NodeKind.Document))

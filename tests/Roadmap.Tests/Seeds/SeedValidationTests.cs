@@ -182,6 +182,19 @@ public class SeedValidationTests
         result.Issues.ShouldContain(i => i.Code == "UNKNOWN_NODE" && i.Line == 27, string.Join("\n", result.Issues));
     }
 
+    [Theory]
+    [InlineData("components:", "components:\n  - {id: component:lonely, nameZh: 孤件, nameEn: lonely, type: PART, sources: [{section: 一, quote: CT}]}", "NO_DEPENDENT")]
+    [InlineData("products:", "products:\n  - {id: product:bare, nameZh: 空, nameEn: bare, field: IMAGING, sources: [{section: 一, quote: CT}]}", "NO_DEPENDENCY")]
+    [InlineData("components:", "programs:\n  - {id: program:idle, nameZh: 闲, nameEn: idle, type: BASE, sources: [{section: 一, quote: CT}]}\ncomponents:", "COVERS_NOTHING")]
+    public void A_node_left_alone_is_reported_unless_a_note_says_why(string find, string replace, string code)
+    {
+        var bare = LoadWith(ValidGraph.Replace(find, replace, StringComparison.Ordinal));
+        bare.Issues.ShouldContain(i => i.Code == code, string.Join("\n", bare.Issues));
+
+        var noted = LoadWith(ValidGraph.Replace(find, replace.Replace("sources:", "note: the plan names it alone, sources:", StringComparison.Ordinal), StringComparison.Ordinal));
+        noted.Issues.ShouldBeEmpty();
+    }
+
     [Fact]
     public void An_edge_between_the_wrong_kinds_is_reported()
     {
