@@ -69,6 +69,23 @@ stats.SetAction(async (parse, ct) =>
 });
 root.Subcommands.Add(stats);
 
+var coverage = new Command("coverage", "List the items the plans enumerate (002 appendix, 003 专栏1 and 专栏2, 000 专栏3) that no node names.");
+coverage.SetAction(parse =>
+{
+    var seeds = Options(parse).ResolveSeedsPath();
+    var loaded = SeedLoader.Load(seeds);
+    var incomplete = false;
+    foreach (var list in Coverage.Check(loaded.Graph, Path.Combine(seeds, "documents")))
+    {
+        var colour = list.Missing.Count == 0 ? "green" : list.Required ? "red" : "yellow";
+        AnsiConsole.MarkupLine($"[{colour}]{list.Found}/{list.ItemCount}[/] {Markup.Escape(list.List)}{(list.Required ? "" : " (reported, not required)")}");
+        foreach (var item in list.Missing) AnsiConsole.MarkupLine($"    missing: {Markup.Escape(item)}");
+        incomplete |= list.Required && list.Missing.Count > 0;
+    }
+    return incomplete ? 1 : 0;
+});
+root.Subcommands.Add(coverage);
+
 var fileArgument = new Argument<FileInfo>("file") { Description = "A file holding a GraphQL document." };
 var variablesOption = new Option<string?>("--variables") { Description = "Variables as a JSON object." };
 var operationOption = new Option<string?>("--operation") { Description = "The operation to run when the document has several." };
