@@ -101,6 +101,7 @@ public static class GraphAlgorithms
     /// </summary>
     public static ImpactReport Impact(GraphIndex graph, IReadOnlyCollection<string> ids, int maxDepth)
     {
+        var blocked = Analytics.Blocked(graph, ids.Select(graph.IndexOf).Where(i => i >= 0));
         var depth = NewDepths(graph);
         var via = new int[graph.NodeCount];
         var order = new List<int>();
@@ -136,7 +137,7 @@ public static class GraphAlgorithms
         {
             var edges = new List<int>(depth[v]);
             for (var at = v; via[at] >= 0; at = graph.EdgeTo(via[at])) edges.Add(via[at]);
-            impacted.Add(new ImpactedNode(graph.NodeAt(v), depth[v], ToPath(graph, v, edges)));
+            impacted.Add(new ImpactedNode(graph.NodeAt(v), depth[v], ToPath(graph, v, edges), blocked[v] ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
         }
         impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
         return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
@@ -164,7 +165,7 @@ public static class GraphAlgorithms
         return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
     }
 
-    private static int[] NewDepths(GraphIndex graph)
+    internal static int[] NewDepths(GraphIndex graph)
     {
         var depth = new int[graph.NodeCount];
         Array.Fill(depth, -1);
@@ -191,7 +192,7 @@ public static class GraphAlgorithms
         return depth;
     }
 
-    private static GraphPath ToPath(GraphIndex graph, int start, List<int> edges)
+    internal static GraphPath ToPath(GraphIndex graph, int start, List<int> edges)
     {
         var nodes = new List<Node>(edges.Count + 1) { graph.NodeAt(start) };
         nodes.AddRange(edges.Select(e => graph.NodeAt(graph.EdgeTo(e))));

@@ -11,6 +11,8 @@ public static class Limits
     public const int MaxPageSize = 100;
     public const int MaxIds = 100;
     public const int MaxSearchText = 200;
+    public const int MinYear = 1949;
+    public const int MaxYear = 2100;
 
     public static int InRange(IResolveFieldContext context, string argument, int min, int max)
     {

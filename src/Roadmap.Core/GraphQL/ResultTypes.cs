@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Model;
 
 namespace Roadmap.Core.GraphQL;
@@ -13,6 +14,7 @@ public sealed class SubgraphType : ObjectGraphType<Subgraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Description("Reached nodes, nearest first; the root comes first.").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more lies beyond maxDepth.").Resolve(c => c.Source.Truncated);
+        ExportField.Add(this, s => (s.Nodes, s.Edges));
     }
 }
 
@@ -25,6 +27,7 @@ public sealed class PathType : ObjectGraphType<GraphPath>
         Field<NonNullGraphType<IntGraphType>>("length").Description("The number of edges.").Resolve(c => c.Source.Length);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>>("edges").Resolve(c => c.Source.Edges);
+        ExportField.Add(this, p => (p.Nodes, p.Edges));
     }
 }
 
@@ -37,6 +40,7 @@ public sealed class ImpactedNodeType : ObjectGraphType<ImpactedNode>
         Field<NonNullGraphType<NodeInterface>>("node").Resolve(c => c.Source.Node);
         Field<NonNullGraphType<IntGraphType>>("distance").Description("Edges between this node and the nearest gap.").Resolve(c => c.Source.Distance);
         Field<NonNullGraphType<PathType>>("path").Description("One shortest chain from this node down to a gap: the evidence.").Resolve(c => c.Source.Path);
+        Field<NonNullGraphType<ImpactSeverityType>>("severity").Resolve(c => c.Source.Severity);
     }
 }
 
@@ -52,6 +56,9 @@ public sealed class ImpactReportType : ObjectGraphType<ImpactReport>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImpactedNodeType>>>>("programs").Resolve(c => c.Source.OfKind(NodeKind.Program));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImpactedNodeType>>>>("components").Resolve(c => c.Source.OfKind(NodeKind.Component));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImpactedNodeType>>>>("technologies").Resolve(c => c.Source.OfKind(NodeKind.Technology));
+        Field<NonNullGraphType<IntGraphType>>("blockedCount").Description("Impacted nodes that are BLOCKED.").Resolve(c => c.Source.Impacted.Count(i => i.Severity == ImpactSeverity.Blocked));
+        Field<NonNullGraphType<IntGraphType>>("atRiskCount").Description("Impacted nodes that are AT_RISK.").Resolve(c => c.Source.Impacted.Count(i => i.Severity == ImpactSeverity.AtRisk));
+        ExportField.Add(this, r => ([.. r.Gaps, .. r.Impacted.Select(i => i.Node)], r.Impacted.SelectMany(i => i.Path.Edges)));
     }
 }
 

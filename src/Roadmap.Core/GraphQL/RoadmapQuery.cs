@@ -78,18 +78,72 @@ public sealed class RoadmapQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<ImpactReportType>>("impact")
-            .Description("Everything that transitively needs any of the given nodes: which products and programs are hit if these components stay unavailable.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The gap set, 1 to {Limits.MaxIds} ids.")
+            .Description("Everything that transitively needs any of the given nodes: which products and programs are BLOCKED or AT_RISK if these stay unavailable.")
+            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The gap set, up to {Limits.MaxIds} ids (empty only with assumeGaps).")
             .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {Limits.MaxDepth} edges."; })
+            .Argument<BooleanGraphType>("assumeGaps", a => { a.DefaultValue = false; a.Description = "Add every node whose latest assessment is DOMESTIC_GAP or IMPORT_DEPENDENT to the gap set."; })
             .ResolveAsync(async c =>
             {
                 var ids = c.GetArgument<List<string>>("ids");
-                if (ids.Count == 0 || ids.Count > Limits.MaxIds)
+                var assumeGaps = c.GetArgument<bool>("assumeGaps");
+                if ((ids.Count == 0 && !assumeGaps) || ids.Count > Limits.MaxIds)
                 {
-                    throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'ids' must hold 1 to {Limits.MaxIds} ids; got {ids.Count}.");
+                    throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'ids' must hold 1 to {Limits.MaxIds} ids (0 with assumeGaps); got {ids.Count}.");
                 }
                 var maxDepth = Limits.InRange(c, "maxDepth", 1, Limits.MaxDepth);
-                return await Store(c).ImpactAsync(ids, maxDepth, c.CancellationToken).ConfigureAwait(false);
+                return await Store(c).ImpactAsync(ids, maxDepth, assumeGaps, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<BottleneckType>>>>("bottlenecks")
+            .Description("The nodes that hold back the most: ranked by the products and programs that need them, then by the products a gap in them alone would block, then by id.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only these kinds; all when omitted.")
+            .Argument<ListGraphType<NonNullGraphType<AssessmentStatusType>>>("statuses", "Only nodes whose latest status is one of these, e.g. [IMPORT_DEPENDENT, DOMESTIC_GAP].")
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"1 to {Limits.MaxPageSize}."; })
+            .ResolveAsync(async c =>
+            {
+                var first = Limits.InRange(c, "first", 1, Limits.MaxPageSize);
+                var statuses = c.GetArgument<List<AssessmentStatus>?>("statuses") is { } s ? s.ToHashSet() : null;
+                return await Store(c).BottlenecksAsync(Kinds(c), statuses, first, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>>("timeline")
+            .Description("How the plans judged a node, in year order (then by document); empty for an unknown id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("id");
+                var found = await Store(c).GetNodesAsync([id], c.CancellationToken).ConfigureAwait(false);
+                return found.TryGetValue(id, out var node)
+                    ? node.Assessments.OrderBy(a => a.Year).ThenBy(a => a.Source.DocumentId, StringComparer.Ordinal).ToList()
+                    : [];
+            });
+
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatusChangeType>>>>("changes")
+            .Description("Nodes whose status improved or worsened between two years: the judgement in force in fromYear against a later plan's by toYear. Improvements first.")
+            .Argument<NonNullGraphType<IntGraphType>>("fromYear")
+            .Argument<NonNullGraphType<IntGraphType>>("toYear")
+            .ResolveAsync(async c =>
+            {
+                var from = Limits.InRange(c, "fromYear", Limits.MinYear, Limits.MaxYear);
+                var to = Limits.InRange(c, "toYear", Limits.MinYear, Limits.MaxYear);
+                if (to <= from) throw new RoadmapError(ErrorCodes.InvalidArgument, $"'toYear' ({to}) must be after 'fromYear' ({from}).");
+                return await Store(c).ChangesAsync(from, to, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<DocumentComparisonType>("compareDocuments")
+            .Description("What two plans each state something about: nodes in both, only in a, only in b. Null when either id is not a document.")
+            .Argument<NonNullGraphType<IdGraphType>>("a")
+            .Argument<NonNullGraphType<IdGraphType>>("b")
+            .ResolveAsync(async c => await Store(c).CompareDocumentsAsync(c.GetArgument<string>("a"), c.GetArgument<string>("b"), c.CancellationToken).ConfigureAwait(false));
+
+        Field<RoadmapType>("roadmap")
+            .Description("The roadmap of one product or program: the programs that deploy it and what it depends on, by layer, with targets and periods. Null for an unknown id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 6; a.Description = $"1 to {Limits.MaxDepth} edges, each way."; })
+            .ResolveAsync(async c =>
+            {
+                var maxDepth = Limits.InRange(c, "maxDepth", 1, Limits.MaxDepth);
+                return await Store(c).RoadmapAsync(c.GetArgument<string>("id"), maxDepth, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<GraphStatsType>>("stats")

@@ -72,6 +72,7 @@ public sealed class EdgeGraphType : ObjectGraphType<Edge>
         Field<NonNullGraphType<NodeInterface>>("from").Resolve(c => Nodes(c).Load(c.Source.From));
         Field<NonNullGraphType<NodeInterface>>("to").Resolve(c => Nodes(c).Load(c.Source.To));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources").Resolve(c => c.Source.Sources);
+        Field<StringGraphType>("group").Description("The alternative group: the edges of one node with the same group are alternatives, and the need is met while any one is available. Null for a hard requirement.").Resolve(c => c.Source.Group);
     }
 
     private static BatchLoader<string, Node> Nodes(IResolveFieldContext c) => c.RequestServices!.GetRequiredService<RequestLoaders>().Nodes;

@@ -74,12 +74,33 @@ public sealed record Node
     public string? Issuer { get; init; }
     public int? Year { get; init; }
 
-    /// <summary>The latest assessment by year, or null when no plan judges this node.</summary>
+    /// <summary>
+    /// The assessment of the latest year, or null when no plan judges this node. When that year's plans judge it
+    /// differently (a product class "import-dependent" with "some foundation"), the worst judgement stands: a gap
+    /// analysis should hear the warning.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public Assessment? LatestAssessment => Assessments.Count == 0 ? null : Assessments.MaxBy(a => a.Year);
+    public Assessment? LatestAssessment => StatusAt(int.MaxValue);
+
+    /// <summary>The judgement in force in a year: the worst of the latest year's assessments up to it.</summary>
+    public Assessment? StatusAt(int year)
+    {
+        Assessment? best = null;
+        foreach (var a in Assessments)
+        {
+            if (a.Year > year) continue;
+            if (best is null || a.Year > best.Year || (a.Year == best.Year && a.Status < best.Status)) best = a;
+        }
+        return best;
+    }
 }
 
-public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources);
+/// <summary>A dependency with the clauses that state it.</summary>
+/// <param name="Group">
+/// Names an alternative group: the edges of one node with the same group are alternatives (a CCD or a CMOS
+/// sensor), and the requirement holds while any one of them is available. Null for a hard requirement.
+/// </param>
+public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null);
 
 /// <summary>A whole graph as plain data: what the seed reader produces and the stores import.</summary>
 public sealed record GraphData(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);

@@ -16,8 +16,17 @@ public sealed record GraphPath(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Ed
     public int Length => Edges.Count;
 }
 
+/// <summary>How badly a gap hits a node.</summary>
+public enum ImpactSeverity
+{
+    /// <summary>A hard requirement, or every alternative of a requirement, is unavailable; for a program, everything it covers is blocked.</summary>
+    Blocked,
+    /// <summary>Something it needs is affected, but an alternative or another covered item remains.</summary>
+    AtRisk,
+}
+
 /// <summary>A node that transitively needs a gap, how far it is from the nearest gap, and one shortest chain as evidence.</summary>
-public sealed record ImpactedNode(Node Node, int Distance, GraphPath Path);
+public sealed record ImpactedNode(Node Node, int Distance, GraphPath Path, ImpactSeverity Severity);
 
 public sealed record ImpactReport(IReadOnlyList<Node> Gaps, IReadOnlyList<string> UnknownIds, IReadOnlyList<ImpactedNode> Impacted)
 {
@@ -27,3 +36,36 @@ public sealed record ImpactReport(IReadOnlyList<Node> Gaps, IReadOnlyList<string
 public sealed record NodePage(IReadOnlyList<Node> Nodes, int Offset, int TotalCount);
 
 public sealed record GraphStats(int NodeCount, int EdgeCount, IReadOnlyDictionary<NodeKind, int> ByKind, IReadOnlyDictionary<EdgeType, int> ByEdgeType);
+
+/// <summary>How much of the roadmap needs one node, and how much a gap in it alone would block.</summary>
+public sealed record Bottleneck(Node Node, int DependentProducts, int DependentPrograms, int BlockedProducts, AssessmentStatus? LatestStatus)
+{
+    /// <summary>The ranking key: products and programs that need the node, directly or not.</summary>
+    public int Dependents => DependentProducts + DependentPrograms;
+}
+
+public enum ChangeDirection { Improved, Worsened }
+
+/// <summary>A node whose judged status differs between two years, with the assessments either side.</summary>
+public sealed record StatusChange(Node Node, Assessment From, Assessment To)
+{
+    public ChangeDirection Direction => To.Status > From.Status ? ChangeDirection.Improved : ChangeDirection.Worsened;
+}
+
+/// <summary>The nodes two plans cite: in both, only in the first, only in the second.</summary>
+public sealed record DocumentComparison(Node A, Node B, IReadOnlyList<Node> Both, IReadOnlyList<Node> OnlyA, IReadOnlyList<Node> OnlyB);
+
+/// <summary>The nodes of one kind in a roadmap chart.</summary>
+public sealed record RoadmapLayer(NodeKind Kind, IReadOnlyList<Node> Nodes);
+
+/// <summary>A spec target with the product it applies to.</summary>
+public sealed record RoadmapTarget(Node Product, Quantity Target);
+
+/// <summary>A program's period, for the time axis of a roadmap chart.</summary>
+public sealed record RoadmapPeriod(Node Program, Period Period);
+
+/// <summary>
+/// One product's or program's roadmap: the programs that deploy it and everything it depends on, laid out by layer
+/// (program, product, component, technology), with the edges between them, spec targets and program periods.
+/// </summary>
+public sealed record NodeRoadmap(Node Node, IReadOnlyList<RoadmapLayer> Layers, IReadOnlyList<Edge> Edges, IReadOnlyList<RoadmapTarget> Targets, IReadOnlyList<RoadmapPeriod> Periods, bool Truncated);

@@ -28,10 +28,14 @@ public static class SeedLoader
         return Validate(reader, Path.Combine(seedsDirectory, "documents"));
     }
 
+    /// <summary>Bumped when the database file's tables change, so that existing files are re-imported.</summary>
+    private const int SqliteSchemaVersion = 2;
+
     /// <summary>A hash of every seed file's name and bytes: the embedded store re-imports when it changes.</summary>
     public static string Fingerprint(string seedsDirectory)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"schema {SqliteSchemaVersion}\n"));
         foreach (var sub in new[] { "graph", "documents" })
         {
             var dir = Path.Combine(seedsDirectory, sub);

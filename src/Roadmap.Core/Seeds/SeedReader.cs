@@ -245,13 +245,18 @@ public sealed class SeedReader
 
     private void ReadEdge(YamlMappingNode map)
     {
-        CheckKeys(map, ["from", "type", "to", "sources"]);
+        CheckKeys(map, ["from", "type", "to", "group", "sources"]);
         var from = Required(map, "from");
         var to = Required(map, "to");
         var type = RequiredEnum<EdgeType>(map, "type");
         var sources = SourceList(map, "sources", null, required: true);
         if (from is null || to is null || type is null) return;
-        _edges.Add(new Edge(from, type.Value, to, sources));
+        var group = Scalar(map, "group");
+        if (group is not null && type is not (EdgeType.Requires or EdgeType.UsesTechnology))
+        {
+            Report(map, "BAD_GROUP", "only REQUIRES and USES_TECHNOLOGY edges can be alternatives");
+        }
+        _edges.Add(new Edge(from, type.Value, to, sources, string.IsNullOrWhiteSpace(group) ? null : group.Trim()));
         _edgeLocations.Add(Location(map));
     }
 

@@ -94,8 +94,20 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
     public Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Paths(Graph, from, to, maxLength, limit));
 
-    public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Impact(Graph, ids, maxDepth));
+    public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
+
+    public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(Analytics.Bottlenecks(Graph, kinds, statuses, first));
+
+    public Task<IReadOnlyList<StatusChange>> ChangesAsync(int fromYear, int toYear, CancellationToken cancellationToken) =>
+        Task.FromResult(Analytics.Changes(Graph, fromYear, toYear));
+
+    public Task<DocumentComparison?> CompareDocumentsAsync(string a, string b, CancellationToken cancellationToken) =>
+        Task.FromResult(Analytics.CompareDocuments(Graph, a, b));
+
+    public Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken cancellationToken) =>
+        Task.FromResult(Analytics.Roadmap(Graph, id, maxDepth));
 
     public Task<GraphStats> StatsAsync(CancellationToken cancellationToken)
     {

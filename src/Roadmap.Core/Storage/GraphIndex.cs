@@ -21,6 +21,8 @@ public sealed class GraphIndex
     private readonly int[] _inOffsets;
     private readonly int[] _inEdges;
     private readonly string[][] _searchNames;
+    private readonly int[] _edgeGroupSlot;
+    private readonly int[] _groupSizes;
 
     public GraphIndex(GraphData data)
     {
@@ -36,6 +38,25 @@ public sealed class GraphIndex
         _edgeTo = _edges.Select(e => _indexById[e.To]).ToArray();
         (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTo);
         (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeFrom);
+
+        // Alternatives: every (node, group) pair gets a slot; an edge in a group points at its slot.
+        _edgeGroupSlot = new int[_edges.Length];
+        var slots = new Dictionary<(int, string), int>();
+        var sizes = new List<int>();
+        for (var e = 0; e < _edges.Length; e++)
+        {
+            _edgeGroupSlot[e] = -1;
+            if (_edges[e].Group is not { } group) continue;
+            if (!slots.TryGetValue((_edgeFrom[e], group), out var slot))
+            {
+                slot = sizes.Count;
+                slots.Add((_edgeFrom[e], group), slot);
+                sizes.Add(0);
+            }
+            _edgeGroupSlot[e] = slot;
+            sizes[slot]++;
+        }
+        _groupSizes = [.. sizes];
 
         _searchNames = _nodes
             .Select(n => new[] { n.NameZh, n.NameEn }.Concat(n.Aliases).Select(s => s.ToLowerInvariant()).ToArray())
@@ -53,6 +74,14 @@ public sealed class GraphIndex
     public int EdgeFrom(int edge) => _edgeFrom[edge];
     public int EdgeTo(int edge) => _edgeTo[edge];
     internal string[] SearchNames(int index) => _searchNames[index];
+
+    /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
+    public int GroupSlot(int edge) => _edgeGroupSlot[edge];
+
+    public int GroupCount => _groupSizes.Length;
+
+    /// <summary>How many alternatives a group slot has.</summary>
+    public int GroupSize(int slot) => _groupSizes[slot];
 
     /// <summary>Edge numbers leaving (forward) or entering (backward) a node, grouped by edge type.</summary>
     public ReadOnlySpan<int> EdgesOf(int node, Direction direction)

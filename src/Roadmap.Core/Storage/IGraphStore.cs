@@ -29,7 +29,18 @@ public interface IGraphStore
 
     Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken);
 
-    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, CancellationToken cancellationToken);
+    /// <summary>What transitively needs the gap set; with <paramref name="assumeGaps"/>, every node the plans last judged a domestic gap or import-dependent joins it.</summary>
+    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StatusChange>> ChangesAsync(int fromYear, int toYear, CancellationToken cancellationToken);
+
+    /// <summary>Null when either id is not a document.</summary>
+    Task<DocumentComparison?> CompareDocumentsAsync(string a, string b, CancellationToken cancellationToken);
+
+    /// <summary>Null for an unknown id.</summary>
+    Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken cancellationToken);
 
     Task<GraphStats> StatsAsync(CancellationToken cancellationToken);
 }

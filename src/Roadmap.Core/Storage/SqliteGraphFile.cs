@@ -26,6 +26,7 @@ public sealed class SqliteGraphFile(string path)
             from_id TEXT NOT NULL REFERENCES nodes (id),
             type    TEXT NOT NULL,
             to_id   TEXT NOT NULL REFERENCES nodes (id),
+            alt_group TEXT,
             sources TEXT NOT NULL,
             PRIMARY KEY (from_id, type, to_id)
         );
@@ -57,7 +58,10 @@ public sealed class SqliteGraphFile(string path)
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, "DELETE FROM edges; DELETE FROM nodes; DELETE FROM meta;");
+        // The import replaces everything, so it also recreates the tables: a file written by an older version
+        // of the schema is brought up to date by the re-import its changed fingerprint triggers.
+        Execute(connection, "DROP TABLE edges; DROP TABLE nodes; DROP TABLE meta;");
+        Execute(connection, SchemaSql);
 
         using (var insert = connection.CreateCommand())
         {
@@ -76,7 +80,8 @@ public sealed class SqliteGraphFile(string path)
         }
         using (var insert = connection.CreateCommand())
         {
-            insert.CommandText = "INSERT INTO edges (from_id, type, to_id, sources) VALUES ($from, $type, $to, $sources)";
+            insert.CommandText = "INSERT INTO edges (from_id, type, to_id, alt_group, sources) VALUES ($from, $type, $to, $group, $sources)";
+            var group = insert.Parameters.Add("$group", SqliteType.Text);
             var from = insert.Parameters.Add("$from", SqliteType.Text);
             var type = insert.Parameters.Add("$type", SqliteType.Text);
             var to = insert.Parameters.Add("$to", SqliteType.Text);
@@ -84,6 +89,7 @@ public sealed class SqliteGraphFile(string path)
             foreach (var edge in graph.Edges)
             {
                 (from.Value, type.Value, to.Value) = (edge.From, EnumNames.ToConstant(edge.Type), edge.To);
+                group.Value = (object?)edge.Group ?? DBNull.Value;
                 sources.Value = JsonSerializer.Serialize(edge.Sources, Json);
                 insert.ExecuteNonQuery();
             }
@@ -111,7 +117,7 @@ public sealed class SqliteGraphFile(string path)
         var edges = new List<Edge>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT from_id, type, to_id, sources FROM edges ORDER BY from_id, type, to_id";
+            command.CommandText = "SELECT from_id, type, to_id, sources, alt_group FROM edges ORDER BY from_id, type, to_id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -120,7 +126,7 @@ public sealed class SqliteGraphFile(string path)
                     throw new InvalidDataException($"{Path}: unknown edge type '{reader.GetString(1)}'");
                 }
                 var sources = JsonSerializer.Deserialize<List<Source>>(reader.GetString(3), Json)!;
-                edges.Add(new Edge(reader.GetString(0), type, reader.GetString(2), sources));
+                edges.Add(new Edge(reader.GetString(0), type, reader.GetString(2), sources, reader.IsDBNull(4) ? null : reader.GetString(4)));
             }
         }
         return new GraphData(nodes, edges);

@@ -1,0 +1,203 @@
+using System.Runtime.CompilerServices;
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.Analysis;
+
+/// <summary>
+/// The roadmap analyses on top of the traversals: what a gap blocks outright, which nodes hold back the most,
+/// how judgements changed between plans, how two plans differ, and one node's roadmap laid out by layer.
+/// </summary>
+public static class Analytics
+{
+    /// <summary>The statuses that put a node in the gap set when an impact analysis assumes the plans' own gaps.</summary>
+    public static bool IsGapStatus(AssessmentStatus? status) => status is AssessmentStatus.DomesticGap or AssessmentStatus.ImportDependent;
+
+    /// <summary>The nodes whose latest judgement is a domestic gap or import dependence.</summary>
+    public static IEnumerable<string> AssessedGaps(GraphIndex graph) =>
+        graph.Nodes.Where(n => IsGapStatus(n.LatestAssessment?.Status)).Select(n => n.Id);
+
+    /// <summary>
+    /// Which nodes a gap set blocks outright. A node is blocked when a hard requirement is blocked (an ungrouped
+    /// REQUIRES or USES_TECHNOLOGY edge, or the general node it is a VARIANT_OF), when every alternative of one of
+    /// its groups is blocked, or, for a program, when everything it TARGETS or INCLUDES is blocked. Worked out from
+    /// the gaps outward with one counter per alternative group and per program: each edge is looked at once.
+    /// </summary>
+    public static bool[] Blocked(GraphIndex graph, IEnumerable<int> gaps)
+    {
+        var blocked = new bool[graph.NodeCount];
+        var groupLeft = new int[graph.GroupCount];
+        for (var slot = 0; slot < groupLeft.Length; slot++) groupLeft[slot] = graph.GroupSize(slot);
+        var coverLeft = new int[graph.NodeCount];
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            coverLeft[v] = graph.EdgesOf(v, Direction.Forward, EdgeType.Targets).Length + graph.EdgesOf(v, Direction.Forward, EdgeType.Includes).Length;
+        }
+
+        var queue = new Queue<int>();
+        foreach (var gap in gaps)
+        {
+            if (blocked[gap]) continue;
+            blocked[gap] = true;
+            queue.Enqueue(gap);
+        }
+        while (queue.TryDequeue(out var u))
+        {
+            foreach (var e in graph.EdgesOf(u, Direction.Backward))
+            {
+                var v = graph.EdgeFrom(e);
+                if (blocked[v]) continue;
+                var blocks = graph.EdgeAt(e).Type switch
+                {
+                    EdgeType.Targets or EdgeType.Includes => --coverLeft[v] == 0,
+                    _ when graph.GroupSlot(e) is var slot and >= 0 => --groupLeft[slot] == 0,
+                    _ => true,
+                };
+                if (!blocks) continue;
+                blocked[v] = true;
+                queue.Enqueue(v);
+            }
+        }
+        return blocked;
+    }
+
+    /// <summary>
+    /// Nodes ranked by how much of the roadmap needs them (products plus programs that depend on them, directly or
+    /// not), then by how many products a gap in them alone would block, then by id.
+    /// </summary>
+    public static IReadOnlyList<Bottleneck> Bottlenecks(GraphIndex graph, IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first) =>
+        AllBottlenecks(graph)
+            .Where(b => kinds is null || kinds.Contains(b.Node.Kind))
+            .Where(b => statuses is null || (b.LatestStatus is { } s && statuses.Contains(s)))
+            .Take(first)
+            .ToList();
+
+    // The graph is immutable, so the ranking over all nodes is worked out once per loaded graph.
+    private static readonly ConditionalWeakTable<GraphIndex, IReadOnlyList<Bottleneck>> BottleneckCache = [];
+
+    private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, g =>
+    {
+        var rows = new List<Bottleneck>();
+        var seen = new int[g.NodeCount];
+        var stamp = 0;
+        var queue = new Queue<int>();
+        for (var v = 0; v < g.NodeCount; v++)
+        {
+            var node = g.NodeAt(v);
+            if (node.Kind == NodeKind.Document) continue;
+            stamp++;
+            int products = 0, programs = 0;
+            seen[v] = stamp;
+            queue.Enqueue(v);
+            while (queue.TryDequeue(out var u))
+            {
+                foreach (var e in g.EdgesOf(u, Direction.Backward))
+                {
+                    var w = g.EdgeFrom(e);
+                    if (seen[w] == stamp) continue;
+                    seen[w] = stamp;
+                    queue.Enqueue(w);
+                    if (g.NodeAt(w).Kind == NodeKind.Product) products++;
+                    else if (g.NodeAt(w).Kind == NodeKind.Program) programs++;
+                }
+            }
+            if (products + programs == 0) continue;
+            var blocked = Blocked(g, [v]);
+            var blockedProducts = 0;
+            for (var w = 0; w < blocked.Length; w++)
+            {
+                if (blocked[w] && w != v && g.NodeAt(w).Kind == NodeKind.Product) blockedProducts++;
+            }
+            rows.Add(new Bottleneck(node, products, programs, blockedProducts, node.LatestAssessment?.Status));
+        }
+        return rows
+            .OrderByDescending(b => b.Dependents).ThenByDescending(b => b.BlockedProducts).ThenBy(b => b.Node.Id, StringComparer.Ordinal)
+            .ToList();
+    });
+
+    /// <summary>
+    /// Nodes whose judgement in <paramref name="toYear"/> differs from the one in force in <paramref name="fromYear"/>,
+    /// counting only nodes that a plan judged in between (a node nobody re-judged has not changed).
+    /// </summary>
+    public static IReadOnlyList<StatusChange> Changes(GraphIndex graph, int fromYear, int toYear)
+    {
+        var changes = new List<StatusChange>();
+        foreach (var node in graph.Nodes)
+        {
+            var before = node.StatusAt(fromYear);
+            var after = node.StatusAt(toYear);
+            if (before is null || after is null || after.Year <= fromYear || before.Status == after.Status) continue;
+            changes.Add(new StatusChange(node, before, after));
+        }
+        return changes
+            .OrderBy(c => c.Direction).ThenByDescending(c => Math.Abs(c.To.Status - c.From.Status)).ThenBy(c => c.Node.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Which nodes each of two plans cites (in a source, assessment, target or goal).</summary>
+    public static DocumentComparison? CompareDocuments(GraphIndex graph, string a, string b)
+    {
+        var (docA, docB) = (Find(graph, a), Find(graph, b));
+        if (docA?.Kind != NodeKind.Document || docB?.Kind != NodeKind.Document) return null;
+        var (both, onlyA, onlyB) = (new List<Node>(), new List<Node>(), new List<Node>());
+        foreach (var node in graph.Nodes.Where(n => n.Kind != NodeKind.Document))
+        {
+            var (inA, inB) = (Cites(node, a), Cites(node, b));
+            if (inA && inB) both.Add(node);
+            else if (inA) onlyA.Add(node);
+            else if (inB) onlyB.Add(node);
+        }
+        return new DocumentComparison(docA, docB, both, onlyA, onlyB);
+    }
+
+    /// <summary>Whether a plan states anything about a node.</summary>
+    public static bool Cites(Node node, string documentId) =>
+        node.Sources.Any(s => s.DocumentId == documentId)
+        || node.Assessments.Any(x => x.Source.DocumentId == documentId)
+        || node.Targets.Concat(node.Goals).Any(q => q.Source.DocumentId == documentId);
+
+    private static readonly NodeKind[] LayerOrder = [NodeKind.Program, NodeKind.Product, NodeKind.Component, NodeKind.Technology];
+
+    /// <summary>
+    /// One node's roadmap: what it depends on (forward, up to <paramref name="maxDepth"/>) and the programs that
+    /// deploy it (backward along program edges only), laid out by layer with targets and periods.
+    /// </summary>
+    public static NodeRoadmap? Roadmap(GraphIndex graph, string id, int maxDepth)
+    {
+        var root = graph.IndexOf(id);
+        if (root < 0) return null;
+        var down = GraphAlgorithms.Reach(graph, id, Direction.Forward, maxDepth);
+        var nodes = down.Nodes.ToList();
+        var edges = down.Edges.ToList();
+        var included = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+
+        // Programs that deploy the node, and the programs that include those: the top layer of the chart.
+        var queue = new Queue<(int Node, int Depth)>([(root, 0)]);
+        while (queue.TryDequeue(out var item))
+        {
+            if (item.Depth == maxDepth) continue;
+            foreach (var e in graph.EdgesOf(item.Node, Direction.Backward))
+            {
+                var edge = graph.EdgeAt(e);
+                if (edge.Type is not (EdgeType.Targets or EdgeType.Includes)) continue;
+                edges.Add(edge);
+                if (included.Add(edge.From))
+                {
+                    nodes.Add(graph.NodeAt(graph.EdgeFrom(e)));
+                    queue.Enqueue((graph.EdgeFrom(e), item.Depth + 1));
+                }
+            }
+        }
+
+        var layers = LayerOrder
+            .Select(kind => new RoadmapLayer(kind, nodes.Where(n => n.Kind == kind).OrderBy(n => n.Id, StringComparer.Ordinal).ToList()))
+            .Where(layer => layer.Nodes.Count > 0)
+            .ToList();
+        var targets = nodes.Where(n => n.Kind == NodeKind.Product).SelectMany(n => n.Targets.Select(t => new RoadmapTarget(n, t))).ToList();
+        var periods = nodes.Where(n => n.Kind == NodeKind.Program && n.Period is not null)
+            .Select(n => new RoadmapPeriod(n, n.Period!)).OrderBy(p => p.Period.Start).ThenBy(p => p.Program.Id, StringComparer.Ordinal).ToList();
+        return new NodeRoadmap(graph.NodeAt(root), layers, edges.Distinct().ToList(), targets, periods, down.Truncated);
+    }
+
+    private static Node? Find(GraphIndex graph, string id) => graph.IndexOf(id) is var i and >= 0 ? graph.NodeAt(i) : null;
+}
