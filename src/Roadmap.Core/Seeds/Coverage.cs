@@ -3,7 +3,7 @@ using Roadmap.Core.Model;
 
 namespace Roadmap.Core.Seeds;
 
-/// <summary>One enumeration a plan lists explicitly: how many items it has, and those (with their unnamed parts) no node names.</summary>
+/// <summary>One enumeration a plan lists explicitly: how many items it has, and the items no node names (with the run they stand in).</summary>
 public sealed record CoverageResult(string List, bool Required, int ItemCount, IReadOnlyList<string> Missing)
 {
     public int Found => ItemCount - Missing.Count;
@@ -34,7 +34,7 @@ public static partial class Coverage
     // Chunks that are the plan's commentary on a list rather than an item of it.
     private static readonly string[] Commentary = ["推动", "提升", "提高", "确保", "满足", "达到", "实现", "主要指标"];
 
-    private static readonly string[] LeadingVerbs = ["着力攻关", "全面突破", "攻关", "开发", "突破", "提升", "促进", "研制"];
+    private static readonly string[] LeadingVerbs = ["以及", "着力攻关", "全面突破", "攻关", "开发", "突破", "提升", "促进", "研制"];
 
     public static IReadOnlyList<CoverageResult> Check(GraphData graph, string documentsDirectory)
     {
@@ -55,10 +55,11 @@ public static partial class Coverage
                 foreach (var chunk in ChunkPattern().Split(enumeration))
                 {
                     var item = Clean(chunk);
-                    if (item.Length == 0 || Commentary.Any(c => item.StartsWith(c, StringComparison.Ordinal))) continue;
-                    items.Add(item);
-                    var unnamed = IsNamed(StripVerbs(chunk.Trim().TrimEnd('。')), names) ? [] : Unnamed(item, names);
-                    if (unnamed.Count > 0) missing.Add(unnamed.Count == 1 && unnamed[0] == item ? item : $"{item} ({string.Join("、", unnamed)})");
+                    if (item.Length == 0 || Commentary.Any(c => item.StartsWith(c, StringComparison.Ordinal) || chunk.Trim().StartsWith(c, StringComparison.Ordinal))) continue;
+                    // Count the single items of a run (A、B、C are three), report each unnamed one with its run.
+                    var wholeNamed = IsNamed(StripVerbs(chunk.Trim().TrimEnd('。')), names);
+                    items.AddRange(wholeNamed ? [item] : PartPattern().Split(item));
+                    if (!wholeNamed) missing.AddRange(Unnamed(item, names).Select(part => part == item ? item : $"{part} (in {item})"));
                 }
             }
             results.Add(new CoverageResult(list.Name, list.Required, items.Count, missing));
@@ -83,7 +84,8 @@ public static partial class Coverage
         var start = folded.IndexOf(list.From, StringComparison.Ordinal);
         if (start < 0) yield break;
         var end = folded.IndexOf(list.To, start, StringComparison.Ordinal);
-        var section = end < 0 ? folded[start..] : folded[start..end];
+        // A column that runs over a page break repeats its heading mid-text; drop the repeats.
+        var section = (end < 0 ? folded[start..] : folded[start..end]).Replace(list.From, "", StringComparison.Ordinal);
         foreach (Match match in list.Clause.Matches(section)) yield return match.Groups["items"].Value;
     }
 
