@@ -108,6 +108,13 @@ public static class SeedLoader
             }
         }
 
+        // An alternative group offers a choice: one edge alone is a hard requirement written wrongly.
+        foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null)
+                     .GroupBy(x => (x.Edge.From, x.Edge.Group)).Where(g => g.Count() == 1))
+        {
+            Report(group.First().At, "GROUP_OF_ONE", $"group '{group.Key.Group}' of '{group.Key.From}' has one edge; alternatives need two or more");
+        }
+
         // Quotes are compared with the plan's text after both are folded (see QuoteFolding).
         var foldedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var document in graph.Nodes.Where(n => n.Kind == NodeKind.Document))

@@ -98,6 +98,8 @@ public class SeedValidationTests
     [InlineData("    nameEn: high-heat-capacity X-ray tube\n", "", "MISSING_FIELD", 14)]
     [InlineData("type: REQUIRES", "type: NEEDS", "UNKNOWN_ENUM", 22)]
     [InlineData("    type: PART\n", "    type: PART\n    colour: red\n", "UNKNOWN_KEY", 18)]
+    [InlineData("    type: REQUIRES\n", "    type: REQUIRES\n    group: tube\n", "GROUP_OF_ONE", 21)]
+    [InlineData("    type: REQUIRES\n", "    type: VARIANT_OF\n    group: tube\n", "BAD_GROUP", 21)]
     public void Each_problem_is_reported_with_its_code_file_and_line(string find, string replace, string? code, int line)
     {
         ValidGraph.ShouldContain(find);
