@@ -4,6 +4,7 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Model;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
@@ -85,6 +86,47 @@ coverage.SetAction(parse =>
     return incomplete ? 1 : 0;
 });
 root.Subcommands.Add(coverage);
+
+var formatOption = new Option<ExportFormat>("--format") { Description = "mermaid, graphml or csv.", Required = true };
+var ofOption = new Option<string>("--of") { Description = "graph (default), dependencies, dependents, roadmap or impact.", DefaultValueFactory = _ => "graph" };
+var idOption = new Option<string[]>("--id") { Description = "The node (or, for impact, the gap set: repeat --id).", AllowMultipleArgumentsPerToken = true };
+var depthOption = new Option<int>("--depth") { Description = "maxDepth, 1 to 10.", DefaultValueFactory = _ => 3 };
+var outputOption = new Option<FileInfo?>("--output") { Description = "Write here instead of standard output." };
+var export = new Command("export", "Write the graph, or one analysis of it, as a Mermaid flowchart, GraphML (yEd, Gephi) or CSV.")
+{
+    formatOption, ofOption, idOption, depthOption, outputOption,
+};
+export.SetAction(async (parse, ct) =>
+{
+    var store = new EmbeddedGraphStore(Options(parse));
+    await store.InitializeAsync(ct);
+    var (of, ids, depth) = (parse.GetValue(ofOption)!, parse.GetValue(idOption) ?? [], parse.GetValue(depthOption));
+    if (depth is < 1 or > 10 || (of != "graph" && ids.Length == 0))
+    {
+        await Console.Error.WriteLineAsync("roadmap: --depth must be 1 to 10, and every export but --of graph needs --id");
+        return 2;
+    }
+    (IReadOnlyList<Node> Nodes, IEnumerable<Edge> Edges)? content = of switch
+    {
+        "graph" => (store.Graph.Nodes, store.Graph.Edges),
+        "dependencies" or "dependents" when await store.ReachAsync(ids[0], of == "dependencies" ? Direction.Forward : Direction.Backward, depth, ct) is { Root: not null } s
+            => (s.Nodes, s.Edges),
+        "roadmap" when await store.RoadmapAsync(ids[0], depth, ct) is { } r => (r.Layers.SelectMany(l => l.Nodes).ToList(), r.Edges),
+        "impact" when await store.ImpactAsync(ids, depth, false, ct) is { Gaps.Count: > 0 } i
+            => ([.. i.Gaps, .. i.Impacted.Select(x => x.Node)], i.Impacted.SelectMany(x => x.Path.Edges)),
+        _ => null,
+    };
+    if (content is not { } found)
+    {
+        await Console.Error.WriteLineAsync($"roadmap: nothing to export: unknown --of '{of}' or unknown id '{string.Join(", ", ids)}'");
+        return 1;
+    }
+    var text = Export.Write(parse.GetValue(formatOption), found.Nodes, found.Edges);
+    if (parse.GetValue(outputOption) is { } output) await File.WriteAllTextAsync(output.FullName, text, ct);
+    else Console.Write(text);
+    return 0;
+});
+root.Subcommands.Add(export);
 
 var fileArgument = new Argument<FileInfo>("file") { Description = "A file holding a GraphQL document." };
 var variablesOption = new Option<string?>("--variables") { Description = "Variables as a JSON object." };

@@ -74,4 +74,27 @@ public class CliTests
         exit.ShouldBe(1);
         output.ShouldContain("ARGUMENT_OUT_OF_RANGE");
     }
+
+    [Fact]
+    public async Task Export_writes_an_analysis_as_mermaid_and_the_whole_graph_as_graphml()
+    {
+        var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        var common = new[] { "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db") };
+
+        var (exit, mermaid) = await Roadmap(["export", "--format", "mermaid", "--of", "dependents", "--id", "component:vacuum-bearing", .. common]);
+        exit.ShouldBe(0, mermaid);
+        mermaid.ShouldStartWith("flowchart LR\n");
+        mermaid.ShouldContain("\"vacuum high-temperature bearing<br/>真空高温轴承\"");
+        mermaid.Split('\n').Count(l => l.Contains("-->|", StringComparison.Ordinal)).ShouldBe(4);
+
+        var file = Path.Combine(dir, "graph.graphml");
+        (exit, _) = await Roadmap(["export", "--format", "graphml", "--output", file, .. common]);
+        exit.ShouldBe(0);
+        var graphml = System.Xml.Linq.XDocument.Load(file);
+        graphml.Descendants(System.Xml.Linq.XName.Get("node", "http://graphml.graphdrawing.org/xmlns")).Count().ShouldBe(8);
+
+        (exit, var error) = await Roadmap(["export", "--format", "csv", "--of", "roadmap", "--id", "product:none", .. common]);
+        exit.ShouldBe(1);
+        error.ShouldContain("unknown id 'product:none'");
+    }
 }
