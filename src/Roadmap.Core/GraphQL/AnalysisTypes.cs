@@ -80,6 +80,7 @@ public sealed class DocumentComparisonType : ObjectGraphType<DocumentComparison>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("both").Resolve(c => c.Source.Both);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("onlyA").Resolve(c => c.Source.OnlyA);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("onlyB").Resolve(c => c.Source.OnlyB);
+        Field<NonNullGraphType<DocumentComparisonCountsType>>("counts").Description("How many nodes in each list, by kind.").Resolve(c => c.Source);
     }
 }
 
@@ -127,4 +128,18 @@ public sealed class RoadmapType : ObjectGraphType<NodeRoadmap>
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when dependencies lie beyond maxDepth.").Resolve(c => c.Source.Truncated);
         ExportField.Add(this, r => (r.Layers.SelectMany(l => l.Nodes).ToList(), r.Edges));
     }
+}
+
+public sealed class DocumentComparisonCountsType : ObjectGraphType<DocumentComparison>
+{
+    public DocumentComparisonCountsType()
+    {
+        Name = "DocumentComparisonCounts";
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("both").Resolve(c => ByKind(c.Source.Both));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("onlyA").Resolve(c => ByKind(c.Source.OnlyA));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<KindCountType>>>>("onlyB").Resolve(c => ByKind(c.Source.OnlyB));
+    }
+
+    private static List<KeyValuePair<NodeKind, int>> ByKind(IReadOnlyList<Node> nodes) =>
+        nodes.GroupBy(n => n.Kind).OrderBy(g => g.Key).Select(g => KeyValuePair.Create(g.Key, g.Count())).ToList();
 }
