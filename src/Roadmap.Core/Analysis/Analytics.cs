@@ -75,7 +75,10 @@ public static class Analytics
     // The graph is immutable, so the ranking over all nodes is worked out once per loaded graph.
     private static readonly ConditionalWeakTable<GraphIndex, IReadOnlyList<Bottleneck>> BottleneckCache = [];
 
-    private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, g =>
+    private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, RankBottlenecks);
+
+    /// <summary>Ranks every node; one backward search and one blocking pass per node. Cached by <see cref="Bottlenecks"/>.</summary>
+    public static IReadOnlyList<Bottleneck> RankBottlenecks(GraphIndex g)
     {
         var rows = new List<Bottleneck>();
         var seen = new int[g.NodeCount];
@@ -113,7 +116,7 @@ public static class Analytics
         return rows
             .OrderByDescending(b => b.Dependents).ThenByDescending(b => b.BlockedProducts).ThenBy(b => b.Node.Id, StringComparer.Ordinal)
             .ToList();
-    });
+    }
 
     /// <summary>
     /// Nodes whose judgement in <paramref name="toYear"/> differs from the one in force in <paramref name="fromYear"/>,
