@@ -12,6 +12,10 @@ mkdir -p "$out"
 echo "== restore and build"
 dotnet build Roadmap.sln -c Release -nologo -clp:ErrorsOnly
 
+echo "== seeds: validate and coverage"
+dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll validate --seeds seeds
+dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll coverage --seeds seeds
+
 echo "== .NET tests"
 dotnet test Roadmap.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out/dotnet-test.log"
 

@@ -14,6 +14,9 @@ using Spectre.Console;
 var seedsOption = new Option<string?>("--seeds") { Description = "The seeds directory (default: found above the working directory).", Recursive = true };
 var databaseOption = new Option<string?>("--database") { Description = "The embedded store's SQLite file (default: roadmap.db).", Recursive = true };
 
+// Tables piped to a file or another program are not cut to an 80-column guess of a terminal.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+
 var root = new RootCommand("Roadmap: the technology-roadmap graph of China's medical-device plans.");
 root.Options.Add(seedsOption);
 root.Options.Add(databaseOption);

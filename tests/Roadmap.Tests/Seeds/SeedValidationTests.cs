@@ -15,6 +15,18 @@ public class SeedValidationTests
     }
 
     [Fact]
+    public void The_counts_the_readmes_state_are_the_graphs()
+    {
+        var graph = SeedLoader.Load(Repo.Seeds).Graph;
+        var expected = $"{graph.Nodes.Count:N0} nodes";
+        var edges = $"{graph.Edges.Count:N0}";
+
+        File.ReadAllText(Path.Combine(Repo.Seeds, "README.md")).ShouldContain($"**{expected}**");
+        File.ReadAllText(Path.Combine(Repo.Seeds, "README.md")).ShouldContain($"**{edges} edges**");
+        File.ReadAllText(Path.Combine(Repo.Root, "README.md")).ShouldContain($"{expected} (");
+    }
+
+    [Fact]
     public void Every_assessment_is_dated_by_the_document_it_cites()
     {
         var graph = SeedLoader.Load(Repo.Seeds).Graph;
