@@ -20,6 +20,9 @@ public sealed class SourceType : ObjectGraphType<Source>
         Field<NonNullGraphType<DocumentType>>("document").Resolve(c => Documents.Load(c, c.Source.DocumentId));
         Field<NonNullGraphType<StringGraphType>>("section").Description("The clause as the plan numbers it, e.g. 附录6.1 一(一)4.").Resolve(c => c.Source.Section);
         Field<NonNullGraphType<StringGraphType>>("quote").Description("The plan's words, verbatim.").Resolve(c => c.Source.Quote);
+        Field<StringGraphType>("context")
+            .Description("The sentence of the plan that holds the quote (whitespace and table markup folded away), to read it in context.")
+            .Resolve(c => Documents.Load(c, c.Source.DocumentId).Then(d => d?.Text is { } text ? Seeds.QuoteContext.Sentence(text, c.Source.Quote) : null));
     }
 }
 

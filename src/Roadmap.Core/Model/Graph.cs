@@ -71,6 +71,9 @@ public sealed record Node
     public IReadOnlyList<Quantity> Goals { get; init; } = [];
 
     public string? File { get; init; }
+
+    /// <summary>A document's full text, so that a quote can be shown in its sentence wherever the graph is served from.</summary>
+    public string? Text { get; init; }
     public string? Issuer { get; init; }
     public int? Year { get; init; }
 

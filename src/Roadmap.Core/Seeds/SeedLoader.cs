@@ -117,10 +117,15 @@ public static class SeedLoader
 
         // Quotes are compared with the plan's text after both are folded (see QuoteFolding).
         var foldedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var document in graph.Nodes.Where(n => n.Kind == NodeKind.Document))
         {
             var path = Path.Combine(documentsDirectory, document.File ?? "");
-            if (document.File is not null && File.Exists(path)) foldedTexts[document.Id] = QuoteFolding.Fold(File.ReadAllText(path));
+            if (document.File is not null && File.Exists(path))
+            {
+                texts[document.Id] = File.ReadAllText(path);
+                foldedTexts[document.Id] = QuoteFolding.Fold(texts[document.Id]);
+            }
             else Report(reader.NodeLocations[document.Id], "MISSING_DOCUMENT_FILE", $"document file '{path}' does not exist");
         }
         foreach (var (source, at) in reader.Sources)
@@ -136,7 +141,7 @@ public static class SeedLoader
         }
 
         // An assessment is dated by the document it cites.
-        var nodes = graph.Nodes.Select(n => n.Assessments.Count == 0 ? n : n with
+        var nodes = graph.Nodes.Select(n => n.Kind == NodeKind.Document ? n with { Text = texts.GetValueOrDefault(n.Id) } : n).Select(n => n.Assessments.Count == 0 ? n : n with
         {
             Assessments = n.Assessments
                 .Select(a => a with { Year = byId.GetValueOrDefault(a.Source.DocumentId)?.Year ?? 0 })

@@ -227,4 +227,13 @@ public class SeedValidationTests
     {
         QuoteFolding.Fold(text).ShouldBe(folded);
     }
+
+    [Fact]
+    public void A_quote_is_shown_in_its_sentence_even_across_a_line_break()
+    {
+        const string text = "一、总则。推动具备一定基础的 CT、\nMRI 等设备升级换代。二、其他。";
+
+        QuoteContext.Sentence(text, "CT、MRI").ShouldBe("推动具备一定基础的CT、MRI等设备升级换代。");
+        QuoteContext.Sentence(text, "PET").ShouldBeNull();
+    }
 }
