@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs, on a fresh machine.
 #   1. the .NET tests (unit, seed validation, API through an in-memory host);
-#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1.
-# Installs what it needs first (the audit's npm packages, pinned by tests/http-audit/package-lock.json).
+#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
+#   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server.
+# Installs what it needs first: npm packages from their lockfiles (the explorer's through the .NET build),
+# and Chromium with CJK fonts from Debian when the machine lacks them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -35,7 +37,18 @@ done
 curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null || { cat "$out/api.log"; echo "the API never became ready"; exit 1; }
 node tests/http-audit/audit.mjs "http://127.0.0.1:$port/graphql"
 
-# One closing line that counts the .NET tests and the audit together.
+echo "== explorer in Chromium"
+if ! command -v chromium > /dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-noto-cjk > /dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --silent)
+ROADMAP_URL="http://127.0.0.1:$port" SCREENSHOTS="$out/screenshots/" node --test tests/browser/explorer.test.mjs 2>&1 | tee "$out/browser.log"
+
+# One closing line that counts the .NET tests, the audit and the browser tests together.
 read -r passed failed < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4} END {print p+0, f+0}')
-echo "$((passed + 1)) passed, $failed failed"
+browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
+browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
+echo "$((passed + 1 + browser_passed)) passed, $((failed + browser_failed)) failed"

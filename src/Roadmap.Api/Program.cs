@@ -2,7 +2,7 @@ using Roadmap.Api.Health;
 using Roadmap.Api.Http;
 using Roadmap.Core;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = ExplorerAssets.WebRoot() });
 
 // The graph store, the GraphQL schema, its executer and limits (Roadmap.Core).
 builder.Services.AddRoadmap(builder.Configuration);
@@ -13,13 +13,30 @@ builder.Services.AddSingleton<GraphQLHttpEndpoint>();
 
 var app = builder.Build();
 
+// The explorer (built from explorer/ into wwwroot by the build) at /, GraphiQL at /graphiql/.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+// Routing matches /graphiql and /graphiql/ alike: redirect the first, serve the page for the second.
+app.MapGet("/graphiql", (HttpContext http, IWebHostEnvironment env) => http.Request.Path.Value!.EndsWith('/')
+    ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
+    : Results.Redirect("/graphiql/"));
+
 app.MapGraphQLEndpoint("/graphql");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
-app.MapGet("/", () => Results.Text(
-    "Roadmap GraphQL service. POST GraphQL requests to /graphql (GraphQL over HTTP); health at /health/live and /health/ready.\n"));
 
 app.Run();
 
 /// <summary>The entry point, visible to the API tests' WebApplicationFactory.</summary>
 public partial class Program;
+
+/// <summary>Where the built explorer is: wwwroot under the working directory (dotnet run), else beside the assembly.</summary>
+internal static class ExplorerAssets
+{
+    public static string? WebRoot()
+    {
+        if (Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))) return null;
+        var besideAssembly = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideAssembly) ? besideAssembly : null;
+    }
+}

@@ -143,7 +143,10 @@ public static class GraphAlgorithms
         return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
     }
 
-    /// <summary>Nodes whose names or aliases contain <paramref name="text"/> (case-insensitive): exact matches, then prefixes, then the rest.</summary>
+    /// <summary>
+    /// Nodes whose names or aliases contain <paramref name="text"/> (case-insensitive): exact matches, then prefixes,
+    /// then matches at the start of a word ("photon-counting CT" for "ct"), then the rest ("traction").
+    /// </summary>
     public static IReadOnlyList<Node> Search(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds, int first)
     {
         var needle = text.Trim().ToLowerInvariant();
@@ -156,7 +159,7 @@ public static class GraphAlgorithms
             {
                 var at = name.IndexOf(needle, StringComparison.Ordinal);
                 if (at < 0) continue;
-                var rank = name.Length == needle.Length ? 0 : at == 0 ? 1 : 2;
+                var rank = name.Length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(name, at) ? 2 : 3;
                 if ((rank, name.Length).CompareTo(best) < 0) best = (rank, name.Length);
             }
             if (best.Rank != int.MaxValue) hits.Add((best.Rank, best.Length, v));
@@ -164,6 +167,9 @@ public static class GraphAlgorithms
         // Node numbers follow id order, so the last key makes ties deterministic.
         return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
     }
+
+    // A match starts a word unless it continues a Latin word or number; Chinese has no spaces, so it always does.
+    private static bool StartsWord(string name, int at) => !char.IsAsciiLetterOrDigit(name[at - 1]) || !char.IsAsciiLetterOrDigit(name[at]);
 
     internal static int[] NewDepths(GraphIndex graph)
     {

@@ -37,7 +37,7 @@ public sealed class RoadmapQuery : ObjectGraphType
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
-            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes.")
+            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes, then word starts, then the rest.")
             .Argument<NonNullGraphType<StringGraphType>>("text")
             .Argument<ListGraphType<NonNullGraphType<NodeKindType>>>("kinds", "Only these kinds; all when omitted.")
             .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {Limits.MaxPageSize}."; })

@@ -163,17 +163,18 @@ public class GraphAlgorithmsTests
     }
 
     [Fact]
-    public void Search_ranks_exact_then_prefix_then_substring_and_honours_kinds()
+    public void Search_ranks_exact_then_prefix_then_word_start_then_substring_and_honours_kinds()
     {
         var graph = new GraphIndex(new GraphData(
         [
             TestGraphs.NodeFor("product:ct") with { NameEn = "CT" },
             TestGraphs.NodeFor("product:pet-ct") with { NameEn = "PET-CT" },
             TestGraphs.NodeFor("component:ct-tube") with { NameEn = "CT tube", Aliases = ["CT球管"] },
+            TestGraphs.NodeFor("product:traction") with { NameEn = "traction equipment" },
         ], []));
 
-        GraphAlgorithms.Search(graph, "ct", null, 10).Select(n => n.Id).ShouldBe(["product:ct", "component:ct-tube", "product:pet-ct"]);
-        GraphAlgorithms.Search(graph, "ct", new HashSet<NodeKind> { NodeKind.Product }, 10).Select(n => n.Id).ShouldBe(["product:ct", "product:pet-ct"]);
+        GraphAlgorithms.Search(graph, "ct", null, 10).Select(n => n.Id).ShouldBe(["product:ct", "component:ct-tube", "product:pet-ct", "product:traction"]);
+        GraphAlgorithms.Search(graph, "ct", new HashSet<NodeKind> { NodeKind.Product }, 10).Select(n => n.Id).ShouldBe(["product:ct", "product:pet-ct", "product:traction"]);
         GraphAlgorithms.Search(graph, "球管", null, 10).Select(n => n.Id).ShouldBe(["component:ct-tube"]);
         GraphAlgorithms.Search(graph, "ct", null, 1).Count.ShouldBe(1);
     }
