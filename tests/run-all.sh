@@ -2,7 +2,8 @@
 # The test command: everything CI runs, on a fresh machine.
 #   1. the .NET tests (unit, seed validation, API through an in-memory host);
 #   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
-#   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server.
+#   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
+#   before them, the seeds' validation and coverage, and every .cypher file through Neo4j's own parser.
 # Installs what it needs first: npm packages from their lockfiles (the explorer's through the .NET build),
 # and Chromium with CJK fonts from Debian when the machine lacks them.
 set -euo pipefail
@@ -17,6 +18,10 @@ dotnet build Roadmap.sln -c Release -nologo -clp:ErrorsOnly
 echo "== seeds: validate and coverage"
 dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll validate --seeds seeds
 dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll coverage --seeds seeds
+
+echo "== cypher lint (Neo4j's parser)"
+(cd tests/cypher-lint && npm ci --no-audit --no-fund --silent)
+node tests/cypher-lint/lint.mjs
 
 echo "== .NET tests"
 dotnet test Roadmap.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out/dotnet-test.log"
@@ -47,8 +52,8 @@ fi
 ROADMAP_URL="http://127.0.0.1:$port" SCREENSHOTS="$out/screenshots/" node --test tests/browser/explorer.test.mjs 2>&1 | tee "$out/browser.log"
 
 # One closing line that counts the .NET tests, the audit and the browser tests together.
-read -r passed failed < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+' "$out/dotnet-test.log" \
-  | awk '{gsub(",",""); f+=$2; p+=$4} END {print p+0, f+0}')
+read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
+  | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 1 + browser_passed)) passed, $((failed + browser_failed)) failed"
+echo "$((passed + 2 + browser_passed)) passed, $((failed + browser_failed)) failed, $skipped skipped"

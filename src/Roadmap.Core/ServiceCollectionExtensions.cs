@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core.GraphQL;
 using Roadmap.Core.Storage;
+using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Core;
 
@@ -36,10 +37,6 @@ public static class ServiceCollectionExtensions
             DatabasePath = configuration["Store:Embedded:DatabasePath"] ?? new RoadmapOptions().DatabasePath,
         };
         var provider = configuration["Store:Provider"] ?? "Embedded";
-        if (!provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"Store:Provider '{provider}' is not supported; use 'Embedded'.");
-        }
         var limits = new GraphQLLimits();
         configuration.GetSection("GraphQL").Bind(limits);
 
@@ -47,7 +44,24 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(limits);
         services.AddSingleton<EmbeddedGraphStore>();
-        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        if (provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        }
+        else if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
+        {
+            var neo4j = new Neo4jOptions();
+            configuration.GetSection("Neo4j").Bind(neo4j);
+            services.AddSingleton(neo4j);
+            services.AddHttpClient(nameof(Neo4jQueryClient));
+            services.AddSingleton(sp => new Neo4jQueryClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(Neo4jQueryClient)), neo4j));
+            services.AddSingleton(sp => new Neo4jGraphStore(sp.GetRequiredService<Neo4jQueryClient>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<Neo4jGraphStore>>()));
+            services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<Neo4jGraphStore>());
+        }
+        else
+        {
+            throw new InvalidOperationException($"Store:Provider '{provider}' is not supported; use 'Embedded' or 'Neo4j'.");
+        }
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<DocumentCache>();
         services.AddGraphQL(b => b

@@ -16,7 +16,7 @@ public static class Export
     public static string Write(ExportFormat format, IReadOnlyList<Node> nodes, IEnumerable<Edge> edges)
     {
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        var kept = edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To)).Distinct().ToList();
+        var kept = edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To)).DistinctBy(e => (e.From, e.Type, e.To)).ToList();
         return format switch
         {
             ExportFormat.Mermaid => Mermaid(nodes, kept),

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Roadmap.Core.Model;
 
@@ -33,11 +32,7 @@ public sealed class SqliteGraphFile(string path)
         CREATE INDEX IF NOT EXISTS edges_to ON edges (to_id);
         """;
 
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    private static readonly JsonSerializerOptions Json = GraphJson.Options;
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 

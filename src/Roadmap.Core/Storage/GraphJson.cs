@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Roadmap.Core.Storage;
+
+/// <summary>How nodes and sources are written as JSON inside a store (the SQLite file's rows, Neo4j's properties).</summary>
+public static class GraphJson
+{
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,215 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Roadmap.Core.Analysis;
+using Roadmap.Core.Model;
+
+namespace Roadmap.Core.Storage.Neo4j;
+
+/// <summary>
+/// The graph on a Neo4j server, behind the same interface as the embedded store and with the same answers.
+/// Lookups are single Cypher statements. Traversals fetch the bounded neighbourhood they need one frontier at a
+/// time (at most maxDepth + 1 round trips of <c>edges_out</c> or <c>edges_in</c>, never an unbounded
+/// variable-length pattern) and run the embedded store's algorithms on it, so shortest-first order, truncation
+/// and severity mean exactly the same thing on both stores. The whole-graph analyses (bottlenecks, changes, plan
+/// comparison) work on a snapshot of the graph, refreshed after <see cref="SnapshotLifetime"/>.
+/// </summary>
+public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphStore>? logger = null) : IGraphStore, IDisposable
+{
+    public static readonly TimeSpan SnapshotLifetime = TimeSpan.FromSeconds(60);
+
+    private readonly ILogger _logger = logger ?? NullLogger<Neo4jGraphStore>.Instance;
+    private readonly SemaphoreSlim _snapshotLock = new(1, 1);
+    private (GraphIndex Graph, DateTimeOffset At)? _snapshot;
+    private volatile bool _ready;
+
+    public bool IsReady => _ready && client.CircuitState != Polly.CircuitBreaker.CircuitState.Open;
+
+    public Neo4jQueryClient Client => client;
+
+    /// <summary>Waits for Neo4j to answer (a container may still be starting), then reports ready.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await client.RunAsync("count_nodes", new Dictionary<string, object?> { ["kinds"] = null }, AccessMode.Read, true, cancellationToken).ConfigureAwait(false);
+                _ready = true;
+                return;
+            }
+            catch (Neo4jTransientException e)
+            {
+                _logger.LogWarning("Neo4j is not answering yet ({Code}); retrying in 2 s", e.Code);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return new Dictionary<string, Node>();
+        var result = await Read("get_nodes", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToDictionary(n => n.Id, StringComparer.Ordinal);
+    }
+
+    public async Task<NodePage> ListNodesAsync(IReadOnlySet<NodeKind>? kinds, int offset, int count, CancellationToken cancellationToken)
+    {
+        var kindNames = kinds?.Select(k => EnumNames.ToConstant(k)).ToArray();
+        var page = await Read("list_nodes", new() { ["kinds"] = kindNames, ["offset"] = offset, ["count"] = count }, cancellationToken).ConfigureAwait(false);
+        var total = await Read("count_nodes", new() { ["kinds"] = kindNames }, cancellationToken).ConfigureAwait(false);
+        return new NodePage(page.Rows.Select(row => ToNode(page.Value(row, "body"))).ToList(), offset, (int)total.Value(total.Rows[0], "total")!);
+    }
+
+    public async Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    {
+        // Neo4j narrows to the candidates; the ranking is the embedded store's, so both stores order results alike.
+        var result = await Read("search", new()
+        {
+            ["text"] = text.Trim().ToLowerInvariant(),
+            ["kinds"] = kinds?.Select(k => EnumNames.ToConstant(k)).ToArray(),
+            ["limit"] = 1000,
+        }, cancellationToken).ConfigureAwait(false);
+        var candidates = new GraphIndex(new GraphData(result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToList(), []));
+        return GraphAlgorithms.Search(candidates, text, kinds, first);
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
+    {
+        var edges = await EdgesAsync(ids, direction, cancellationToken).ConfigureAwait(false);
+        var key = (Edge e) => direction == Direction.Forward ? e.From : e.To;
+        return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<Edge>)edges.Where(e => key(e) == id).ToList(), StringComparer.Ordinal);
+    }
+
+    public async Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken cancellationToken)
+    {
+        // One level past maxDepth, so that "truncated" can be told.
+        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken).ConfigureAwait(false);
+        return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth);
+    }
+
+    public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken)
+    {
+        var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken).ConfigureAwait(false);
+        return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit);
+    }
+
+    public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)
+    {
+        var gaps = assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(await SnapshotAsync(cancellationToken).ConfigureAwait(false)))] : ids.ToList();
+        // Severity counts every need of an affected node, so their outgoing edges come too; the search goes as deep
+        // as any query may (a node is blocked through chains longer than the distance it is reported at).
+        var affected = await NeighbourhoodAsync(gaps, Direction.Backward, GraphQL.Limits.MaxDepth, cancellationToken).ConfigureAwait(false);
+        var needs = await EdgesAsync(affected.Nodes.Select(n => n.Id).ToList(), Direction.Forward, cancellationToken).ConfigureAwait(false);
+        var graph = await WithNodesAsync(affected.Edges.Concat(needs), affected.Nodes, cancellationToken).ConfigureAwait(false);
+        return GraphAlgorithms.Impact(graph, gaps, maxDepth);
+    }
+
+    public async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
+        Analytics.Bottlenecks(await SnapshotAsync(cancellationToken).ConfigureAwait(false), kinds, statuses, first);
+
+    public async Task<IReadOnlyList<StatusChange>> ChangesAsync(int fromYear, int toYear, CancellationToken cancellationToken) =>
+        Analytics.Changes(await SnapshotAsync(cancellationToken).ConfigureAwait(false), fromYear, toYear);
+
+    public async Task<DocumentComparison?> CompareDocumentsAsync(string a, string b, CancellationToken cancellationToken) =>
+        Analytics.CompareDocuments(await SnapshotAsync(cancellationToken).ConfigureAwait(false), a, b);
+
+    public async Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken cancellationToken)
+    {
+        var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken).ConfigureAwait(false);
+        var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes).ConfigureAwait(false);
+        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken).ConfigureAwait(false);
+        return Analytics.Roadmap(graph, id, maxDepth);
+    }
+
+    public async Task<GraphStats> StatsAsync(CancellationToken cancellationToken)
+    {
+        var result = await Read("stats", [], cancellationToken).ConfigureAwait(false);
+        var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0);
+        var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, _ => 0);
+        foreach (var row in result.Rows)
+        {
+            var (what, name, count) = ((string)result.Value(row, "what")!, (string?)result.Value(row, "name"), (int)result.Value(row, "count")!);
+            if (what == "node" && EnumNames.TryParse<NodeKind>(name, out var kind)) byKind[kind] = count;
+            else if (what == "edge" && EnumNames.TryParse<EdgeType>(name, out var type)) byType[type] = count;
+        }
+        return new GraphStats(byKind.Values.Sum(), byType.Values.Sum(), byKind, byType);
+    }
+
+    /// <summary>Breadth-first, one frontier per round trip: the nodes within <paramref name="depth"/> edges and the edges followed.</summary>
+    private async Task<GraphIndex> NeighbourhoodAsync(IReadOnlyCollection<string> start, Direction direction, int depth, CancellationToken cancellationToken, Func<Edge, bool>? follow = null)
+    {
+        var seen = new HashSet<string>(start, StringComparer.Ordinal);
+        var edges = new List<Edge>();
+        var frontier = start.ToList();
+        for (var level = 0; level < depth && frontier.Count > 0; level++)
+        {
+            var next = new List<string>();
+            foreach (var edge in await EdgesAsync(frontier, direction, cancellationToken).ConfigureAwait(false))
+            {
+                if (follow is not null && !follow(edge)) continue;
+                edges.Add(edge);
+                var other = direction == Direction.Forward ? edge.To : edge.From;
+                if (seen.Add(other)) next.Add(other);
+            }
+            frontier = next;
+        }
+        return await WithNodesAsync(edges, [], cancellationToken, seen).ConfigureAwait(false);
+    }
+
+    private async Task<GraphIndex> WithNodesAsync(IEnumerable<Edge> edges, IReadOnlyList<Node> known, CancellationToken cancellationToken, IEnumerable<string>? ids = null)
+    {
+        // An edge can arrive twice (as one node's need and another's dependent); the records' source lists differ.
+        var edgeList = edges.DistinctBy(e => (e.From, e.Type, e.To)).ToList();
+        var wanted = (ids ?? []).Concat(edgeList.SelectMany(e => new[] { e.From, e.To })).ToHashSet(StringComparer.Ordinal);
+        var nodes = known.DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var missing = wanted.Where(id => !nodes.ContainsKey(id)).ToList();
+        foreach (var (id, node) in await GetNodesAsync(missing, cancellationToken).ConfigureAwait(false)) nodes[id] = node;
+        return new GraphIndex(new GraphData([.. nodes.Values], edgeList));
+    }
+
+    private async Task<List<Edge>> EdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var result = await Read(direction == Direction.Forward ? "edges_out" : "edges_in", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        return result.Rows.Select(row => ToEdge(result, row)).ToList();
+    }
+
+    private async Task<GraphIndex> SnapshotAsync(CancellationToken cancellationToken)
+    {
+        if (_snapshot is { } current && DateTimeOffset.UtcNow - current.At < SnapshotLifetime) return current.Graph;
+        await _snapshotLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_snapshot is { } fresh && DateTimeOffset.UtcNow - fresh.At < SnapshotLifetime) return fresh.Graph;
+            var nodes = await Read("all_nodes", [], cancellationToken).ConfigureAwait(false);
+            var edges = await Read("all_edges", [], cancellationToken).ConfigureAwait(false);
+            var graph = new GraphIndex(new GraphData(
+                nodes.Rows.Select(row => ToNode(nodes.Value(row, "body"))).ToList(),
+                edges.Rows.Select(row => ToEdge(edges, row)).ToList()));
+            _snapshot = (graph, DateTimeOffset.UtcNow);
+            return graph;
+        }
+        finally
+        {
+            _snapshotLock.Release();
+        }
+    }
+
+    public void Dispose() => _snapshotLock.Dispose();
+
+    private Task<QueryResult> Read(string query, Dictionary<string, object?> parameters, CancellationToken cancellationToken) =>
+        client.RunAsync(query, parameters, AccessMode.Read, idempotent: true, cancellationToken);
+
+    private static Node ToNode(JsonNode? body) =>
+        JsonSerializer.Deserialize<Node>((string?)body ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "a node without body"), GraphJson.Options)!;
+
+    private static Edge ToEdge(QueryResult result, JsonArray row)
+    {
+        var typeName = (string?)result.Value(row, "type");
+        if (!EnumNames.TryParse<EdgeType>(typeName, out var type)) throw new Neo4jClientException("MALFORMED_RESPONSE", $"unknown relationship type '{typeName}'");
+        var sources = (string?)result.Value(row, "sources") is { } json ? JsonSerializer.Deserialize<List<Source>>(json, GraphJson.Options)! : [];
+        return new Edge((string)result.Value(row, "from")!, type, (string)result.Value(row, "to")!, sources, (string?)result.Value(row, "group"));
+    }
+}

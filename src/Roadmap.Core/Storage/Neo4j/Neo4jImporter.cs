@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.Json;
+using Roadmap.Core.Model;
+
+namespace Roadmap.Core.Storage.Neo4j;
+
+/// <summary>
+/// Loads a graph into Neo4j, or writes it as a Cypher script for cypher-shell. Both MERGE by id in UNWIND batches,
+/// so running either twice leaves the same graph; nodes the graph no longer has are removed at the end.
+/// </summary>
+public static class Neo4jImporter
+{
+    public static async Task ImportAsync(Neo4jQueryClient client, GraphData graph, int batchSize, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        await client.ApplySchemaAsync(cancellationToken).ConfigureAwait(false);
+        var total = graph.Nodes.Count + graph.Edges.Count;
+        var done = 0;
+        foreach (var batch in graph.Nodes.Chunk(batchSize))
+        {
+            await client.RunAsync("import_nodes", new Dictionary<string, object?> { ["nodes"] = batch.Select(NodeRow).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+            progress?.Report((done += batch.Length, total));
+        }
+        foreach (var batch in graph.Edges.Chunk(batchSize))
+        {
+            await client.RunAsync("import_edges", new Dictionary<string, object?> { ["edges"] = batch.Select(EdgeRow).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+            progress?.Report((done += batch.Length, total));
+        }
+        await client.RunAsync("delete_absent", new Dictionary<string, object?> { ["ids"] = graph.Nodes.Select(n => n.Id).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A cypher-shell script: the schema, then the import statements with each batch as a literal list.</summary>
+    public static string CypherScript(GraphData graph, int batchSize)
+    {
+        var sb = new StringBuilder("// Roadmap graph: an idempotent import for cypher-shell (MERGE by id in UNWIND batches).\n");
+        sb.Append(string.Join(";\n", CypherQueries.SchemaStatements())).Append(";\n\n");
+        foreach (var batch in graph.Nodes.Chunk(batchSize))
+        {
+            sb.Append(Statement("import_nodes", "$nodes", batch.Select(NodeRow)));
+        }
+        foreach (var batch in graph.Edges.Chunk(batchSize))
+        {
+            sb.Append(Statement("import_edges", "$edges", batch.Select(EdgeRow)));
+        }
+        return sb.ToString();
+    }
+
+    private static string Statement(string query, string parameter, IEnumerable<Dictionary<string, object?>> rows)
+    {
+        var statement = string.Join('\n', CypherQueries.Get(query).Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+        return statement.Replace(parameter, "[\n" + string.Join(",\n", rows.Select(Literal)) + "\n]", StringComparison.Ordinal).TrimEnd() + ";\n\n";
+    }
+
+    // A Cypher map literal: JSON's string, number, list and null syntax is Cypher's too; keys go unquoted.
+    private static string Literal(Dictionary<string, object?> row) =>
+        "{" + string.Join(", ", row.Select(kv => $"{kv.Key}: {JsonSerializer.Serialize(kv.Value, GraphJson.Options)}")) + "}";
+
+    private static Dictionary<string, object?> NodeRow(Node node) => new()
+    {
+        ["id"] = node.Id,
+        ["kind"] = EnumNames.ToConstant(node.Kind),
+        ["nameZh"] = node.NameZh,
+        ["nameEn"] = node.NameEn,
+        ["aliases"] = node.Aliases.ToArray(),
+        ["aliasText"] = string.Join(" ", node.Aliases),
+        ["latestStatus"] = node.LatestAssessment is { } a ? EnumNames.ToConstant(a.Status) : null,
+        ["body"] = JsonSerializer.Serialize(node, GraphJson.Options),
+    };
+
+    private static Dictionary<string, object?> EdgeRow(Edge edge) => new()
+    {
+        ["from"] = edge.From,
+        ["type"] = EnumNames.ToConstant(edge.Type),
+        ["to"] = edge.To,
+        ["sources"] = JsonSerializer.Serialize(edge.Sources, GraphJson.Options),
+        ["group"] = edge.Group,
+    };
+
+}

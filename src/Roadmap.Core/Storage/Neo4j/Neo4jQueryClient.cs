@@ -1,0 +1,186 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Roadmap.Core.Storage.Neo4j;
+
+public enum AccessMode { Read, Write }
+
+/// <summary>The rows a statement returned: field names and one array of values per row.</summary>
+public sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<JsonArray> Rows, IReadOnlyList<string> Bookmarks)
+{
+    public JsonNode? Value(JsonArray row, string field)
+    {
+        var i = Fields.ToList().IndexOf(field);
+        return i < 0 ? throw new KeyNotFoundException($"The result has no field '{field}'") : row[i];
+    }
+}
+
+/// <summary>
+/// Runs the statements of <c>cypher/queries</c> over Neo4j's HTTP Query API (<c>POST /db/{database}/query/v2</c>),
+/// each call inside one resilience pipeline: total timeout → retry (exponential backoff with jitter; only reads
+/// and idempotent writes) → circuit breaker → per-attempt timeout.
+/// </summary>
+public sealed class Neo4jQueryClient
+{
+    private static readonly ResiliencePropertyKey<bool> Idempotent = new("roadmap.idempotent");
+
+    private readonly HttpClient _http;
+    private readonly Neo4jOptions _options;
+    private readonly ResiliencePipeline _pipeline;
+    private readonly CircuitBreakerStateProvider _breaker = new();
+    private readonly Lock _bookmarkLock = new();
+    private IReadOnlyList<string> _bookmarks = [];
+
+    public Neo4jQueryClient(HttpClient http, Neo4jOptions options, TimeProvider? timeProvider = null)
+    {
+        _http = http;
+        _options = options;
+        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
+            .AddTimeout(options.TotalTimeout)
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = options.BreakDuration,
+                StateProvider = _breaker,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+            })
+            .AddTimeout(options.AttemptTimeout)
+            .Build();
+    }
+
+    /// <summary>Closed, open or half-open: what /health/ready reports.</summary>
+    public CircuitState CircuitState => _breaker.CircuitState;
+
+    /// <summary>
+    /// Runs <c>cypher/queries/{queryName}.cypher</c>. Reads go with accessMode Read and the bookmarks of the last
+    /// write, so they see it; writes are retried only when <paramref name="idempotent"/> (MERGE-based imports are).
+    /// </summary>
+    public Task<QueryResult> RunAsync(string queryName, IReadOnlyDictionary<string, object?> parameters, AccessMode mode,
+        bool idempotent, CancellationToken cancellationToken) =>
+        RunStatementAsync(CypherQueries.Get(queryName), parameters, mode, idempotent, cancellationToken);
+
+    /// <summary>Applies <c>cypher/schema.cypher</c>: constraints and indexes, each IF NOT EXISTS, so safe to repeat.</summary>
+    public async Task ApplySchemaAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statement in CypherQueries.SchemaStatements())
+        {
+            await RunStatementAsync(statement, new Dictionary<string, object?>(), AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<QueryResult> RunStatementAsync(string statement, IReadOnlyDictionary<string, object?> parameters, AccessMode mode,
+        bool idempotent, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["statement"] = statement,
+            ["parameters"] = JsonSerializer.SerializeToNode(parameters),
+        };
+        if (mode == AccessMode.Read)
+        {
+            body["accessMode"] = "Read";
+            lock (_bookmarkLock)
+            {
+                if (_bookmarks.Count > 0) body["bookmarks"] = new JsonArray([.. _bookmarks.Select(b => JsonValue.Create(b))]);
+            }
+        }
+        var json = body.ToJsonString();
+
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Idempotent, mode == AccessMode.Read || idempotent);
+        try
+        {
+            var result = await _pipeline.ExecuteAsync(async ctx => await SendAsync(json, ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
+            if (mode == AccessMode.Write && result.Bookmarks.Count > 0)
+            {
+                lock (_bookmarkLock) _bookmarks = result.Bookmarks;
+            }
+            return result;
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new Neo4jTransientException("CIRCUIT_OPEN", "Neo4j has been failing; calls are paused until the circuit half-opens.", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new Neo4jTransientException("TIMEOUT", $"Neo4j did not answer within {_options.TotalTimeout.TotalSeconds:0.#} s.", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task<QueryResult> SendAsync(string json, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.Url.TrimEnd('/')}/db/{Uri.EscapeDataString(_options.Database)}/query/v2")
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Headers.Authorization = Authorization();
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new Neo4jTransientException("NETWORK", e.Message, e);
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (Neo4jErrorClassifier.FromHttpStatus((int)response.StatusCode, text) is { } httpError) throw httpError;
+            JsonNode? root;
+            try
+            {
+                root = JsonNode.Parse(text);
+            }
+            catch (JsonException e)
+            {
+                throw new Neo4jClientException("MALFORMED_RESPONSE", $"Neo4j answered with invalid JSON: {e.Message}");
+            }
+            // A failed statement comes back as 202 with an errors array, so the body decides, not the status.
+            if (root?["errors"] is JsonArray { Count: > 0 } errors)
+            {
+                var first = errors[0]!;
+                throw Neo4jErrorClassifier.FromStatusCode((string?)first["code"] ?? "UNKNOWN", (string?)first["message"] ?? "");
+            }
+            if (root?["data"] is not JsonObject data || data["fields"] is not JsonArray fields || data["values"] is not JsonArray values)
+            {
+                throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j's answer has no data.fields and data.values.");
+            }
+            var bookmarks = root["bookmarks"] is JsonArray b ? b.Select(x => (string?)x ?? "").Where(x => x.Length > 0).ToList() : [];
+            return new QueryResult(
+                fields.Select(f => (string?)f ?? "").ToList(),
+                values.Select(row => row as JsonArray ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "a row is not an array")).ToList(),
+                bookmarks);
+        }
+    }
+
+    private AuthenticationHeaderValue? Authorization() =>
+        _options.Token is { Length: > 0 } token ? new AuthenticationHeaderValue("Bearer", token)
+        : _options.User is { Length: > 0 } user ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{_options.Password}")))
+        : null;
+
+    private static bool IsTransient(Exception? exception) => exception is Neo4jTransientException or TimeoutRejectedException;
+}
