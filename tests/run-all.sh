@@ -21,7 +21,10 @@ dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll coverage --seeds seeds
 
 echo "== cypher lint (Neo4j's parser)"
 (cd tests/cypher-lint && npm ci --no-audit --no-fund --silent)
-node tests/cypher-lint/lint.mjs
+# The cypher/ files, and the seed graph as `roadmap export --format cypher` writes it for cypher-shell.
+dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll export --format cypher --seeds seeds \
+  --database "$(mktemp -d)/export.db" --output "$out/roadmap-graph.cypher"
+node tests/cypher-lint/lint.mjs "$out/roadmap-graph.cypher"
 
 echo "== .NET tests"
 dotnet test Roadmap.sln -c Release --no-build -nologo --logger "console;verbosity=minimal" 2>&1 | tee "$out/dotnet-test.log"

@@ -8,6 +8,7 @@ using Roadmap.Core.Analysis;
 using Roadmap.Core.Model;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
+using Roadmap.Core.Storage.Neo4j;
 using Spectre.Console;
 
 // `roadmap`: validate the seeds, print graph statistics, run a GraphQL document against the local graph.
@@ -90,7 +91,7 @@ coverage.SetAction(parse =>
 });
 root.Subcommands.Add(coverage);
 
-var formatOption = new Option<ExportFormat>("--format") { Description = "mermaid, graphml or csv.", Required = true };
+var formatOption = new Option<string>("--format") { Description = "mermaid, graphml, csv, or cypher (the whole graph as an idempotent cypher-shell import).", Required = true };
 var ofOption = new Option<string>("--of") { Description = "graph (default), dependencies, dependents, roadmap or impact.", DefaultValueFactory = _ => "graph" };
 var idOption = new Option<string[]>("--id") { Description = "The node (or, for impact, the gap set: repeat --id).", AllowMultipleArgumentsPerToken = true };
 var depthOption = new Option<int>("--depth") { Description = "maxDepth, 1 to 10.", DefaultValueFactory = _ => 3 };
@@ -104,6 +105,19 @@ export.SetAction(async (parse, ct) =>
     var store = new EmbeddedGraphStore(Options(parse));
     await store.InitializeAsync(ct);
     var (of, ids, depth) = (parse.GetValue(ofOption)!, parse.GetValue(idOption) ?? [], parse.GetValue(depthOption));
+    var formatName = parse.GetValue(formatOption)!;
+    if (formatName.Equals("cypher", StringComparison.OrdinalIgnoreCase))
+    {
+        var script = Neo4jImporter.CypherScript(new GraphData(store.Graph.Nodes, store.Graph.Edges), 500);
+        if (parse.GetValue(outputOption) is { } file) await File.WriteAllTextAsync(file.FullName, script, ct);
+        else Console.Write(script);
+        return 0;
+    }
+    if (!Enum.TryParse<ExportFormat>(formatName, ignoreCase: true, out var format))
+    {
+        await Console.Error.WriteLineAsync($"roadmap: unknown --format '{formatName}'; use mermaid, graphml, csv or cypher");
+        return 2;
+    }
     if (depth is < 1 or > 10 || (of != "graph" && ids.Length == 0))
     {
         await Console.Error.WriteLineAsync("roadmap: --depth must be 1 to 10, and every export but --of graph needs --id");
@@ -124,12 +138,50 @@ export.SetAction(async (parse, ct) =>
         await Console.Error.WriteLineAsync($"roadmap: nothing to export: unknown --of '{of}' or unknown id '{string.Join(", ", ids)}'");
         return 1;
     }
-    var text = Export.Write(parse.GetValue(formatOption), found.Nodes, found.Edges);
+    var text = Export.Write(format, found.Nodes, found.Edges);
     if (parse.GetValue(outputOption) is { } output) await File.WriteAllTextAsync(output.FullName, text, ct);
     else Console.Write(text);
     return 0;
 });
 root.Subcommands.Add(export);
+
+var targetOption = new Option<string>("--target") { Description = "Where to load the seeds: neo4j (configured by Neo4j__Url, Neo4j__User, Neo4j__Password).", Required = true };
+var import = new Command("import", "Validate the seeds and load them into a running Neo4j through its Query API: schema, then MERGE batches.") { targetOption };
+import.SetAction(async (parse, ct) =>
+{
+    if (!string.Equals(parse.GetValue(targetOption), "neo4j", StringComparison.OrdinalIgnoreCase))
+    {
+        await Console.Error.WriteLineAsync("roadmap: --target must be neo4j");
+        return 2;
+    }
+    var loaded = SeedLoader.Load(Options(parse).ResolveSeedsPath());
+    if (!loaded.IsValid)
+    {
+        foreach (var issue in loaded.Issues) await Console.Error.WriteLineAsync(issue.ToString());
+        return 1;
+    }
+    var neo4j = new Neo4jOptions();
+    Configuration(parse).GetSection("Neo4j").Bind(neo4j);
+    using var http = new HttpClient();
+    var client = new Neo4jQueryClient(http, neo4j);
+    try
+    {
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask($"importing into {Markup.Escape(neo4j.Url)}", maxValue: loaded.Graph.Nodes.Count + loaded.Graph.Edges.Count);
+            await Neo4jImporter.ImportAsync(client, loaded.Graph, neo4j.ImportBatchSize, new Progress<(int Done, int Total)>(p => task.Value = p.Done), ct);
+            task.Value = task.MaxValue;
+        });
+    }
+    catch (Neo4jException e)
+    {
+        await Console.Error.WriteLineAsync($"roadmap: {e.Message}");
+        return 1;
+    }
+    AnsiConsole.MarkupLineInterpolated($"[green]imported[/] {loaded.Graph.Nodes.Count} nodes and {loaded.Graph.Edges.Count} edges into {neo4j.Url}");
+    return 0;
+});
+root.Subcommands.Add(import);
 
 var fileArgument = new Argument<FileInfo>("file") { Description = "A file holding a GraphQL document." };
 var variablesOption = new Option<string?>("--variables") { Description = "Variables as a JSON object." };
@@ -183,5 +235,5 @@ IConfiguration Configuration(ParseResult parse)
     var overrides = new Dictionary<string, string?>();
     if (parse.GetValue(seedsOption) is { } seeds) overrides["Seeds:Path"] = seeds;
     if (parse.GetValue(databaseOption) is { } database) overrides["Store:Embedded:DatabasePath"] = database;
-    return new ConfigurationBuilder().AddEnvironmentVariables("ROADMAP_").AddInMemoryCollection(overrides).Build();
+    return new ConfigurationBuilder().AddEnvironmentVariables().AddEnvironmentVariables("ROADMAP_").AddInMemoryCollection(overrides).Build();
 }

@@ -17,6 +17,8 @@ const walk = dir => {
   }
 };
 walk(root);
+// Extra files on the command line: e.g. a `roadmap export --format cypher` script.
+files.push(...process.argv.slice(2));
 
 let problems = 0;
 let statements = 0;
@@ -28,7 +30,7 @@ for (const file of files.sort()) {
     const { diagnostics } = lintCypherQuery(statement, schema);
     for (const d of diagnostics.filter(isNotParamError)) {
       problems++;
-      console.log(`${relative(root, file)}: ${d.severity === 1 ? 'error' : 'warning'}: ${d.message}\n    ${statement.split('\n')[0]}`);
+      console.log(`${file.startsWith(root) ? relative(root, file) : file}: ${d.severity === 1 ? 'error' : 'warning'}: ${d.message}\n    ${statement.split('\n')[0]}`);
     }
   }
 }

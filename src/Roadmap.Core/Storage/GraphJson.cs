@@ -10,5 +10,8 @@ public static class GraphJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // No \u escapes: Neo4j's Cypher parser resolves them before it tokenizes, so an escaped quote would end a
+        // string literal in an exported script. Quotes become \" and Chinese stays readable in the database.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 }

@@ -11,7 +11,7 @@ using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Tests.Neo4j;
 
-/// <summary>What the stub received: the statement file it matched, its parameters, access mode and auth header.</summary>
+/// <summary>What the stub received: the statement file it matched ("schema" for cypher/schema.cypher), its parameters, access mode and auth header.</summary>
 public sealed record StubRequest(string Path, string? Query, JsonObject Parameters, string? AccessMode, string? Authorization, JsonArray? Bookmarks);
 
 /// <summary>
@@ -63,7 +63,8 @@ public sealed class QueryApiStub : IAsyncDisposable
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
         var statement = (string?)body["statement"] ?? "";
-        var request = new StubRequest(http.Request.Path, _queryByStatement.GetValueOrDefault(statement),
+        var query = _queryByStatement.GetValueOrDefault(statement) ?? (CypherQueries.SchemaStatements().Contains(statement) ? "schema" : null);
+        var request = new StubRequest(http.Request.Path, query,
             body["parameters"] as JsonObject ?? [], (string?)body["accessMode"], http.Request.Headers.Authorization.FirstOrDefault(), body["bookmarks"] as JsonArray);
         Requests.Enqueue(request);
 
@@ -94,7 +95,7 @@ public sealed class QueryApiStub : IAsyncDisposable
             "stats" => Rows(["what", "name", "count"],
                 nodes.GroupBy(n => n.Kind).Select(g => new object?[] { "node", EnumNames.ToConstant(g.Key), g.Count() })
                     .Concat(_graph.Edges.GroupBy(e => e.Type).Select(g => new object?[] { "edge", EnumNames.ToConstant(g.Key), g.Count() }))),
-            "import_nodes" or "import_edges" or "delete_absent" => Rows([], [], bookmark: "FB:stub-write"),
+            "import_nodes" or "import_edges" or "delete_absent" or "schema" => Rows([], [], bookmark: "FB:stub-write"),
             _ => Error("Neo.ClientError.Statement.SyntaxError"),
         };
     }
