@@ -20,12 +20,32 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
         await Neo4jImporter.ImportAsync(client, graph, batchSize: 5, new SyncProgress(p => progress.Add(p.Done)), CancellationToken.None);
 
         var requests = _stub.Requests.ToList();
-        requests.Take(9).ShouldAllBe(r => r.Query == "schema" && r.AccessMode == null); // the schema statements, as writes
-        requests.Skip(9).Select(r => r.Query).ShouldBe(["import_nodes", "import_nodes", "import_edges", "import_edges", "delete_absent"]);
+        requests.Take(9).ShouldAllBe(r => r.Query == "schema" && r.AccessMode == null && r.Path == "/db/neo4j/query/v2"); // implicit, one by one
+        requests.Skip(9).Select(r => (r.Query, r.Path)).ShouldBe([
+            ("import_nodes", "/db/neo4j/query/v2/tx"),
+            ("import_nodes", "/db/neo4j/query/v2/tx/1"),
+            ("import_edges", "/db/neo4j/query/v2/tx/1"),
+            ("import_edges", "/db/neo4j/query/v2/tx/1"),
+            ("delete_absent", "/db/neo4j/query/v2/tx/1"),
+            ("commit", "/db/neo4j/query/v2/tx/1/commit"),
+        ]);
         requests[9].Parameters["nodes"]!.AsArray().Count.ShouldBe(5);
         requests[9].Parameters["nodes"]![0]!["body"]!.GetValue<string>().ShouldContain("\"Id\":");
-        requests[^1].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
-        progress.ShouldBe([5, 8, 13, 15]);
+        requests[^2].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
+        progress.ShouldBe([5, 8, 13, 15, 15]);
+    }
+
+    [Fact]
+    public async Task A_failed_statement_rolls_the_import_back()
+    {
+        var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
+        for (var i = 0; i < 9 + 2; i++) _stub.Then(r => Task.FromResult((202, r.Query == "schema" ? "{\"data\":{\"fields\":[],\"values\":[]}}" : "{\"data\":{\"fields\":[],\"values\":[]},\"transaction\":{\"id\":\"1\"}}")));
+        _stub.Then(202, QueryApiStub.Error("Neo.ClientError.Schema.ConstraintValidationFailed"));
+
+        await Should.ThrowAsync<Neo4jClientException>(() => Neo4jImporter.ImportAsync(client, StoreConformanceTests_TestGraph.Graph, 5, null, CancellationToken.None));
+
+        _stub.Requests.Select(r => r.Query).TakeLast(2).ShouldBe(["import_edges", "rollback"]);
+        _stub.Requests.ShouldNotContain(r => r.Query == "commit");
     }
 
     [Fact]

@@ -47,6 +47,15 @@ public sealed class QueryApiStub : IAsyncDisposable
         var app = builder.Build();
         QueryApiStub? stub = null;
         app.MapPost("/db/{database}/query/v2", async (HttpContext http) => await stub!.HandleAsync(http));
+        // Explicit transactions: open (with a first statement), run more, commit, roll back.
+        app.MapPost("/db/{database}/query/v2/tx", async (HttpContext http) => await stub!.HandleAsync(http, transaction: "1"));
+        app.MapPost("/db/{database}/query/v2/tx/{id}", async (HttpContext http, string id) => await stub!.HandleAsync(http, transaction: id));
+        app.MapPost("/db/{database}/query/v2/tx/{id}/commit", async (HttpContext http) => await stub!.HandleAsync(http, commit: true));
+        app.MapDelete("/db/{database}/query/v2/tx/{id}", (HttpContext http) =>
+        {
+            stub!.Requests.Enqueue(new StubRequest(http.Request.Path, "rollback", [], null, http.Request.Headers.Authorization.FirstOrDefault(), null));
+            return Results.Ok();
+        });
         await app.StartAsync();
         stub = new QueryApiStub(app, graph);
         return stub;
@@ -59,9 +68,16 @@ public sealed class QueryApiStub : IAsyncDisposable
 
     public static string Error(string code) => $$"""{"errors":[{"code":"{{code}}","message":"scripted failure"}]}""";
 
-    private async Task HandleAsync(HttpContext http)
+    private async Task HandleAsync(HttpContext http, string? transaction = null, bool commit = false)
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
+        if (commit)
+        {
+            Requests.Enqueue(new StubRequest(http.Request.Path, "commit", [], null, http.Request.Headers.Authorization.FirstOrDefault(), null));
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync("""{"bookmarks":["FB:stub-commit"]}""");
+            return;
+        }
         var statement = (string?)body["statement"] ?? "";
         var query = _queryByStatement.GetValueOrDefault(statement) ?? (CypherQueries.SchemaStatements().Contains(statement) ? "schema" : null);
         var request = new StubRequest(http.Request.Path, query,
@@ -69,6 +85,11 @@ public sealed class QueryApiStub : IAsyncDisposable
         Requests.Enqueue(request);
 
         var (status, text) = _scripted.TryDequeue(out var scripted) ? await scripted(request) : (202, Answer(request));
+        if (transaction is not null && status == 202 && JsonNode.Parse(text) is JsonObject answer && answer["errors"] is null)
+        {
+            answer["transaction"] = new JsonObject { ["id"] = transaction, ["expires"] = "2026-11-22T20:00:00Z" };
+            text = answer.ToJsonString();
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(text);

@@ -10,22 +10,32 @@ namespace Roadmap.Core.Storage.Neo4j;
 /// </summary>
 public static class Neo4jImporter
 {
+    /// <summary>
+    /// The schema first (Neo4j does not mix schema and data changes in one transaction), then every batch and the
+    /// removal of nodes the graph no longer has, in one explicit transaction: readers see the old graph or the new.
+    /// </summary>
     public static async Task ImportAsync(Neo4jQueryClient client, GraphData graph, int batchSize, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         await client.ApplySchemaAsync(cancellationToken).ConfigureAwait(false);
-        var total = graph.Nodes.Count + graph.Edges.Count;
-        var done = 0;
+        var statements = new List<(string Query, IReadOnlyDictionary<string, object?> Parameters)>();
+        var sizes = new List<int>();
         foreach (var batch in graph.Nodes.Chunk(batchSize))
         {
-            await client.RunAsync("import_nodes", new Dictionary<string, object?> { ["nodes"] = batch.Select(NodeRow).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
-            progress?.Report((done += batch.Length, total));
+            statements.Add(("import_nodes", new Dictionary<string, object?> { ["nodes"] = batch.Select(NodeRow).ToArray() }));
+            sizes.Add(batch.Length);
         }
         foreach (var batch in graph.Edges.Chunk(batchSize))
         {
-            await client.RunAsync("import_edges", new Dictionary<string, object?> { ["edges"] = batch.Select(EdgeRow).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
-            progress?.Report((done += batch.Length, total));
+            statements.Add(("import_edges", new Dictionary<string, object?> { ["edges"] = batch.Select(EdgeRow).ToArray() }));
+            sizes.Add(batch.Length);
         }
-        await client.RunAsync("delete_absent", new Dictionary<string, object?> { ["ids"] = graph.Nodes.Select(n => n.Id).ToArray() }, AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+        statements.Add(("delete_absent", new Dictionary<string, object?> { ["ids"] = graph.Nodes.Select(n => n.Id).ToArray() }));
+        sizes.Add(0);
+
+        var total = graph.Nodes.Count + graph.Edges.Count;
+        var done = 0;
+        // A retried transaction starts over, and so does its progress.
+        await client.RunTransactionAsync(statements, idempotent: true, i => progress?.Report((done = (i == 0 ? 0 : done) + sizes[i], total)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A cypher-shell script: the schema, then the import statements with each batch as a literal list.</summary>

@@ -34,6 +34,9 @@ public sealed class Neo4jOptions
     /// <summary>Calls in the sampling window before the breaker may open.</summary>
     public int BreakerMinimumThroughput { get; set; } = 5;
 
+    /// <summary>A multi-statement write (an import) from open to commit.</summary>
+    public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Rows per UNWIND batch when importing.</summary>
     public int ImportBatchSize { get; set; } = 500;
 }

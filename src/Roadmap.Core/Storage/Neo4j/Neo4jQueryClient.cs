@@ -12,7 +12,7 @@ namespace Roadmap.Core.Storage.Neo4j;
 public enum AccessMode { Read, Write }
 
 /// <summary>The rows a statement returned: field names and one array of values per row.</summary>
-public sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<JsonArray> Rows, IReadOnlyList<string> Bookmarks)
+public sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<JsonArray> Rows, IReadOnlyList<string> Bookmarks, string? TransactionId = null)
 {
     public JsonNode? Value(JsonArray row, string field)
     {
@@ -33,6 +33,7 @@ public sealed class Neo4jQueryClient
     private readonly HttpClient _http;
     private readonly Neo4jOptions _options;
     private readonly ResiliencePipeline _pipeline;
+    private readonly ResiliencePipeline _transactionPipeline;
     private readonly CircuitBreakerStateProvider _breaker = new();
     private readonly Lock _bookmarkLock = new();
     private IReadOnlyList<string> _bookmarks = [];
@@ -63,6 +64,100 @@ public sealed class Neo4jQueryClient
             })
             .AddTimeout(options.AttemptTimeout)
             .Build();
+        // A multi-statement write is one attempt end to end: no per-attempt timeout, a longer total, the same breaker.
+        _transactionPipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
+            .AddTimeout(options.TransactionTimeout)
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = options.BreakDuration,
+                StateProvider = _transactionBreaker,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+            })
+            .Build();
+    }
+
+    private readonly CircuitBreakerStateProvider _transactionBreaker = new();
+
+    /// <summary>
+    /// Runs several statements as one explicit transaction (<c>/query/v2/tx</c>, then <c>/tx/{id}</c>, then
+    /// <c>/tx/{id}/commit</c>): all or nothing, so no reader sees half of it. On failure the transaction is rolled
+    /// back (DELETE). Retried as a whole only when <paramref name="idempotent"/>.
+    /// </summary>
+    public async Task<QueryResult> RunTransactionAsync(IReadOnlyList<(string Query, IReadOnlyDictionary<string, object?> Parameters)> statements,
+        bool idempotent, Action<int>? afterStatement, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(Idempotent, idempotent);
+        try
+        {
+            var result = await _transactionPipeline.ExecuteAsync(async ctx =>
+            {
+                string? id = null;
+                try
+                {
+                    for (var i = 0; i < statements.Count; i++)
+                    {
+                        var body = new JsonObject
+                        {
+                            ["statement"] = CypherQueries.Get(statements[i].Query),
+                            ["parameters"] = JsonSerializer.SerializeToNode(statements[i].Parameters, GraphJson.Options),
+                        }.ToJsonString(GraphJson.Options);
+                        var step = await SendAsync(HttpMethod.Post, id is null ? "/tx" : $"/tx/{id}", body, true, ctx.CancellationToken).ConfigureAwait(false);
+                        id ??= step.TransactionId ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j opened no transaction (no transaction.id).");
+                        afterStatement?.Invoke(i);
+                    }
+                    return await SendAsync(HttpMethod.Post, $"/tx/{id}/commit", "{}", false, ctx.CancellationToken).ConfigureAwait(false);
+                }
+                catch when (id is not null)
+                {
+                    await RollbackAsync(id).ConfigureAwait(false);
+                    throw;
+                }
+            }, context).ConfigureAwait(false);
+            if (result.Bookmarks.Count > 0)
+            {
+                lock (_bookmarkLock) _bookmarks = result.Bookmarks;
+            }
+            return result;
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new Neo4jTransientException("CIRCUIT_OPEN", "Neo4j has been failing; calls are paused until the circuit half-opens.", e);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new Neo4jTransientException("TIMEOUT", $"The transaction did not finish within {_options.TransactionTimeout.TotalSeconds:0.#} s.", e);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private async Task RollbackAsync(string id)
+    {
+        try
+        {
+            // Best effort, and not under the caller's token: an abandoned transaction would hold its locks until it expires.
+            using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
+            await SendAsync(HttpMethod.Delete, $"/tx/{id}", null, false, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Neo4jException or OperationCanceledException)
+        {
+            // Neo4j rolls back an idle transaction when it expires.
+        }
     }
 
     /// <summary>Closed, open or half-open: what /health/ready reports.</summary>
@@ -107,7 +202,7 @@ public sealed class Neo4jQueryClient
         context.Properties.Set(Idempotent, mode == AccessMode.Read || idempotent);
         try
         {
-            var result = await _pipeline.ExecuteAsync(async ctx => await SendAsync(json, ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
+            var result = await _pipeline.ExecuteAsync(async ctx => await SendAsync(HttpMethod.Post, "", json, true, ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
             if (mode == AccessMode.Write && result.Bookmarks.Count > 0)
             {
                 lock (_bookmarkLock) _bookmarks = result.Bookmarks;
@@ -128,11 +223,11 @@ public sealed class Neo4jQueryClient
         }
     }
 
-    private async Task<QueryResult> SendAsync(string json, CancellationToken cancellationToken)
+    private async Task<QueryResult> SendAsync(HttpMethod method, string path, string? json, bool requireData, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{_options.Url.TrimEnd('/')}/db/{Uri.EscapeDataString(_options.Database)}/query/v2")
+        using var request = new HttpRequestMessage(method, $"{_options.Url.TrimEnd('/')}/db/{Uri.EscapeDataString(_options.Database)}/query/v2{path}")
         {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         request.Headers.Authorization = Authorization();
@@ -153,7 +248,7 @@ public sealed class Neo4jQueryClient
             JsonNode? root;
             try
             {
-                root = JsonNode.Parse(text);
+                root = text.Length == 0 && !requireData ? new JsonObject() : JsonNode.Parse(text);
             }
             catch (JsonException e)
             {
@@ -165,15 +260,18 @@ public sealed class Neo4jQueryClient
                 var first = errors[0]!;
                 throw Neo4jErrorClassifier.FromStatusCode((string?)first["code"] ?? "UNKNOWN", (string?)first["message"] ?? "");
             }
+            var bookmarks = root?["bookmarks"] is JsonArray b ? b.Select(x => (string?)x ?? "").Where(x => x.Length > 0).ToList() : [];
+            var transactionId = (string?)root?["transaction"]?["id"];
             if (root?["data"] is not JsonObject data || data["fields"] is not JsonArray fields || data["values"] is not JsonArray values)
             {
-                throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j's answer has no data.fields and data.values.");
+                return requireData
+                    ? throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j's answer has no data.fields and data.values.")
+                    : new QueryResult([], [], bookmarks, transactionId);
             }
-            var bookmarks = root["bookmarks"] is JsonArray b ? b.Select(x => (string?)x ?? "").Where(x => x.Length > 0).ToList() : [];
             return new QueryResult(
                 fields.Select(f => (string?)f ?? "").ToList(),
                 values.Select(row => row as JsonArray ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "a row is not an array")).ToList(),
-                bookmarks);
+                bookmarks, transactionId);
         }
     }
 
