@@ -78,8 +78,12 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
     {
         var edges = await EdgesAsync(ids, direction, cancellationToken).ConfigureAwait(false);
-        var key = (Edge e) => direction == Direction.Forward ? e.From : e.To;
-        return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<Edge>)edges.Where(e => key(e) == id).ToList(), StringComparer.Ordinal);
+        var (key, other) = direction == Direction.Forward ? ((Func<Edge, string>)(e => e.From), (Func<Edge, string>)(e => e.To)) : (e => e.To, e => e.From);
+        // In the embedded store's order (by type, then the other end's id): Cypher without ORDER BY promises none.
+        return ids.Distinct().ToDictionary(
+            id => id,
+            id => (IReadOnlyList<Edge>)edges.Where(e => key(e) == id).OrderBy(e => e.Type).ThenBy(other, StringComparer.Ordinal).ToList(),
+            StringComparer.Ordinal);
     }
 
     public async Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken cancellationToken)

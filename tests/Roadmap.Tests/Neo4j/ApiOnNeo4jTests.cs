@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Roadmap.Tests.Neo4j;
+
+/// <summary>The whole service configured for Neo4j (Store:Provider=Neo4j), served by the Query API stub.</summary>
+public sealed class ApiOnNeo4jTests : IAsyncLifetime
+{
+    private QueryApiStub _stub = null!;
+    private WebApplicationFactory<Program> _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _stub = await QueryApiStub.StartAsync(StoreConformanceTests_TestGraph.Graph);
+        _api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
+            .UseSetting("Store:Provider", "Neo4j")
+            .UseSetting("Neo4j:Url", _stub.Url)
+            .UseSetting("Neo4j:User", "neo4j")
+            .UseSetting("Neo4j:Password", "secret"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _stub.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_api_answers_from_neo4j_through_the_query_api()
+    {
+        var client = _api.CreateClient();
+        for (var i = 0; i < 200 && !(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode; i++) await Task.Delay(25);
+
+        var (status, body, _) = await Api.GraphQLClient.PostAsync(client,
+            """{ node(id: "product:ct") { nameZh needs { to { id } } } impact(ids: ["component:vacuum-bearing"]) { programs { node { id } severity } } }""");
+
+        status.ShouldBe(200, body);
+        body.ShouldBe("""{"data":{"node":{"nameZh":"CT","needs":[{"to":{"id":"component:ct-tube"}},{"to":{"id":"technology:image-reconstruction"}}]},"impact":{"programs":[{"node":{"id":"program:demo"},"severity":"BLOCKED"}]}}}""");
+        _stub.Requests.ShouldAllBe(r => r.AccessMode == "Read" && r.Authorization!.StartsWith("Basic ", StringComparison.Ordinal));
+    }
+}
