@@ -91,7 +91,11 @@ coverage.SetAction(parse =>
 });
 root.Subcommands.Add(coverage);
 
-var formatOption = new Option<string>("--format") { Description = "mermaid, graphml, csv, or cypher (the whole graph as an idempotent cypher-shell import).", Required = true };
+var formatOption = new Option<string>("--format")
+{
+    Description = "mermaid, graphml, csv, or cypher. Of the whole graph, cypher is an idempotent cypher-shell import and csv the neo4j-admin import files.",
+    Required = true,
+};
 var ofOption = new Option<string>("--of") { Description = "graph (default), dependencies, dependents, roadmap or impact.", DefaultValueFactory = _ => "graph" };
 var idOption = new Option<string[]>("--id") { Description = "The node (or, for impact, the gap set: repeat --id).", AllowMultipleArgumentsPerToken = true };
 var depthOption = new Option<int>("--depth") { Description = "maxDepth, 1 to 10.", DefaultValueFactory = _ => 3 };
@@ -111,6 +115,18 @@ export.SetAction(async (parse, ct) =>
         var script = Neo4jImporter.CypherScript(new GraphData(store.Graph.Nodes, store.Graph.Edges), 500);
         if (parse.GetValue(outputOption) is { } file) await File.WriteAllTextAsync(file.FullName, script, ct);
         else Console.Write(script);
+        return 0;
+    }
+    if (formatName.Equals("csv", StringComparison.OrdinalIgnoreCase) && of == "graph")
+    {
+        // The whole graph as CSV is the input of neo4j-admin's bulk import: two files in a directory.
+        if (parse.GetValue(outputOption) is not { } dir)
+        {
+            await Console.Error.WriteLineAsync("roadmap: --format csv of the whole graph writes nodes.csv and relationships.csv for neo4j-admin; give --output DIRECTORY");
+            return 2;
+        }
+        var command = Neo4jImporter.WriteAdminCsv(new GraphData(store.Graph.Nodes, store.Graph.Edges), dir.FullName);
+        Console.WriteLine($"wrote {Path.Combine(dir.FullName, "nodes.csv")} and relationships.csv; load them into an empty database with:\n  {command}");
         return 0;
     }
     if (!Enum.TryParse<ExportFormat>(formatName, ignoreCase: true, out var format))

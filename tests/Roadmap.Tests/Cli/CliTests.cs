@@ -97,4 +97,21 @@ public class CliTests
         exit.ShouldBe(1);
         error.ShouldContain("unknown id 'product:none'");
     }
+
+    [Fact]
+    public async Task Export_of_the_whole_graph_as_csv_writes_the_neo4j_admin_import_files()
+    {
+        var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        var output = Path.Combine(dir, "admin");
+
+        var (exit, text) = await Roadmap("export", "--format", "csv", "--output", output,
+            "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+
+        exit.ShouldBe(0, text);
+        text.ShouldContain("neo4j-admin database import full");
+        var nodes = File.ReadAllLines(Path.Combine(output, "nodes.csv"));
+        nodes[0].ShouldBe("id:ID,:LABEL,kind,nameZh,nameEn,aliases:string[],aliasText,latestStatus,body");
+        nodes.ShouldContain(l => l.StartsWith("\"product:ct\",\"Node;Product\",\"PRODUCT\",\"CT\"", StringComparison.Ordinal));
+        File.ReadAllLines(Path.Combine(output, "relationships.csv"))[0].ShouldBe(":START_ID,:END_ID,:TYPE,sources,group");
+    }
 }

@@ -85,4 +85,36 @@ public static class Neo4jImporter
         ["group"] = edge.Group,
     };
 
+
+    /// <summary>
+    /// The files for <c>neo4j-admin database import full</c> (an empty database, the fastest load): nodes.csv and
+    /// relationships.csv with its header conventions. Returns the command that loads them.
+    /// </summary>
+    public static string WriteAdminCsv(GraphData graph, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var nodes = new StringBuilder("id:ID,:LABEL,kind,nameZh,nameEn,aliases:string[],aliasText,latestStatus,body\n");
+        foreach (var node in graph.Nodes)
+        {
+            var row = NodeRow(node);
+            CsvRow(nodes, node.Id, $"Node;{node.Kind}", (string)row["kind"]!, node.NameZh, node.NameEn, string.Join(';', node.Aliases),
+                (string)row["aliasText"]!, (string?)row["latestStatus"] ?? "", (string)row["body"]!);
+        }
+        var relationships = new StringBuilder(":START_ID,:END_ID,:TYPE,sources,group\n");
+        foreach (var edge in graph.Edges)
+        {
+            var row = EdgeRow(edge);
+            CsvRow(relationships, edge.From, edge.To, (string)row["type"]!, (string)row["sources"]!, edge.Group ?? "");
+        }
+        File.WriteAllText(Path.Combine(directory, "nodes.csv"), nodes.ToString());
+        File.WriteAllText(Path.Combine(directory, "relationships.csv"), relationships.ToString());
+        return "neo4j-admin database import full neo4j --overwrite-destination --multiline-fields=true --ignore-empty-strings=true " +
+               $"--nodes={Path.Combine(directory, "nodes.csv")} --relationships={Path.Combine(directory, "relationships.csv")}";
+    }
+
+    private static void CsvRow(StringBuilder sb, params string[] cells)
+    {
+        sb.AppendJoin(',', cells.Select(c => "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        sb.Append('\n');
+    }
 }
