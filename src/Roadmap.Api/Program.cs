@@ -10,6 +10,8 @@ builder.Services.AddRoadmap(builder.Configuration);
 builder.Services.AddHostedService<GraphLoader>();
 builder.Services.AddHealthChecks().AddCheck<GraphReadyCheck>("graph", tags: ["ready"]);
 builder.Services.AddSingleton<GraphQLHttpEndpoint>();
+// A fixed window of requests per client address on /graphql (GraphQL:RequestsPerMinute; 0 turns it off).
+builder.Services.AddGraphQLRateLimit();
 
 var app = builder.Build();
 
@@ -21,7 +23,8 @@ app.MapGet("/graphiql", (HttpContext http, IWebHostEnvironment env) => http.Requ
     ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
     : Results.Redirect("/graphiql/"));
 
-app.MapGraphQLEndpoint("/graphql");
+app.UseRateLimiter();
+app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(RateLimits.Policy);
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 

@@ -24,6 +24,12 @@ public sealed class GraphQLLimits
 
     /// <summary>The largest request body the HTTP endpoint reads; above it, 413.</summary>
     public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Whether the schema can be introspected (GraphiQL and code generators need it).</summary>
+    public bool EnableIntrospection { get; set; } = true;
+
+    /// <summary>Requests each client address may make per minute; above it, 429. 0 turns the limit off.</summary>
+    public int RequestsPerMinute { get; set; } = 600;
 }
 
 public static class ServiceCollectionExtensions
@@ -81,7 +87,13 @@ public static class ServiceCollectionExtensions
                 }),
                 useForCachedDocuments: true)
             .WithTimeout(limits.ExecutionTimeout, TimeoutAction.ReturnTimeoutError)
+
             .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+        if (!limits.EnableIntrospection)
+        {
+            // AddGraphQL adds to the one configuration; the rule also runs on cached documents.
+            services.AddGraphQL(b => b.AddValidationRule(NoIntrospectionValidationRule.Instance, useForCachedDocuments: true));
+        }
         services.AddSingleton<global::GraphQL.DI.IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         return services;
     }
