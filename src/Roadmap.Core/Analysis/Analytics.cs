@@ -19,8 +19,9 @@ public static class Analytics
 
     /// <summary>
     /// Which nodes a gap set blocks outright. A node is blocked when a hard requirement is blocked (an ungrouped
-    /// REQUIRES or USES_TECHNOLOGY edge, or the general node it is a VARIANT_OF), when every alternative of one of
-    /// its groups is blocked, or, for a program, when everything it TARGETS or INCLUDES is blocked. Worked out from
+    /// REQUIRES or USES_TECHNOLOGY edge), when the general node it is a VARIANT_OF is blocked by its needs, when
+    /// every alternative of one of its groups is blocked, or, for a program, when everything it TARGETS or INCLUDES
+    /// is blocked. Worked out from
     /// the gaps outward with one counter per alternative group and per program: each edge is looked at once.
     /// </summary>
     public static bool[] Blocked(GraphIndex graph, IEnumerable<int> gaps)
@@ -35,10 +36,11 @@ public static class Analytics
         }
 
         var queue = new Queue<int>();
+        var isGap = new bool[graph.NodeCount];
         foreach (var gap in gaps)
         {
             if (blocked[gap]) continue;
-            blocked[gap] = true;
+            blocked[gap] = isGap[gap] = true;
             queue.Enqueue(gap);
         }
         while (queue.TryDequeue(out var u))
@@ -49,6 +51,9 @@ public static class Analytics
                 if (blocked[v]) continue;
                 var blocks = graph.EdgeAt(e).Type switch
                 {
+                    // A variant inherits its general node's needs, not its judgement: a class the plans call
+                    // import-dependent as a whole does not block each of its members, only puts them at risk.
+                    EdgeType.VariantOf => !isGap[u],
                     EdgeType.Targets or EdgeType.Includes => --coverLeft[v] == 0,
                     _ when graph.GroupSlot(e) is var slot and >= 0 => --groupLeft[slot] == 0,
                     _ => true,

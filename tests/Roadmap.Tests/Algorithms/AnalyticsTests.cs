@@ -78,6 +78,17 @@ public class AnalyticsTests
     }
 
     [Fact]
+    public void A_class_in_the_gap_set_puts_its_variants_at_risk_but_does_not_block_them()
+    {
+        var graph = Graph([],
+            E("product:ct", "product:imaging-equipment", type: EdgeType.VariantOf),
+            E("product:imaging-equipment", "technology:imaging"));
+
+        Severities(graph, "product:imaging-equipment")["product:ct"].ShouldBe(ImpactSeverity.AtRisk);
+        Severities(graph, "technology:imaging")["product:ct"].ShouldBe(ImpactSeverity.Blocked); // the class's need is the variant's need
+    }
+
+    [Fact]
     public void Assumed_gaps_are_the_nodes_last_judged_a_gap_or_import_dependent()
     {
         Assessment Judged(AssessmentStatus status, int year) => new(status, year, Src);
