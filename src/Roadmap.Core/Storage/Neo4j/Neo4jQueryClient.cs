@@ -42,91 +42,52 @@ public sealed class Neo4jQueryClient
     {
         _http = http;
         _options = options;
-        _pipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
-            .AddTimeout(options.TotalTimeout)
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = options.BreakDuration,
-                StateProvider = _breaker,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
-            })
-            .AddTimeout(options.AttemptTimeout)
-            .Build();
-        // A multi-statement write is one attempt end to end: no per-attempt timeout, a longer total, the same breaker.
-        _transactionPipeline = new ResiliencePipelineBuilder { TimeProvider = timeProvider ?? TimeProvider.System }
-            .AddTimeout(options.TransactionTimeout)
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = Math.Max(2, options.BreakerMinimumThroughput),
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = options.BreakDuration,
-                StateProvider = _transactionBreaker,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
-            })
-            .Build();
+        var time = timeProvider ?? TimeProvider.System;
+        _pipeline = BuildPipeline(time, options.TotalTimeout, options.AttemptTimeout, _breaker);
+        // A multi-statement write is one attempt end to end: a longer total, no per-attempt timeout.
+        _transactionPipeline = BuildPipeline(time, options.TransactionTimeout, attemptTimeout: null, _transactionBreaker);
     }
 
     private readonly CircuitBreakerStateProvider _transactionBreaker = new();
 
-    /// <summary>
-    /// Runs several statements as one explicit transaction (<c>/query/v2/tx</c>, then <c>/tx/{id}</c>, then
-    /// <c>/tx/{id}/commit</c>): all or nothing, so no reader sees half of it. On failure the transaction is rolled
-    /// back (DELETE). Retried as a whole only when <paramref name="idempotent"/>.
-    /// </summary>
-    public async Task<QueryResult> RunTransactionAsync(IReadOnlyList<(string Query, IReadOnlyDictionary<string, object?> Parameters)> statements,
-        bool idempotent, Action<int>? afterStatement, CancellationToken cancellationToken)
+    /// <summary>Total timeout → retry (transient failures of idempotent work only) → circuit breaker → attempt timeout.</summary>
+    private ResiliencePipeline BuildPipeline(TimeProvider time, TimeSpan totalTimeout, TimeSpan? attemptTimeout, CircuitBreakerStateProvider breaker)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddTimeout(totalTimeout)
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.RetryDelay,
+                ShouldHandle = args => ValueTask.FromResult(
+                    _options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = Math.Max(2, _options.BreakerMinimumThroughput),
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = _options.BreakDuration,
+                StateProvider = breaker,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
+            });
+        if (attemptTimeout is { } attempt) builder.AddTimeout(attempt);
+        return builder.Build();
+    }
+
+    /// <summary>Runs work through a pipeline, marked idempotent or not, and turns Polly's refusals into Neo4j errors.</summary>
+    private async Task<QueryResult> ExecuteAsync(ResiliencePipeline pipeline, TimeSpan totalTimeout, bool idempotent, bool isWrite,
+        Func<CancellationToken, Task<QueryResult>> work, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(Idempotent, idempotent);
         try
         {
-            var result = await _transactionPipeline.ExecuteAsync(async ctx =>
-            {
-                string? id = null;
-                try
-                {
-                    for (var i = 0; i < statements.Count; i++)
-                    {
-                        var body = new JsonObject
-                        {
-                            ["statement"] = CypherQueries.Get(statements[i].Query),
-                            ["parameters"] = JsonSerializer.SerializeToNode(statements[i].Parameters, GraphJson.Options),
-                        }.ToJsonString(GraphJson.Options);
-                        var step = await SendAsync(HttpMethod.Post, id is null ? "/tx" : $"/tx/{id}", body, true, ctx.CancellationToken).ConfigureAwait(false);
-                        id ??= step.TransactionId ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j opened no transaction (no transaction.id).");
-                        afterStatement?.Invoke(i);
-                    }
-                    return await SendAsync(HttpMethod.Post, $"/tx/{id}/commit", "{}", false, ctx.CancellationToken).ConfigureAwait(false);
-                }
-                catch when (id is not null)
-                {
-                    await RollbackAsync(id).ConfigureAwait(false);
-                    throw;
-                }
-            }, context).ConfigureAwait(false);
-            if (result.Bookmarks.Count > 0)
+            var result = await pipeline.ExecuteAsync(async ctx => await work(ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
+            // A write's bookmarks go with the reads after it, so that they see it.
+            if (isWrite && result.Bookmarks.Count > 0)
             {
                 lock (_bookmarkLock) _bookmarks = result.Bookmarks;
             }
@@ -138,13 +99,45 @@ public sealed class Neo4jQueryClient
         }
         catch (TimeoutRejectedException e)
         {
-            throw new Neo4jTransientException("TIMEOUT", $"The transaction did not finish within {_options.TransactionTimeout.TotalSeconds:0.#} s.", e);
+            throw new Neo4jTransientException("TIMEOUT", $"Neo4j did not answer within {totalTimeout.TotalSeconds:0.#} s.", e);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    /// <summary>
+    /// Runs several statements as one explicit transaction (<c>/query/v2/tx</c>, then <c>/tx/{id}</c>, then
+    /// <c>/tx/{id}/commit</c>): all or nothing, so no reader sees half of it. On failure the transaction is rolled
+    /// back (DELETE). Retried as a whole only when <paramref name="idempotent"/>.
+    /// </summary>
+    public Task<QueryResult> RunTransactionAsync(IReadOnlyList<(string Query, IReadOnlyDictionary<string, object?> Parameters)> statements,
+        bool idempotent, Action<int>? afterStatement, CancellationToken cancellationToken) =>
+        ExecuteAsync(_transactionPipeline, _options.TransactionTimeout, idempotent, isWrite: true, async token =>
+        {
+            string? id = null;
+            try
+            {
+                for (var i = 0; i < statements.Count; i++)
+                {
+                    var body = new JsonObject
+                    {
+                        ["statement"] = CypherQueries.Get(statements[i].Query),
+                        ["parameters"] = JsonSerializer.SerializeToNode(statements[i].Parameters, GraphJson.Options),
+                    }.ToJsonString(GraphJson.Options);
+                    var step = await SendAsync(HttpMethod.Post, id is null ? "/tx" : $"/tx/{id}", body, true, token).ConfigureAwait(false);
+                    id ??= step.TransactionId ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j opened no transaction (no transaction.id).");
+                    afterStatement?.Invoke(i);
+                }
+                return await SendAsync(HttpMethod.Post, $"/tx/{id}/commit", "{}", false, token).ConfigureAwait(false);
+            }
+            catch when (id is not null)
+            {
+                await RollbackAsync(id).ConfigureAwait(false);
+                throw;
+            }
+        }, cancellationToken);
 
     private async Task RollbackAsync(string id)
     {
@@ -186,7 +179,7 @@ public sealed class Neo4jQueryClient
         var body = new JsonObject
         {
             ["statement"] = statement,
-            ["parameters"] = JsonSerializer.SerializeToNode(parameters),
+            ["parameters"] = JsonSerializer.SerializeToNode(parameters, GraphJson.Options),
         };
         if (mode == AccessMode.Read)
         {
@@ -196,31 +189,9 @@ public sealed class Neo4jQueryClient
                 if (_bookmarks.Count > 0) body["bookmarks"] = new JsonArray([.. _bookmarks.Select(b => JsonValue.Create(b))]);
             }
         }
-        var json = body.ToJsonString();
-
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(Idempotent, mode == AccessMode.Read || idempotent);
-        try
-        {
-            var result = await _pipeline.ExecuteAsync(async ctx => await SendAsync(HttpMethod.Post, "", json, true, ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
-            if (mode == AccessMode.Write && result.Bookmarks.Count > 0)
-            {
-                lock (_bookmarkLock) _bookmarks = result.Bookmarks;
-            }
-            return result;
-        }
-        catch (BrokenCircuitException e)
-        {
-            throw new Neo4jTransientException("CIRCUIT_OPEN", "Neo4j has been failing; calls are paused until the circuit half-opens.", e);
-        }
-        catch (TimeoutRejectedException e)
-        {
-            throw new Neo4jTransientException("TIMEOUT", $"Neo4j did not answer within {_options.TotalTimeout.TotalSeconds:0.#} s.", e);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
+        var json = body.ToJsonString(GraphJson.Options);
+        return await ExecuteAsync(_pipeline, _options.TotalTimeout, mode == AccessMode.Read || idempotent, mode == AccessMode.Write,
+            token => SendAsync(HttpMethod.Post, "", json, true, token), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<QueryResult> SendAsync(HttpMethod method, string path, string? json, bool requireData, CancellationToken cancellationToken)
