@@ -1,18 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-
 namespace Roadmap.Tests.Api;
 
-public sealed class StrictApiFactory : RoadmapApiFactory
-{
-    public StrictApiFactory() : base(TestSeeds) { }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("GraphQL:RequestsPerMinute", "3");
-        builder.UseSetting("GraphQL:EnableIntrospection", "false");
-    }
-}
+public sealed class StrictApiFactory() : RoadmapApiFactory(TestSeeds, ("GraphQL:RequestsPerMinute", "3"), ("GraphQL:EnableIntrospection", "false"));
 
 /// <summary>The limits an operator can tighten: requests per address, and introspection.</summary>
 public class AbuseLimitTests(StrictApiFactory factory) : IClassFixture<StrictApiFactory>
@@ -37,16 +25,7 @@ public class AbuseLimitTests(StrictApiFactory factory) : IClassFixture<StrictApi
     }
 }
 
-public sealed class NoIntrospectionApiFactory : RoadmapApiFactory
-{
-    public NoIntrospectionApiFactory() : base(TestSeeds) { }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("GraphQL:EnableIntrospection", "false");
-    }
-}
+public sealed class NoIntrospectionApiFactory() : RoadmapApiFactory(TestSeeds, ("GraphQL:EnableIntrospection", "false"));
 
 public class IntrospectionSwitchTests(NoIntrospectionApiFactory factory) : IClassFixture<NoIntrospectionApiFactory>
 {

@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Roadmap.Tests.Api;
 
-/// <summary>The API host in memory, on a seeds directory of the test's choosing and a database file of its own.</summary>
-public class RoadmapApiFactory(string seedsPath) : WebApplicationFactory<Program>
+/// <summary>
+/// The API host in memory, on a seeds directory of the test's choosing and a database file of its own, with any
+/// further configuration settings a test needs.
+/// </summary>
+public class RoadmapApiFactory(string seedsPath, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public static string TestSeeds => Path.Combine(AppContext.BaseDirectory, "Api", "TestSeeds");
 
@@ -19,6 +22,7 @@ public class RoadmapApiFactory(string seedsPath) : WebApplicationFactory<Program
         builder.UseSetting("GraphQL:MaxRequestBytes", "8192");
         // The fuzz test alone sends hundreds of requests from one address; the limit has its own test.
         builder.UseSetting("GraphQL:RequestsPerMinute", "0");
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     /// <summary>A client, once /health/ready says the graph is loaded.</summary>

@@ -9,12 +9,11 @@ namespace Roadmap.Tests.Api;
 /// <summary>The API with a store whose statistics take far longer than the execution timeout allows.</summary>
 public sealed class SlowStoreApiFactory : RoadmapApiFactory
 {
-    public SlowStoreApiFactory() : base(TestSeeds) { }
+    public SlowStoreApiFactory() : base(TestSeeds, ("GraphQL:ExecutionTimeout", "00:00:00.200")) { }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("GraphQL:ExecutionTimeout", "00:00:00.200");
         builder.ConfigureTestServices(services =>
             services.AddSingleton<IGraphStore>(sp => new SlowStatsStore(sp.GetRequiredService<EmbeddedGraphStore>())));
     }
