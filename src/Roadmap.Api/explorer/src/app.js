@@ -5,6 +5,19 @@ import { drawGraph } from './graph.js';
 import { t, name, otherName, toggleLang, applyStaticLabels } from './i18n.js';
 
 const view = document.getElementById('view');
+
+// Each navigation starts a new generation; an answer that arrives for an older one is dropped, so a slow page
+// can never overwrite the page the reader has moved on to.
+let generation = 0;
+class Stale extends Error {}
+const ignoreStale = error => { if (!(error instanceof Stale)) throw error; };
+
+async function load(query, variables) {
+  const mine = generation;
+  const data = await gql(query, variables);
+  if (mine !== generation) throw new Stale();
+  return data;
+}
 const KINDS = ['PRODUCT', 'COMPONENT', 'TECHNOLOGY', 'PROGRAM', 'DOCUMENT'];
 
 const esc = text => String(text ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -15,12 +28,15 @@ const nodeLink = node => `<a href="#/node/${encodeURIComponent(node.id)}">${esc(
 function route() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
   const params = new URLSearchParams(query);
+  generation++;
   applyStaticLabels();
   const render = path.startsWith('/node/') ? () => nodePage(decodeURIComponent(path.slice('/node/'.length)))
     : path === '/paths' ? () => pathsPage(params)
     : path === '/impact' ? () => impactPage(params)
     : () => searchPage(params);
-  render().catch(error => { view.innerHTML = `<p class="error" data-testid="error">${esc(error.message)}</p>`; });
+  render().catch(error => {
+    if (!(error instanceof Stale)) view.innerHTML = `<p class="error" data-testid="error">${esc(error.message)}</p>`;
+  });
 }
 
 // ---- search ----
@@ -32,7 +48,7 @@ async function searchPage(params) {
   let timer;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => history.replaceState(null, '', `#/search?q=${encodeURIComponent(input.value)}`) || showResults(input.value), 200);
+    timer = setTimeout(() => history.replaceState(null, '', `#/search?q=${encodeURIComponent(input.value)}`) || showResults(input.value).catch(ignoreStale), 200);
   });
   await showResults(q);
 }
@@ -40,7 +56,7 @@ async function searchPage(params) {
 async function showResults(q) {
   const results = document.getElementById('results');
   if (!q.trim()) { results.innerHTML = `<p class="muted">${esc(t('searchHint'))}</p>`; return; }
-  const { search } = await gql(`query($q: String!) { search(text: $q, first: 100) { ${NODE_FIELDS} } }`, { q });
+  const { search } = await load(`query($q: String!) { search(text: $q, first: 100) { ${NODE_FIELDS} } }`, { q });
   if (search.length === 0) { results.innerHTML = `<p>${esc(t('noResults'))}</p>`; return; }
   results.innerHTML = KINDS.filter(kind => search.some(n => n.kind === kind)).map(kind => `
     <h2>${esc(t('kinds')[kind])} <span class="muted">${search.filter(n => n.kind === kind).length}</span></h2>
@@ -51,7 +67,7 @@ async function showResults(q) {
 const SOURCE_FIELDS = 'section quote context document { id title year }';
 
 async function nodePage(id) {
-  const { node } = await gql(`query($id: ID!) { node(id: $id) {
+  const { node } = await load(`query($id: ID!) { node(id: $id) {
       ${NODE_FIELDS} aliases note
       sources { ${SOURCE_FIELDS} }
       assessments { status year source { ${SOURCE_FIELDS} } }
@@ -94,7 +110,7 @@ async function nodePage(id) {
     const key = `${nodeId}|${direction}|${depth}`;
     if (drawn.has(key)) return;
     drawn.add(key);
-    const data = await gql(`query($id: ID!, $d: Int) { sub: ${direction}(id: $id, maxDepth: $d) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { id: nodeId, d: depth });
+    const data = await load(`query($id: ID!, $d: Int) { sub: ${direction}(id: $id, maxDepth: $d) { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { id: nodeId, d: depth });
     graph.add(data.sub.nodes, data.sub.edges, { [id]: 'root' });
   };
   const redraw = () => {
@@ -102,12 +118,12 @@ async function nodePage(id) {
     drawn.clear();
     const direction = document.querySelector('input[name=dir]:checked').value;
     graph = drawGraph(container, {
-      onTap: nodeId => expand(nodeId, direction, 1),
+      onTap: nodeId => expand(nodeId, direction, 1).catch(ignoreStale),
       onOpen: nodeId => { location.hash = `#/node/${encodeURIComponent(nodeId)}`; },
     });
     return expand(id, direction, Number(document.getElementById('depth').value));
   };
-  for (const input of document.querySelectorAll('input[name=dir], #depth')) input.addEventListener('change', redraw);
+  for (const input of document.querySelectorAll('input[name=dir], #depth')) input.addEventListener('change', () => redraw().catch(ignoreStale));
   await redraw();
 }
 
@@ -162,7 +178,7 @@ async function pathsPage(params) {
     location.hash = `#/paths?from=${encodeURIComponent(document.getElementById('from').value)}&to=${encodeURIComponent(document.getElementById('to').value)}`;
   });
   if (!from || !to) return;
-  const { paths } = await gql(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
+  const { paths } = await load(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
       length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { from, to });
   const list = document.getElementById('paths');
   if (paths.length === 0) { list.innerHTML = `<p>${esc(t('noPaths'))}</p>`; return; }
@@ -194,7 +210,7 @@ async function impactPage(params) {
   document.getElementById('run').addEventListener('click', () => go([]));
   if (ids.length === 0 && !assume) return;
 
-  const { impact } = await gql(`query($ids: [ID!]!, $assume: Boolean) { impact(ids: $ids, assumeGaps: $assume) {
+  const { impact } = await load(`query($ids: [ID!]!, $assume: Boolean) { impact(ids: $ids, assumeGaps: $assume) {
       gaps { ${NODE_FIELDS} } blockedCount atRiskCount csv: export(format: CSV)
       products { ...hit } programs { ...hit } components { ...hit } technologies { ...hit } } }
     fragment hit on ImpactedNode { severity distance node { ${NODE_FIELDS} needs { ${EDGE_FIELDS} } } path { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { ids, assume });
