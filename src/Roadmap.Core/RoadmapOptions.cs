@@ -13,6 +13,9 @@ public sealed class RoadmapOptions
     /// <summary>The embedded store's SQLite file.</summary>
     public string DatabasePath { get; set; } = "roadmap.db";
 
+    /// <summary>When the embedded store loads the seeds into its file (<c>Store:Embedded:SeedImport</c>).</summary>
+    public SeedImport SeedImport { get; set; } = SeedImport.WhenUnedited;
+
     public string ResolveSeedsPath()
     {
         if (!string.IsNullOrWhiteSpace(SeedsPath))
@@ -30,4 +33,16 @@ public sealed class RoadmapOptions
         }
         throw new DirectoryNotFoundException("No seeds/graph directory found above the working directory; set Seeds:Path.");
     }
+}
+
+public enum SeedImport
+{
+    /// <summary>
+    /// Import into a new file, and re-import when the seeds changed, unless the file holds edits made through the
+    /// API: those are never overwritten (export them with <c>roadmap export --format yaml</c> and commit them).
+    /// </summary>
+    WhenUnedited,
+
+    /// <summary>Serve the file as it is (a generated benchmark graph, or a file curated elsewhere).</summary>
+    Never,
 }

@@ -42,6 +42,12 @@ public static class ServiceCollectionExtensions
             SeedsPath = configuration["Seeds:Path"],
             DatabasePath = configuration["Store:Embedded:DatabasePath"] ?? new RoadmapOptions().DatabasePath,
         };
+        if (configuration["Store:Embedded:SeedImport"] is { } seedImport)
+        {
+            options.SeedImport = Enum.TryParse<SeedImport>(seedImport, ignoreCase: true, out var parsed)
+                ? parsed
+                : throw new InvalidOperationException($"Store:Embedded:SeedImport '{seedImport}' is not supported; use 'WhenUnedited' or 'Never'.");
+        }
         var provider = configuration["Store:Provider"] ?? "Embedded";
         var limits = new GraphQLLimits();
         configuration.GetSection("GraphQL").Bind(limits);

@@ -24,6 +24,12 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
+        if (options.SeedImport == SeedImport.Never)
+        {
+            _graph = new GraphIndex(file.Read());
+            _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database} (seed import off)", _graph.NodeCount, _graph.EdgeCount, file.Path);
+            return Task.CompletedTask;
+        }
         var seeds = options.ResolveSeedsPath();
         var fingerprint = SeedLoader.Fingerprint(seeds);
         if (file.ReadSeedFingerprint() != fingerprint)
