@@ -10,7 +10,7 @@ builder.Services.AddRoadmap(builder.Configuration);
 builder.Services.AddHostedService<GraphLoader>();
 builder.Services.AddHealthChecks().AddCheck<GraphReadyCheck>("graph", tags: ["ready"]);
 builder.Services.AddSingleton<GraphQLHttpEndpoint>();
-// A fixed window of requests per client address on /graphql (GraphQL:RequestsPerMinute; 0 turns it off).
+// Fixed windows of requests per client address and per API key on /graphql (0 turns either off).
 builder.Services.AddGraphQLRateLimit();
 
 var app = builder.Build();
@@ -23,8 +23,10 @@ app.MapGet("/graphiql", (HttpContext http, IWebHostEnvironment env) => http.Requ
     ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
     : Results.Redirect("/graphiql/"));
 
+// The key first: the rate limiter partitions by it, and resolvers check its role.
+app.UseMiddleware<ApiKeyAuthentication>();
 app.UseRateLimiter();
-app.MapGraphQLEndpoint("/graphql").RequireRateLimiting(RateLimits.Policy);
+app.MapGraphQLEndpoint("/graphql");
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
 

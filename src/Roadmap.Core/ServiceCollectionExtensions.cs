@@ -6,6 +6,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core.GraphQL;
+using Roadmap.Core.Security;
 using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;
 
@@ -53,12 +54,18 @@ public static class ServiceCollectionExtensions
         configuration.GetSection("GraphQL").Bind(limits);
 
         var defaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
+        var auth = new AuthOptions();
+        configuration.GetSection("Auth").Bind(auth);
         services.AddSingleton(options);
         services.AddSingleton(limits);
+        services.AddSingleton(auth);
+        // Built at start-up so that a malformed key entry stops the service rather than locking editors out later.
+        services.AddSingleton(new ApiKeys(auth));
         services.AddSingleton<EmbeddedGraphStore>();
         if (provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+            services.AddSingleton<IGraphEditor>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         }
         else if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
         {

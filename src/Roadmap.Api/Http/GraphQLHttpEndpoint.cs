@@ -56,6 +56,8 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
             return;
         }
 
+        // Every field of this request reads one snapshot of the graph (and the snapshot after its own edits).
+        using var snapshot = store.PinSnapshot();
         var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {

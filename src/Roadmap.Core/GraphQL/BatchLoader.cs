@@ -28,6 +28,12 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
         return new Deferred(this, key);
     }
 
+    /// <summary>Drops the loaded values; keys already pending are still fetched with the next batch.</summary>
+    public void Clear()
+    {
+        lock (_lock) _loaded.Clear();
+    }
+
     private async Task<TValue?> GetAsync(TKey key, CancellationToken cancellationToken)
     {
         while (true)

@@ -85,6 +85,8 @@ internal static class NodeFields
             "The clauses of the plans that state this node.", c => c.Source.Sources),
         new("assessments", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<AssessmentType>>>),
             "The plans' judgements of this node, oldest first.", c => c.Source.Assessments),
+        new("version", typeof(NonNullGraphType<IntGraphType>),
+            "Goes up with every edit; pass it as expectedVersion to update the node.", c => c.Source.Version),
         new("note", typeof(StringGraphType), "A curator's note on how the plans' text was read.", c => c.Source.Note),
         new("latestStatus", typeof(AssessmentStatusType),
             "The status of the most recent assessment, or null when no plan judges this node.", c => c.Source.LatestAssessment?.Status),

@@ -13,4 +13,12 @@ public sealed class RequestLoaders(IGraphStore store)
 
     public BatchLoader<string, IReadOnlyList<Edge>> InEdges { get; } =
         new((ids, ct) => store.GetEdgesAsync(ids, Direction.Backward, ct));
+
+    /// <summary>Forgets what was loaded: after a mutation, so the rest of the request reads the graph as it now is.</summary>
+    public void Clear()
+    {
+        Nodes.Clear();
+        OutEdges.Clear();
+        InEdges.Clear();
+    }
 }

@@ -157,6 +157,26 @@ public sealed class RoadmapQuery : ObjectGraphType
                 var page = await Store(c).ListNodesAsync(new HashSet<NodeKind> { NodeKind.Document }, 0, Limits.MaxPageSize, c.CancellationToken).ConfigureAwait(false);
                 return page.Nodes.OrderBy(n => n.Year).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
             });
+
+        AddAuditLog();
+    }
+
+    private void AddAuditLog()
+    {
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryType>>>>("auditLog")
+            .Description("Every change made through the API, oldest first. Needs an API key (editor or admin).")
+            .Argument<DateTimeGraphType>("since", "Entries at or after this time (UTC); all when omitted.")
+            .Argument<IntGraphType>("afterSequence", a => { a.DefaultValue = 0; a.Description = "Entries after this sequence number: pass the last one seen to page on."; })
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 50; a.Description = $"1 to {Limits.MaxPageSize}."; })
+            .ResolveAsync(async c =>
+            {
+                Access.Require(c, Security.Roles.Editor);
+                var first = Limits.InRange(c, "first", 1, Limits.MaxPageSize);
+                var after = Limits.InRange(c, "afterSequence", 0, int.MaxValue);
+                var since = c.GetArgument<DateTime?>("since") is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : t.Kind)) : (DateTimeOffset?)null;
+                var editor = c.RequestServices!.GetService<IGraphEditor>();
+                return editor is null ? [] : await editor.AuditLogAsync(since, after, first, c.CancellationToken).ConfigureAwait(false);
+            });
     }
 
     private static IGraphStore Store(IResolveFieldContext context) => context.RequestServices!.GetRequiredService<IGraphStore>();
@@ -177,6 +197,7 @@ public sealed class RoadmapSchema : Schema
     {
         Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them.";
         Query = services.GetRequiredService<RoadmapQuery>();
+        Mutation = services.GetRequiredService<RoadmapMutation>();
         // Object types reached only through the Node interface must be registered explicitly.
         RegisterType(typeof(TechnologyType));
         RegisterType(typeof(ComponentNodeType));

@@ -75,6 +75,7 @@ public sealed class EdgeGraphType : ObjectGraphType<Edge>
         Field<NonNullGraphType<NodeInterface>>("from").Resolve(c => Nodes(c).Load(c.Source.From));
         Field<NonNullGraphType<NodeInterface>>("to").Resolve(c => Nodes(c).Load(c.Source.To));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceType>>>>("sources").Resolve(c => c.Source.Sources);
+        Field<NonNullGraphType<IntGraphType>>("version").Description("Goes up with every edit; pass it as expectedVersion to update the edge.").Resolve(c => c.Source.Version);
         Field<StringGraphType>("group").Description("The alternative group: the edges of one node with the same group are alternatives, and the need is met while any one is available. Null for a hard requirement.").Resolve(c => c.Source.Group);
     }
 

@@ -72,6 +72,9 @@ public sealed record Node
 
     public string? File { get; init; }
 
+    /// <summary>Starts at 1 and goes up with every change made through the API; an edit that names an older version is refused.</summary>
+    public int Version { get; init; } = 1;
+
     /// <summary>A document's full text, so that a quote can be shown in its sentence wherever the graph is served from.</summary>
     public string? Text { get; init; }
     public string? Issuer { get; init; }
@@ -103,7 +106,20 @@ public sealed record Node
 /// Names an alternative group: the edges of one node with the same group are alternatives (a CCD or a CMOS
 /// sensor), and the requirement holds while any one of them is available. Null for a hard requirement.
 /// </param>
-public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null);
+public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null)
+{
+    /// <summary>Starts at 1 and goes up with every change made through the API.</summary>
+    public int Version { get; init; } = 1;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public EdgeKey Key => new(From, Type, To);
+}
+
+/// <summary>What identifies an edge: there is at most one edge of a type between two nodes.</summary>
+public readonly record struct EdgeKey(string From, EdgeType Type, string To)
+{
+    public override string ToString() => $"{From} -{EnumNames.ToConstant(Type)}-> {To}";
+}
 
 /// <summary>A whole graph as plain data: what the seed reader produces and the stores import.</summary>
 public sealed record GraphData(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);

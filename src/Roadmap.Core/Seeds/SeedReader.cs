@@ -424,7 +424,7 @@ public sealed class SeedReader
         }
     }
 
-    private static bool IsSlug(string s) =>
+    internal static bool IsSlug(string s) =>
         s.Length > 0 && s[0] != '-' && s[^1] != '-' && s.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 
     private SeedLocation Location(YamlNode node) => new(_file, checked((int)node.Start.Line));

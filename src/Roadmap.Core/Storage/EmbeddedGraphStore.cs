@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Model;
 using Roadmap.Core.Seeds;
 
@@ -8,53 +9,131 @@ namespace Roadmap.Core.Storage;
 
 /// <summary>
 /// The default store: runs in-process with no server. At start it makes sure the SQLite file holds the current
-/// seeds (importing them when the file is new or the seeds changed), then builds the in-memory read model from the
-/// file and answers every query from memory.
+/// seeds (importing them when the file is new, or when the seeds changed and the file holds no edits), then
+/// builds the in-memory read model from the file and answers every query from memory.
+/// Edits go to the file first, in one durable transaction with their audit entries, and only then replace the
+/// read model: a new immutable <see cref="GraphIndex"/> swapped in with one reference write, so a reader sees the
+/// graph before an edit or after it, never half of it.
 /// </summary>
-public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedGraphStore>? logger = null) : IGraphStore
+public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedGraphStore>? logger = null, TimeProvider? time = null)
+    : IGraphStore, IGraphEditor, IDisposable
 {
     private readonly ILogger _logger = logger ?? NullLogger<EmbeddedGraphStore>.Instance;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    // The snapshot one request reads from, so that all its fields agree (see PinSnapshot).
+    private readonly AsyncLocal<SnapshotPin?> _pinned = new();
     private volatile GraphIndex? _graph;
+    private GraphData? _data;
+    private SqliteGraphFile? _file;
+    private SqliteGraphFile.EditConnection? _editConnection;
 
     public bool IsReady => _graph is not null;
 
-    /// <summary>The read model; throws <see cref="GraphNotReadyException"/> before <see cref="InitializeAsync"/> has finished.</summary>
-    public GraphIndex Graph => _graph ?? throw new GraphNotReadyException();
+    /// <summary>
+    /// The read model: the request's pinned snapshot if it has one, else the latest.
+    /// Throws <see cref="GraphNotReadyException"/> before <see cref="InitializeAsync"/> has finished.
+    /// </summary>
+    public GraphIndex Graph => _pinned.Value?.Graph ?? _graph ?? throw new GraphNotReadyException();
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
-        if (options.SeedImport == SeedImport.Never)
-        {
-            _graph = new GraphIndex(file.Read());
-            _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database} (seed import off)", _graph.NodeCount, _graph.EdgeCount, file.Path);
-            return Task.CompletedTask;
-        }
-        var seeds = options.ResolveSeedsPath();
-        var fingerprint = SeedLoader.Fingerprint(seeds);
-        if (file.ReadSeedFingerprint() != fingerprint)
-        {
-            var loaded = SeedLoader.Load(seeds);
-            if (!loaded.IsValid)
-            {
-                throw new InvalidDataException(
-                    $"The seeds in {seeds} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
-            }
-            file.Import(loaded.Graph, fingerprint);
-            _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
-                loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seeds, file.Path);
-        }
-        _graph = new GraphIndex(file.Read());
+        if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
+        var data = file.Read();
+        _file = file;
+        _data = data;
+        _graph = new GraphIndex(data);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
     }
 
-    /// <summary>Serves a graph that is already in memory: for tests and tools that build graphs by hand.</summary>
+    private void ImportSeedsIfStale(SqliteGraphFile file)
+    {
+        var seeds = options.ResolveSeedsPath();
+        var fingerprint = SeedLoader.Fingerprint(seeds);
+        if (file.ReadSeedFingerprint() == fingerprint) return;
+        if (file.CountEdits() is var edits and > 0)
+        {
+            // The file is the only copy of those edits: keep it and say how to bring the seeds' changes in.
+            _logger.LogWarning(
+                "The seeds in {Seeds} changed, but {Database} holds {Edits} edit(s) made through the API; serving the file as it is. " +
+                "Export the edits with 'roadmap export --format yaml', merge them into the seeds, then delete the file to re-import.",
+                seeds, file.Path, edits);
+            return;
+        }
+        var loaded = SeedLoader.Load(seeds);
+        if (!loaded.IsValid)
+        {
+            throw new InvalidDataException(
+                $"The seeds in {seeds} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
+        }
+        file.Import(loaded.Graph, fingerprint);
+        _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
+            loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seeds, file.Path);
+    }
+
+    /// <summary>Serves a graph that is already in memory: for tests and tools that build graphs by hand. It cannot be edited.</summary>
     public static EmbeddedGraphStore FromGraph(GraphData data)
     {
         var store = new EmbeddedGraphStore(new RoadmapOptions());
+        store._data = data;
         store._graph = new GraphIndex(data);
         return store;
+    }
+
+    /// <summary>
+    /// Makes every read in the current async flow (one GraphQL request) use the snapshot of this moment, and the
+    /// snapshot after each edit the flow itself makes. Without it, a request that reads a node's edges and then
+    /// the nodes at their ends could straddle a concurrent delete and find an edge whose end is gone.
+    /// </summary>
+    public IDisposable PinSnapshot()
+    {
+        var pin = new SnapshotPin(_pinned, _graph);
+        _pinned.Value = pin;
+        return pin;
+    }
+
+    private sealed class SnapshotPin(AsyncLocal<SnapshotPin?> slot, GraphIndex? graph) : IDisposable
+    {
+        public GraphIndex? Graph { get; set; } = graph;
+
+        public void Dispose() => slot.Value = null;
+    }
+
+    public async Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken)
+    {
+        if (_file is null || _data is null) throw new EditException(EditCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Plan against the latest graph, not the request's pinned one: versions are checked against what is current.
+            var latest = _graph!;
+            var edit = plan(latest);
+            _editConnection ??= _file.OpenForEdits();
+            // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
+            // leaves memory as it was.
+            var sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+            var data = edit.ApplyTo(_data);
+            var next = new GraphIndex(data);
+            _data = data;
+            _graph = next;
+            if (_pinned.Value is { } pin) pin.Graph = next;
+            return new EditResult(sequence, edit);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(_file?.ReadAudit(since, afterSequence, first) ?? []);
+
+    public void Dispose()
+    {
+        _editConnection?.Dispose();
+        _writeLock.Dispose();
     }
 
     public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Roadmap.Core.Editing;
 using Roadmap.Core.Model;
 
 namespace Roadmap.Core.Storage;
@@ -43,7 +44,35 @@ public interface IGraphStore
     Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken cancellationToken);
 
     Task<GraphStats> StatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes the reads of the current request agree with each other until disposed. A store whose graph cannot
+    /// change under a request (or that has no such guarantee to give) returns a no-op.
+    /// </summary>
+    IDisposable PinSnapshot() => NoPin.Instance;
+
+    private sealed class NoPin : IDisposable
+    {
+        public static readonly NoPin Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
 }
+
+/// <summary>A store that can be edited: the embedded store. Edits are planned against the latest graph and committed one at a time.</summary>
+public interface IGraphEditor
+{
+    /// <summary>Runs <paramref name="plan"/> on the latest graph and commits the edit it returns, or throws the plan's <see cref="EditException"/>.</summary>
+    Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
+
+    /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, int first, CancellationToken cancellationToken);
+}
+
+/// <summary>A committed edit: the sequence number of its last audit entry, and what it changed.</summary>
+public sealed record EditResult(long Sequence, GraphEdit Edit);
 
 /// <summary>Thrown by a store asked a question before its graph is loaded.</summary>
 public sealed class GraphNotReadyException() : InvalidOperationException("The graph is still loading; retry shortly.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Model;
 
 namespace Roadmap.Core.Storage;
@@ -7,7 +8,8 @@ namespace Roadmap.Core.Storage;
 /// <summary>
 /// The embedded store's database file. Nodes and edges are rows keyed by id, with the rest of each node as a
 /// JSON document: the read model is rebuilt in memory from it at start, so the file only has to be durable and
-/// easy to inspect with the sqlite3 shell, not fast to query.
+/// easy to inspect with the sqlite3 shell, not fast to query. Edits made through the API are written here, with
+/// their audit entries, in one transaction each.
 /// </summary>
 public sealed class SqliteGraphFile(string path)
 {
@@ -27,9 +29,21 @@ public sealed class SqliteGraphFile(string path)
             to_id   TEXT NOT NULL REFERENCES nodes (id),
             alt_group TEXT,
             sources TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
             PRIMARY KEY (from_id, type, to_id)
         );
         CREATE INDEX IF NOT EXISTS edges_to ON edges (to_id);
+        CREATE TABLE IF NOT EXISTS audit (
+            seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+            change_id INTEGER NOT NULL,
+            at        TEXT NOT NULL,
+            actor     TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            target    TEXT NOT NULL,
+            before    TEXT,
+            after     TEXT
+        );
+        CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
         """;
 
     private static readonly JsonSerializerOptions Json = GraphJson.Options;
@@ -46,6 +60,16 @@ public sealed class SqliteGraphFile(string path)
         return command.ExecuteScalar() as string;
     }
 
+    /// <summary>How many audit entries the file holds: more than zero means it carries edits the seeds do not have.</summary>
+    public long CountEdits()
+    {
+        if (!File.Exists(Path)) return 0;
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM audit";
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Replaces the file's whole graph in one transaction: a failed import leaves the previous graph intact.</summary>
     public void Import(GraphData graph, string seedFingerprint)
     {
@@ -54,40 +78,18 @@ public sealed class SqliteGraphFile(string path)
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         // The import replaces everything, so it also recreates the tables: a file written by an older version
-        // of the schema is brought up to date by the re-import its changed fingerprint triggers.
-        Execute(connection, "DROP TABLE edges; DROP TABLE nodes; DROP TABLE meta;");
+        // of the schema is brought up to date by the re-import its changed fingerprint triggers. The store never
+        // imports over a file that holds edits (see EmbeddedGraphStore), so dropping the audit table loses none.
+        Execute(connection, "DROP TABLE edges; DROP TABLE nodes; DROP TABLE meta; DROP TABLE audit;");
         Execute(connection, SchemaSql);
 
-        using (var insert = connection.CreateCommand())
+        using (var insert = NodeWriter(connection))
         {
-            insert.CommandText = "INSERT INTO nodes (id, kind, name_zh, name_en, body) VALUES ($id, $kind, $zh, $en, $body)";
-            var id = insert.Parameters.Add("$id", SqliteType.Text);
-            var kind = insert.Parameters.Add("$kind", SqliteType.Text);
-            var zh = insert.Parameters.Add("$zh", SqliteType.Text);
-            var en = insert.Parameters.Add("$en", SqliteType.Text);
-            var body = insert.Parameters.Add("$body", SqliteType.Text);
-            foreach (var node in graph.Nodes)
-            {
-                (id.Value, kind.Value, zh.Value, en.Value) = (node.Id, EnumNames.ToConstant(node.Kind), node.NameZh, node.NameEn);
-                body.Value = JsonSerializer.Serialize(node, Json);
-                insert.ExecuteNonQuery();
-            }
+            foreach (var node in graph.Nodes) insert.Write(node);
         }
-        using (var insert = connection.CreateCommand())
+        using (var insert = EdgeWriter(connection))
         {
-            insert.CommandText = "INSERT INTO edges (from_id, type, to_id, alt_group, sources) VALUES ($from, $type, $to, $group, $sources)";
-            var group = insert.Parameters.Add("$group", SqliteType.Text);
-            var from = insert.Parameters.Add("$from", SqliteType.Text);
-            var type = insert.Parameters.Add("$type", SqliteType.Text);
-            var to = insert.Parameters.Add("$to", SqliteType.Text);
-            var sources = insert.Parameters.Add("$sources", SqliteType.Text);
-            foreach (var edge in graph.Edges)
-            {
-                (from.Value, type.Value, to.Value) = (edge.From, EnumNames.ToConstant(edge.Type), edge.To);
-                group.Value = (object?)edge.Group ?? DBNull.Value;
-                sources.Value = JsonSerializer.Serialize(edge.Sources, Json);
-                insert.ExecuteNonQuery();
-            }
+            foreach (var edge in graph.Edges) insert.Write(edge);
         }
         using (var meta = connection.CreateCommand())
         {
@@ -112,7 +114,7 @@ public sealed class SqliteGraphFile(string path)
         var edges = new List<Edge>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT from_id, type, to_id, sources, alt_group FROM edges ORDER BY from_id, type, to_id";
+            command.CommandText = "SELECT from_id, type, to_id, sources, alt_group, version FROM edges ORDER BY from_id, type, to_id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -121,10 +123,174 @@ public sealed class SqliteGraphFile(string path)
                     throw new InvalidDataException($"{Path}: unknown edge type '{reader.GetString(1)}'");
                 }
                 var sources = JsonSerializer.Deserialize<List<Source>>(reader.GetString(3), Json)!;
-                edges.Add(new Edge(reader.GetString(0), type, reader.GetString(2), sources, reader.IsDBNull(4) ? null : reader.GetString(4)));
+                edges.Add(new Edge(reader.GetString(0), type, reader.GetString(2), sources, reader.IsDBNull(4) ? null : reader.GetString(4))
+                {
+                    Version = reader.GetInt32(5),
+                });
             }
         }
         return new GraphData(nodes, edges);
+    }
+
+    /// <summary>A connection for edits, kept open by the store so that a write costs one transaction, not an open.</summary>
+    public EditConnection OpenForEdits() => new(Open());
+
+    /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
+    public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, int first)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT seq, change_id, at, actor, operation, target, before, after FROM audit
+            WHERE seq > $after AND at >= $since ORDER BY seq LIMIT $first
+            """;
+        command.Parameters.AddWithValue("$after", afterSequence);
+        // Times are stored as fixed-width UTC ISO 8601, so text order is time order.
+        command.Parameters.AddWithValue("$since", (since ?? DateTimeOffset.MinValue).ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$first", first);
+        using var reader = command.ExecuteReader();
+        var entries = new List<AuditEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new AuditEntry(
+                reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+        }
+        return entries;
+    }
+
+    /// <summary>The open connection the store writes edits through, one at a time.</summary>
+    public sealed class EditConnection : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        internal EditConnection(SqliteConnection connection)
+        {
+            _connection = connection;
+            // FULL: in WAL mode, NORMAL already survives a killed process, but a power cut or kernel crash can lose
+            // the last commits. Edits are rare and each is a curator's work, so every commit waits for its fsync.
+            Execute(_connection, "PRAGMA synchronous = FULL;");
+        }
+
+        /// <summary>Writes one edit and its audit entries in a transaction; returns the last entry's sequence number.</summary>
+        public long Apply(GraphEdit edit, string actor, DateTimeOffset at)
+        {
+            using var transaction = _connection.BeginTransaction();
+            using (var deleteEdge = _connection.CreateCommand())
+            using (var upsertEdge = EdgeWriter(_connection, replace: true))
+            {
+                deleteEdge.CommandText = "DELETE FROM edges WHERE from_id = $from AND type = $type AND to_id = $to";
+                var from = deleteEdge.Parameters.Add("$from", SqliteType.Text);
+                var type = deleteEdge.Parameters.Add("$type", SqliteType.Text);
+                var to = deleteEdge.Parameters.Add("$to", SqliteType.Text);
+                foreach (var change in edit.Edges)
+                {
+                    if (change.After is { } after) upsertEdge.Write(after);
+                    else
+                    {
+                        (from.Value, type.Value, to.Value) = (change.Before!.From, EnumNames.ToConstant(change.Before.Type), change.Before.To);
+                        deleteEdge.ExecuteNonQuery();
+                    }
+                }
+            }
+            using (var deleteNode = _connection.CreateCommand())
+            using (var upsertNode = NodeWriter(_connection, replace: true))
+            {
+                deleteNode.CommandText = "DELETE FROM nodes WHERE id = $id";
+                var id = deleteNode.Parameters.Add("$id", SqliteType.Text);
+                foreach (var change in edit.Nodes)
+                {
+                    if (change.After is { } after) upsertNode.Write(after);
+                    else
+                    {
+                        id.Value = change.Before!.Id;
+                        deleteNode.ExecuteNonQuery();
+                    }
+                }
+            }
+
+            long changeId;
+            using (var next = _connection.CreateCommand())
+            {
+                // One writer at a time (the store holds a lock), so max + 1 inside the transaction is unique.
+                next.CommandText = "SELECT coalesce(max(change_id), 0) + 1 FROM audit";
+                changeId = (long)next.ExecuteScalar()!;
+            }
+            long sequence = 0;
+            using (var audit = _connection.CreateCommand())
+            {
+                audit.CommandText = """
+                    INSERT INTO audit (change_id, at, actor, operation, target, before, after)
+                    VALUES ($change, $at, $actor, $operation, $target, $before, $after);
+                    SELECT last_insert_rowid();
+                    """;
+                audit.Parameters.AddWithValue("$change", changeId);
+                audit.Parameters.AddWithValue("$at", at.ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+                audit.Parameters.AddWithValue("$actor", actor);
+                audit.Parameters.AddWithValue("$operation", edit.Operation);
+                var target = audit.Parameters.Add("$target", SqliteType.Text);
+                var before = audit.Parameters.Add("$before", SqliteType.Text);
+                var after = audit.Parameters.Add("$after", SqliteType.Text);
+                foreach (var record in edit.AuditRecords())
+                {
+                    target.Value = record.Target;
+                    before.Value = (object?)record.Before ?? DBNull.Value;
+                    after.Value = (object?)record.After ?? DBNull.Value;
+                    sequence = (long)audit.ExecuteScalar()!;
+                }
+            }
+            transaction.Commit();
+            return sequence;
+        }
+
+        public void Dispose() => _connection.Dispose();
+    }
+
+    private static RowWriter<Node> NodeWriter(SqliteConnection connection, bool replace = false)
+    {
+        var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT {(replace ? "OR REPLACE " : "")}INTO nodes (id, kind, name_zh, name_en, body) VALUES ($id, $kind, $zh, $en, $body)";
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var kind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var zh = insert.Parameters.Add("$zh", SqliteType.Text);
+        var en = insert.Parameters.Add("$en", SqliteType.Text);
+        var body = insert.Parameters.Add("$body", SqliteType.Text);
+        return new RowWriter<Node>(insert, node =>
+        {
+            (id.Value, kind.Value, zh.Value, en.Value) = (node.Id, EnumNames.ToConstant(node.Kind), node.NameZh, node.NameEn);
+            body.Value = JsonSerializer.Serialize(node, Json);
+        });
+    }
+
+    private static RowWriter<Edge> EdgeWriter(SqliteConnection connection, bool replace = false)
+    {
+        var insert = connection.CreateCommand();
+        insert.CommandText = $"INSERT {(replace ? "OR REPLACE " : "")}INTO edges (from_id, type, to_id, alt_group, sources, version) VALUES ($from, $type, $to, $group, $sources, $version)";
+        var group = insert.Parameters.Add("$group", SqliteType.Text);
+        var from = insert.Parameters.Add("$from", SqliteType.Text);
+        var type = insert.Parameters.Add("$type", SqliteType.Text);
+        var to = insert.Parameters.Add("$to", SqliteType.Text);
+        var sources = insert.Parameters.Add("$sources", SqliteType.Text);
+        var version = insert.Parameters.Add("$version", SqliteType.Integer);
+        return new RowWriter<Edge>(insert, edge =>
+        {
+            (from.Value, type.Value, to.Value, version.Value) = (edge.From, EnumNames.ToConstant(edge.Type), edge.To, edge.Version);
+            group.Value = (object?)edge.Group ?? DBNull.Value;
+            sources.Value = JsonSerializer.Serialize(edge.Sources, Json);
+        });
+    }
+
+    /// <summary>A prepared insert: binds a row's values and runs.</summary>
+    private sealed class RowWriter<T>(SqliteCommand command, Action<T> bind) : IDisposable
+    {
+        public void Write(T row)
+        {
+            bind(row);
+            command.ExecuteNonQuery();
+        }
+
+        public void Dispose() => command.Dispose();
     }
 
     private SqliteConnection Open()

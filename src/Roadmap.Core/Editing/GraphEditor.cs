@@ -1,0 +1,273 @@
+using System.Runtime.CompilerServices;
+using Roadmap.Core.Model;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.Editing;
+
+/// <summary>A node as an editor sends it. Null lists and attributes keep what an existing node has.</summary>
+public sealed record NodeDraft
+{
+    public required string Id { get; init; }
+    public required NodeKind Kind { get; init; }
+    public required string NameZh { get; init; }
+    public required string NameEn { get; init; }
+    public IReadOnlyList<string>? Aliases { get; init; }
+    public IReadOnlyList<Source>? Sources { get; init; }
+    public string? Note { get; init; }
+    public ComponentType? ComponentType { get; init; }
+    public Field? Field { get; init; }
+    public ProgramType? ProgramType { get; init; }
+    public Period? Period { get; init; }
+    public IReadOnlyList<string>? LeadAgencies { get; init; }
+}
+
+/// <summary>
+/// Works out what a mutation does to the current graph, or refuses it: the checks <c>roadmap validate</c> makes
+/// on the seeds (ids, kinds, names, edge kinds, groups, quotes found in the cited plan), plus optimistic
+/// concurrency. Pure: it reads a snapshot and returns a <see cref="GraphEdit"/>; the store writes it.
+/// </summary>
+public static class GraphEditor
+{
+    public const int MaxNameLength = 200;
+    public const int MaxQuoteLength = 2_000;
+    public const int MaxNoteLength = 4_000;
+    public const int MaxListLength = 50;
+
+    // Folding a plan's text is the costly part of a quote check; a document node is immutable, so fold it once.
+    private static readonly ConditionalWeakTable<Node, string> FoldedTexts = [];
+
+    public static GraphEdit UpsertNode(GraphIndex graph, NodeDraft draft, int? expectedVersion)
+    {
+        var prefix = NodeKinds.Prefix(draft.Kind);
+        if (draft.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Documents come with their text files; add them to the seeds, not through the API.");
+        if (!draft.Id.StartsWith(prefix, StringComparison.Ordinal) || !SeedReader.IsSlug(draft.Id[prefix.Length..]) || draft.Id.Length > MaxNameLength)
+        {
+            throw new EditException(EditCodes.BadId, $"id '{draft.Id}' must be '{prefix}' followed by a lowercase slug (a-z, 0-9, '-').");
+        }
+        var existing = Find(graph, draft.Id);
+        if (existing is null)
+        {
+            if (expectedVersion is not null) throw new EditException(EditCodes.NotFound, $"No node '{draft.Id}' to update; omit expectedVersion to create it.");
+        }
+        else
+        {
+            if (expectedVersion is null) throw new EditException(EditCodes.Conflict, $"'{draft.Id}' exists at version {existing.Version}; pass expectedVersion to update it.");
+            CheckVersion(draft.Id, existing.Version, expectedVersion);
+            if (existing.Kind != draft.Kind) throw new EditException(EditCodes.BadValue, $"'{draft.Id}' is a {existing.Kind}; a node's kind cannot change.");
+        }
+
+        var nameZh = Name(draft.NameZh, "nameZh");
+        var nameEn = Name(draft.NameEn, "nameEn");
+        foreach (var other in graph.Nodes)
+        {
+            if (other.Kind == draft.Kind && other.NameZh == nameZh && other.Id != draft.Id)
+            {
+                throw new EditException(EditCodes.DuplicateName, $"nameZh '{nameZh}' is already used by '{other.Id}'; one node per real thing.");
+            }
+        }
+        var sources = draft.Sources ?? existing?.Sources ?? [];
+        if (sources.Count == 0) throw new EditException(EditCodes.MissingSource, "A node needs at least one source: the clause of a plan that states it.");
+        CheckList(sources, "sources");
+        foreach (var source in sources) CheckSource(graph, source);
+        var aliases = draft.Aliases?.Select(a => Name(a, "alias")).Distinct(StringComparer.Ordinal).ToList() ?? existing?.Aliases ?? [];
+        CheckList(aliases, "aliases");
+        var leadAgencies = draft.LeadAgencies?.Select(a => Name(a, "leadAgency")).ToList() ?? existing?.LeadAgencies ?? [];
+        CheckList(leadAgencies, "leadAgencies");
+        var note = draft.Note is null ? existing?.Note : draft.Note.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+        if (note?.Length > MaxNoteLength) throw new EditException(EditCodes.BadValue, $"'note' has more than {MaxNoteLength} characters.");
+
+        // Each kind carries its own attributes and no others, as in the seed files.
+        NotFor(draft.ComponentType, "componentType", NodeKind.Component, draft.Kind);
+        NotFor(draft.ProgramType, "programType", NodeKind.Program, draft.Kind);
+        NotFor(draft.Period, "period", NodeKind.Program, draft.Kind);
+        if (draft.LeadAgencies is not null) NotFor(draft.LeadAgencies, "leadAgencies", NodeKind.Program, draft.Kind);
+        if (draft.Field is not null && draft.Kind is not (NodeKind.Technology or NodeKind.Product))
+        {
+            throw new EditException(EditCodes.BadValue, $"'field' is for technologies and products, not a {draft.Kind}.");
+        }
+        var componentType = draft.ComponentType ?? existing?.ComponentType;
+        var field = draft.Field ?? existing?.Field;
+        var programType = draft.ProgramType ?? existing?.ProgramType;
+        var period = draft.Period ?? existing?.Period;
+        if (draft.Kind == NodeKind.Component && componentType is null) throw new EditException(EditCodes.MissingField, "A component needs 'componentType'.");
+        if (draft.Kind == NodeKind.Product && field is null) throw new EditException(EditCodes.MissingField, "A product needs 'field'.");
+        if (draft.Kind == NodeKind.Program && programType is null) throw new EditException(EditCodes.MissingField, "A program needs 'programType'.");
+        if (period is not null && (period.Start < 1949 || period.Start > 2100 || period.End < period.Start || period.End > 2100))
+        {
+            throw new EditException(EditCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
+        }
+
+        var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn, Version = 0 }) with
+        {
+            NameZh = nameZh,
+            NameEn = nameEn,
+            Aliases = aliases,
+            Sources = sources,
+            Note = note,
+            ComponentType = componentType,
+            Field = field,
+            ProgramType = programType,
+            Period = period,
+            LeadAgencies = leadAgencies,
+        };
+        node = node with { Version = (existing?.Version ?? 0) + 1 };
+        return new GraphEdit("upsertNode", [new Change<Node>(existing, node)], []);
+    }
+
+    public static GraphEdit UpsertEdge(GraphIndex graph, Edge draft, int? expectedVersion)
+    {
+        var from = Find(graph, draft.From);
+        var to = Find(graph, draft.To);
+        if (from is null) throw new EditException(EditCodes.DanglingEdge, $"edge from unknown node '{draft.From}'.");
+        if (to is null) throw new EditException(EditCodes.DanglingEdge, $"edge to unknown node '{draft.To}'.");
+        if (draft.From == draft.To) throw new EditException(EditCodes.SelfLoop, $"edge from '{draft.From}' to itself.");
+        if (!NodeKinds.Allows(draft.Type, from.Kind, to.Kind))
+        {
+            throw new EditException(EditCodes.BadEdgeKinds, $"{EnumNames.ToConstant(draft.Type)} cannot join a {from.Kind} to a {to.Kind}.");
+        }
+        var group = string.IsNullOrWhiteSpace(draft.Group) ? null : draft.Group.Trim();
+        if (group is not null && draft.Type is not (EdgeType.Requires or EdgeType.UsesTechnology))
+        {
+            throw new EditException(EditCodes.BadGroup, "Only REQUIRES and USES_TECHNOLOGY edges can be alternatives.");
+        }
+        if (group?.Length > MaxNameLength) throw new EditException(EditCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
+        if (draft.Sources.Count == 0) throw new EditException(EditCodes.MissingSource, "An edge needs at least one source: the clause of a plan that states it.");
+        CheckList(draft.Sources, "sources");
+        foreach (var source in draft.Sources) CheckSource(graph, source);
+
+        var existing = FindEdge(graph, draft.Key);
+        if (existing is null && expectedVersion is not null) throw new EditException(EditCodes.NotFound, $"No edge {draft.Key} to update; omit expectedVersion to create it.");
+        if (existing is not null)
+        {
+            if (expectedVersion is null) throw new EditException(EditCodes.Conflict, $"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.");
+            CheckVersion(draft.Key.ToString(), existing.Version, expectedVersion);
+        }
+        var edge = new Edge(draft.From, draft.Type, draft.To, [.. draft.Sources.Distinct()], group) { Version = (existing?.Version ?? 0) + 1 };
+        return new GraphEdit("upsertEdge", [], [new Change<Edge>(existing, edge)]);
+    }
+
+    public static GraphEdit DeleteNode(GraphIndex graph, string id, bool cascade, int? expectedVersion)
+    {
+        var index = graph.IndexOf(id);
+        if (index < 0) throw new EditException(EditCodes.NotFound, $"No node '{id}'.");
+        var node = graph.NodeAt(index);
+        if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Documents are cited by the graph's sources and cannot be deleted through the API.");
+        CheckVersion(id, node.Version, expectedVersion);
+        var edges = new List<Change<Edge>>();
+        foreach (var direction in new[] { Direction.Forward, Direction.Backward })
+        {
+            foreach (var e in graph.EdgesOf(index, direction)) edges.Add(new Change<Edge>(graph.EdgeAt(e), null));
+        }
+        if (edges.Count > 0 && !cascade)
+        {
+            throw new EditException(EditCodes.HasEdges, $"'{id}' has {edges.Count} edge(s); delete them first, or pass cascade: true to delete them with the node.");
+        }
+        return new GraphEdit("deleteNode", [new Change<Node>(node, null)], edges);
+    }
+
+    public static GraphEdit DeleteEdge(GraphIndex graph, EdgeKey key, int? expectedVersion)
+    {
+        var edge = FindEdge(graph, key) ?? throw new EditException(EditCodes.NotFound, $"No edge {key}.");
+        CheckVersion(key.ToString(), edge.Version, expectedVersion);
+        return new GraphEdit("deleteEdge", [], [new Change<Edge>(edge, null)]);
+    }
+
+    public static GraphEdit AddAssessment(GraphIndex graph, string id, AssessmentStatus status, Source source, int? expectedVersion)
+    {
+        var node = Find(graph, id) ?? throw new EditException(EditCodes.NotFound, $"No node '{id}'.");
+        if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Plans are not assessed.");
+        CheckVersion(id, node.Version, expectedVersion);
+        var document = CheckSource(graph, source);
+        if (node.Assessments.Any(a => a.Status == status && a.Source == source))
+        {
+            throw new EditException(EditCodes.DuplicateSource, $"'{id}' already has this assessment from this clause.");
+        }
+        // An assessment is dated by the plan that makes it, as in the seeds.
+        var assessment = new Assessment(status, document.Year ?? 0, source);
+        var after = node with { Assessments = [.. node.Assessments.Append(assessment).OrderBy(a => a.Year)], Version = node.Version + 1 };
+        return new GraphEdit("addAssessment", [new Change<Node>(node, after)], []);
+    }
+
+    public static GraphEdit AddSource(GraphIndex graph, string? nodeId, EdgeKey? edgeKey, Source source, int? expectedVersion)
+    {
+        if ((nodeId is null) == (edgeKey is null)) throw new EditException(EditCodes.BadValue, "Name either a node or an edge to add the source to.");
+        CheckSource(graph, source);
+        if (nodeId is not null)
+        {
+            var node = Find(graph, nodeId) ?? throw new EditException(EditCodes.NotFound, $"No node '{nodeId}'.");
+            if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "A plan is its own source.");
+            CheckVersion(nodeId, node.Version, expectedVersion);
+            if (node.Sources.Contains(source)) throw new EditException(EditCodes.DuplicateSource, $"'{nodeId}' already cites this clause.");
+            CheckList(node.Sources.Append(source).ToList(), "sources");
+            return new GraphEdit("addSource", [new Change<Node>(node, node with { Sources = [.. node.Sources, source], Version = node.Version + 1 })], []);
+        }
+        var edge = FindEdge(graph, edgeKey!.Value) ?? throw new EditException(EditCodes.NotFound, $"No edge {edgeKey}.");
+        CheckVersion(edgeKey.Value.ToString(), edge.Version, expectedVersion);
+        if (edge.Sources.Contains(source)) throw new EditException(EditCodes.DuplicateSource, $"{edgeKey} already cites this clause.");
+        CheckList(edge.Sources.Append(source).ToList(), "sources");
+        return new GraphEdit("addSource", [], [new Change<Edge>(edge, edge with { Sources = [.. edge.Sources, source], Version = edge.Version + 1 })]);
+    }
+
+    public static Edge? FindEdge(GraphIndex graph, EdgeKey key)
+    {
+        var from = graph.IndexOf(key.From);
+        var to = graph.IndexOf(key.To);
+        if (from < 0 || to < 0) return null;
+        foreach (var e in graph.EdgesOf(from, Direction.Forward, key.Type))
+        {
+            if (graph.EdgeTo(e) == to) return graph.EdgeAt(e);
+        }
+        return null;
+    }
+
+    private static Node? Find(GraphIndex graph, string id) => graph.IndexOf(id) is var i and >= 0 ? graph.NodeAt(i) : null;
+
+    private static void CheckVersion(string target, int current, int? expected)
+    {
+        if (expected is not null && expected != current)
+        {
+            throw new EditException(EditCodes.Conflict, $"'{target}' is at version {current}, not {expected}: someone changed it since you read it. Read it again and retry.");
+        }
+    }
+
+    /// <summary>The cited plan must be a document and the quote must occur in its text (both folded, as the validator does).</summary>
+    private static Node CheckSource(GraphIndex graph, Source source)
+    {
+        var document = Find(graph, source.DocumentId);
+        if (document is not { Kind: NodeKind.Document }) throw new EditException(EditCodes.UnknownDocument, $"source cites '{source.DocumentId}', which is not a document.");
+        if (string.IsNullOrWhiteSpace(source.Section) || source.Section.Length > MaxNameLength)
+        {
+            throw new EditException(EditCodes.BadValue, $"A source needs a section of 1 to {MaxNameLength} characters, as the plan numbers it.");
+        }
+        var quote = QuoteFolding.Fold(source.Quote);
+        if (quote.Length == 0 || source.Quote.Length > MaxQuoteLength)
+        {
+            throw new EditException(EditCodes.BadValue, $"A source needs a quote of 1 to {MaxQuoteLength} characters.");
+        }
+        if (document.Text is not { } text) throw new EditException(EditCodes.UnknownDocument, $"'{source.DocumentId}' has no text to check the quote against.");
+        var folded = FoldedTexts.GetValue(document, _ => QuoteFolding.Fold(text));
+        if (!folded.Contains(quote, StringComparison.Ordinal))
+        {
+            throw new EditException(EditCodes.QuoteNotFound, $"quote \"{source.Quote}\" does not occur in {source.DocumentId}.");
+        }
+        return document;
+    }
+
+    private static string Name(string value, string what)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength) throw new EditException(EditCodes.BadValue, $"'{what}' must have 1 to {MaxNameLength} characters.");
+        return trimmed;
+    }
+
+    private static void CheckList<T>(IReadOnlyCollection<T> list, string what)
+    {
+        if (list.Count > MaxListLength) throw new EditException(EditCodes.BadValue, $"'{what}' has more than {MaxListLength} entries.");
+    }
+
+    private static void NotFor(object? value, string what, NodeKind kind, NodeKind actual)
+    {
+        if (value is not null && actual != kind) throw new EditException(EditCodes.BadValue, $"'{what}' is for a {kind}, not a {actual}.");
+    }
+}
