@@ -18,33 +18,34 @@ public sealed class RoadmapMutation : ObjectGraphType
     public RoadmapMutation()
     {
         Name = "Mutation";
-        Description = "Edits to the roadmap. Every mutation needs an API key with the editor or admin role; every fact it adds cites a clause of a plan.";
+        Description = "Edits to the roadmap. Every mutation needs an API key with the editor or admin role; every fact it adds cites a clause of a plan. " +
+            "Mutations in one document run in order, each committed on its own; a refused one is null with a coded error, and the others still show what they did.";
 
-        Field<NonNullGraphType<ChangeResultType>>("upsertNode")
+        Field<ChangeResultType>("upsertNode")
             .Description("Creates a node (omit expectedVersion) or updates one (pass the version you read). Assessments, targets and goals are kept; lists and attributes left out keep their values.")
             .Argument<NonNullGraphType<NodeInputType>>("input")
             .Argument<IntGraphType>("expectedVersion", "The version the update is based on; CONFLICT when the node has changed since.")
             .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.UpsertNode(g, c.GetArgument<NodeInput>("input").ToDraft(), ExpectedVersion(c))));
 
-        Field<NonNullGraphType<ChangeResultType>>("upsertEdge")
+        Field<ChangeResultType>("upsertEdge")
             .Description("Creates an edge (omit expectedVersion) or replaces its sources and group (pass the version you read).")
             .Argument<NonNullGraphType<EdgeInputType>>("input")
             .Argument<IntGraphType>("expectedVersion")
             .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.UpsertEdge(g, c.GetArgument<EdgeInput>("input").ToEdge(), ExpectedVersion(c))));
 
-        Field<NonNullGraphType<ChangeResultType>>("deleteNode")
+        Field<ChangeResultType>("deleteNode")
             .Description("Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<BooleanGraphType>("cascade", a => a.DefaultValue = false)
             .Argument<IntGraphType>("expectedVersion")
             .ResolveAsync(c => Edit(c, Roles.Admin, g => GraphEditor.DeleteNode(g, c.GetArgument<string>("id"), c.GetArgument<bool>("cascade"), ExpectedVersion(c))));
 
-        Field<NonNullGraphType<ChangeResultType>>("deleteEdge")
+        Field<ChangeResultType>("deleteEdge")
             .Argument<NonNullGraphType<EdgeKeyInputType>>("edge")
             .Argument<IntGraphType>("expectedVersion")
             .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.DeleteEdge(g, c.GetArgument<EdgeKeyInput>("edge").ToKey(), ExpectedVersion(c))));
 
-        Field<NonNullGraphType<ChangeResultType>>("addAssessment")
+        Field<ChangeResultType>("addAssessment")
             .Description("Records a plan's judgement of a node; its year is the cited plan's.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<NonNullGraphType<AssessmentStatusType>>("status")
@@ -53,7 +54,7 @@ public sealed class RoadmapMutation : ObjectGraphType
             .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.AddAssessment(
                 g, c.GetArgument<string>("id"), c.GetArgument<AssessmentStatus>("status"), c.GetArgument<SourceInput>("source").ToSource(), ExpectedVersion(c))));
 
-        Field<NonNullGraphType<ChangeResultType>>("addSource")
+        Field<ChangeResultType>("addSource")
             .Description("Adds a clause that states a node (id) or an edge (edge); name exactly one.")
             .Argument<IdGraphType>("id")
             .Argument<EdgeKeyInputType>("edge")
