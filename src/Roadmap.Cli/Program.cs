@@ -93,14 +93,14 @@ root.Subcommands.Add(coverage);
 
 var formatOption = new Option<string>("--format")
 {
-    Description = "mermaid, graphml, csv, or cypher. Of the whole graph, cypher is an idempotent cypher-shell import and csv the neo4j-admin import files.",
+    Description = "mermaid, graphml, csv, cypher or yaml. Of the whole graph, cypher is an idempotent cypher-shell import, csv the neo4j-admin import files, and yaml a seeds directory holding the database's edits.",
     Required = true,
 };
 var ofOption = new Option<string>("--of") { Description = "graph (default), dependencies, dependents, roadmap or impact.", DefaultValueFactory = _ => "graph" };
 var idOption = new Option<string[]>("--id") { Description = "The node (or, for impact, the gap set: repeat --id).", AllowMultipleArgumentsPerToken = true };
 var depthOption = new Option<int>("--depth") { Description = "maxDepth, 1 to 10.", DefaultValueFactory = _ => 3 };
 var outputOption = new Option<FileInfo?>("--output") { Description = "Write here instead of standard output." };
-var export = new Command("export", "Write the graph, or one analysis of it, as a Mermaid flowchart, GraphML (yEd, Gephi) or CSV.")
+var export = new Command("export", "Write the graph, or one analysis of it, as a Mermaid flowchart, GraphML (yEd, Gephi) or CSV; the whole graph also as Cypher or as seed YAML.")
 {
     formatOption, ofOption, idOption, depthOption, outputOption,
 };
@@ -115,6 +115,18 @@ export.SetAction(async (parse, ct) =>
         var script = Neo4jImporter.CypherScript(new GraphData(store.Graph.Nodes, store.Graph.Edges), 500);
         if (parse.GetValue(outputOption) is { } file) await File.WriteAllTextAsync(file.FullName, script, ct);
         else Console.Write(script);
+        return 0;
+    }
+    if (formatName.Equals("yaml", StringComparison.OrdinalIgnoreCase))
+    {
+        // The database back in the seed format, edits included: review it against seeds/ and commit what holds up.
+        if (parse.GetValue(outputOption) is not { } dir || of != "graph")
+        {
+            await Console.Error.WriteLineAsync("roadmap: --format yaml writes the whole graph as a seeds directory; give --output DIRECTORY (and no --of)");
+            return 2;
+        }
+        var files = SeedWriter.Write(new GraphData(store.Graph.Nodes, store.Graph.Edges), dir.FullName);
+        Console.WriteLine($"wrote {files.Count} files under {dir.FullName}; check them with: roadmap validate --seeds {dir.FullName}");
         return 0;
     }
     if (formatName.Equals("csv", StringComparison.OrdinalIgnoreCase) && of == "graph")
@@ -198,6 +210,30 @@ import.SetAction(async (parse, ct) =>
     return 0;
 });
 root.Subcommands.Add(import);
+
+var nameOption = new Option<string>("--name") { Description = "Who holds the key; the audit log records this name.", Required = true };
+var roleOption = new Option<string>("--role") { Description = "editor (add and change) or admin (also delete nodes).", Required = true };
+var keyNew = new Command("new", "Create an API key: prints the key once, and the hash to configure under Auth:Keys.") { nameOption, roleOption };
+keyNew.SetAction(async parse =>
+{
+    var (name, role) = (parse.GetValue(nameOption)!, parse.GetValue(roleOption)!.ToLowerInvariant());
+    if (!Roadmap.Core.Security.Roles.IsKnown(role))
+    {
+        await Console.Error.WriteLineAsync("roadmap: --role must be editor or admin");
+        return 2;
+    }
+    var (key, hash) = Roadmap.Core.Security.ApiKeys.Create();
+    Console.WriteLine($"""
+        key for {name} (shown once; the service stores only its hash):
+          {key}
+        configure it (appsettings.json "Auth": {"{"} "Keys": [...] {"}"}, or environment variables; N is the entry's index):
+          Auth__Keys__N__Name={name}
+          Auth__Keys__N__Role={role}
+          Auth__Keys__N__Hash={hash}
+        """);
+    return 0;
+});
+root.Subcommands.Add(new Command("key", "Manage API keys for mutations.") { keyNew });
 
 var fileArgument = new Argument<FileInfo>("file") { Description = "A file holding a GraphQL document." };
 var variablesOption = new Option<string?>("--variables") { Description = "Variables as a JSON object." };

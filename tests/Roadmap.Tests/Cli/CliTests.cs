@@ -114,4 +114,33 @@ public class CliTests
         nodes.ShouldContain(l => l.StartsWith("\"product:ct\",\"Node;Product\",\"PRODUCT\",\"CT\"", StringComparison.Ordinal));
         File.ReadAllLines(Path.Combine(output, "relationships.csv"))[0].ShouldBe(":START_ID,:END_ID,:TYPE,sources,group");
     }
+
+    [Fact]
+    public async Task Key_new_prints_a_key_once_and_the_hash_that_authenticates_it()
+    {
+        var (exit, output) = await Roadmap("key", "new", "--name", "alice", "--role", "editor");
+
+        exit.ShouldBe(0, output);
+        var key = System.Text.RegularExpressions.Regex.Match(output, @"rk_[A-Za-z0-9_-]{43}").Value;
+        var hash = System.Text.RegularExpressions.Regex.Match(output, @"Auth__Keys__N__Hash=(\S+)").Groups[1].Value;
+        var keys = new Roadmap.Core.Security.ApiKeys(new() { Keys = [new() { Name = "alice", Role = "editor", Hash = hash }] });
+        keys.Authenticate(key)!.Identity!.Name.ShouldBe("alice");
+        output.ShouldContain("Auth__Keys__N__Role=editor");
+    }
+
+    [Fact]
+    public async Task Export_as_yaml_writes_a_seeds_directory_that_validates()
+    {
+        var output = Directory.CreateTempSubdirectory("roadmap-cli-yaml-").FullName;
+        var database = Path.Combine(output, "roadmap.db");
+
+        var (exit, written) = await Roadmap("export", "--format", "yaml", "--output", Path.Combine(output, "seeds"), "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", database);
+        var (valid, report) = await Roadmap("validate", "--seeds", Path.Combine(output, "seeds"));
+        var (_, original) = await Roadmap("validate", "--seeds", Api.RoadmapApiFactory.TestSeeds);
+
+        exit.ShouldBe(0, written);
+        valid.ShouldBe(0, report);
+        // The same counts of nodes, edges and checked quotes as the seeds it came from.
+        report.Split(" checked in ")[0].ShouldBe(original.Split(" checked in ")[0]);
+    }
 }
