@@ -3,6 +3,7 @@
 #   1. the .NET tests (unit, seed validation, API through an in-memory host);
 #   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
+#   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error;
 #   before them, the seeds' validation and coverage, and every .cypher file through Neo4j's own parser.
 # Installs what it needs first: npm packages from their lockfiles (the explorer's through the .NET build),
 # and Chromium with CJK fonts from Debian when the machine lacks them.
@@ -31,18 +32,23 @@ dotnet test Roadmap.sln -c Release --no-build -nologo --logger "console;verbosit
 
 echo "== GraphQL-over-HTTP audit"
 (cd tests/http-audit && npm ci --no-audit --no-fund --silent)
+# start_api PORT DATABASE [SETTINGS...]: the built API on 127.0.0.1, in the background; waits until it is ready.
+start_api() {
+  local port=$1 db=$2; shift 2
+  dotnet src/Roadmap.Api/bin/Release/net10.0/Roadmap.Api.dll --urls "http://127.0.0.1:$port" \
+    --Seeds:Path="$root/seeds" --Store:Embedded:DatabasePath="$db" "$@" > "$out/api-$port.log" 2>&1 &
+  api_pid=$!
+  pids="${pids:-} $api_pid"
+  for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && return 0
+    kill -0 "$api_pid" 2>/dev/null || { cat "$out/api-$port.log"; echo "the API exited before it was ready"; exit 1; }
+    sleep 0.5
+  done
+  cat "$out/api-$port.log"; echo "the API never became ready"; exit 1
+}
+trap 'kill ${pids:-} 2>/dev/null || true' EXIT
 port=$(( 20000 + RANDOM % 20000 ))
-db=$(mktemp -d)/roadmap.db
-dotnet src/Roadmap.Api/bin/Release/net10.0/Roadmap.Api.dll --urls "http://127.0.0.1:$port" \
-  --Seeds:Path="$root/seeds" --Store:Embedded:DatabasePath="$db" > "$out/api.log" 2>&1 &
-api=$!
-trap 'kill $api 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break
-  kill -0 $api 2>/dev/null || { cat "$out/api.log"; echo "the API exited before it was ready"; exit 1; }
-  sleep 0.5
-done
-curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null || { cat "$out/api.log"; echo "the API never became ready"; exit 1; }
+start_api "$port" "$(mktemp -d)/roadmap.db"
 node tests/http-audit/audit.mjs "http://127.0.0.1:$port/graphql"
 
 echo "== explorer in Chromium"
@@ -54,9 +60,22 @@ fi
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 ROADMAP_URL="http://127.0.0.1:$port" SCREENSHOTS="$out/screenshots/" node --test tests/browser/explorer.test.mjs 2>&1 | tee "$out/browser.log"
 
+echo "== soak: mixed reads and writes"
+# A key made as an operator would make one; the server is given its hash only.
+key_output=$(dotnet src/Roadmap.Cli/bin/Release/net10.0/roadmap.dll key new --name soak --role admin)
+soak_key=$(grep -Eo 'rk_[A-Za-z0-9_-]{43}' <<< "$key_output")
+soak_hash=$(grep -Eo 'sha256:[0-9a-f]{64}' <<< "$key_output")
+soak_port=$(( port + 1 ))
+start_api "$soak_port" "$(mktemp -d)/roadmap.db" --GraphQL:RequestsPerMinute=0 --Auth:RequestsPerMinutePerKey=0 \
+  --Auth:Keys:0:Name=soak --Auth:Keys:0:Role=admin --Auth:Keys:0:Hash="$soak_hash"
+soak_failed=0
+node tests/soak/soak.mjs --url "http://127.0.0.1:$soak_port/graphql" --key "$soak_key" --pid "$api_pid" \
+  --seconds "${SOAK_SECONDS:-20}" 2>&1 | tee "$out/soak.log" || soak_failed=1
+
 # One closing line that counts the .NET tests, the audit and the browser tests together.
 read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 2 + browser_passed)) passed, $((failed + browser_failed)) failed, $skipped skipped"
+echo "$((passed + 2 + browser_passed + 1 - soak_failed)) passed, $((failed + browser_failed + soak_failed)) failed, $skipped skipped"
+[ "$soak_failed" = 0 ]
