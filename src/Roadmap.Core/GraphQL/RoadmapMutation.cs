@@ -73,9 +73,9 @@ public sealed class RoadmapMutation : ObjectGraphType
             ?? throw new RoadmapError(EditCodes.ReadOnlyStore, "This store is read-only: edits need the embedded store.");
         try
         {
-            // Not the request's token: once the write lock is held the edit runs to its commit, so a client that
-            // hangs up cannot leave it half done.
-            var result = await editor.EditAsync(actor, plan, CancellationToken.None).ConfigureAwait(false);
+            // The request's token bounds the wait for the write lock only (the execution timeout applies); once
+            // the lock is held the edit runs to its commit, so a client that hangs up cannot leave it half done.
+            var result = await editor.EditAsync(actor, plan, context.CancellationToken).ConfigureAwait(false);
             // What this request loaded before the edit is stale now.
             context.RequestServices!.GetRequiredService<RequestLoaders>().Clear();
             return result;

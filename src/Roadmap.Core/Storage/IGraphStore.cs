@@ -64,7 +64,10 @@ public interface IGraphStore
 /// <summary>A store that can be edited: the embedded store. Edits are planned against the latest graph and committed one at a time.</summary>
 public interface IGraphEditor
 {
-    /// <summary>Runs <paramref name="plan"/> on the latest graph and commits the edit it returns, or throws the plan's <see cref="EditException"/>.</summary>
+    /// <summary>
+    /// Runs <paramref name="plan"/> on the latest graph and commits the edit it returns, or throws the plan's
+    /// <see cref="EditException"/>. The token cancels the wait for the write lock, never a commit under way.
+    /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, oldest first.</summary>
