@@ -168,6 +168,7 @@ public sealed class RoadmapQuery : ObjectGraphType
             .Argument<DateTimeGraphType>("since", "Entries at or after this time (UTC); all when omitted.")
             .Argument<IntGraphType>("afterSequence", a => { a.DefaultValue = 0; a.Description = "Entries after this sequence number: pass the last one seen to page on."; })
             .Argument<IntGraphType>("first", a => { a.DefaultValue = 50; a.Description = $"1 to {Limits.MaxPageSize}."; })
+            .Argument<StringGraphType>("target", "Only the entries of one node id, or of one edge written as 'from -TYPE-> to'.")
             .ResolveAsync(async c =>
             {
                 Access.Require(c, Security.Roles.Editor);
@@ -175,7 +176,7 @@ public sealed class RoadmapQuery : ObjectGraphType
                 var after = Limits.InRange(c, "afterSequence", 0, int.MaxValue);
                 var since = c.GetArgument<DateTime?>("since") is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : t.Kind)) : (DateTimeOffset?)null;
                 var editor = c.RequestServices!.GetService<IGraphEditor>();
-                return editor is null ? [] : await editor.AuditLogAsync(since, after, first, c.CancellationToken).ConfigureAwait(false);
+                return editor is null ? [] : await editor.AuditLogAsync(since, after, c.GetArgument<string?>("target"), first, c.CancellationToken).ConfigureAwait(false);
             });
     }
 

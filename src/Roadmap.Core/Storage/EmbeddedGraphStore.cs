@@ -127,8 +127,8 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
         }
     }
 
-    public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, int first, CancellationToken cancellationToken) =>
-        Task.FromResult(_file?.ReadAudit(since, afterSequence, first) ?? []);
+    public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(_file?.ReadAudit(since, afterSequence, target, first) ?? []);
 
     public void Dispose()
     {

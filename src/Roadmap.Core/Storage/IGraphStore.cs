@@ -70,8 +70,8 @@ public interface IGraphEditor
     /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 
-    /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, oldest first.</summary>
-    Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, int first, CancellationToken cancellationToken);
+    /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
+    Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
 }
 
 /// <summary>A committed edit: the sequence number of its last audit entry, and what it changed.</summary>

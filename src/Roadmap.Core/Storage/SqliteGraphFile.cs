@@ -44,6 +44,7 @@ public sealed class SqliteGraphFile(string path)
             after     TEXT
         );
         CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
+        CREATE INDEX IF NOT EXISTS audit_target ON audit (target, seq);
         """;
 
     private static readonly JsonSerializerOptions Json = GraphJson.Options;
@@ -136,14 +137,15 @@ public sealed class SqliteGraphFile(string path)
     public EditConnection OpenForEdits() => new(Open());
 
     /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
-    public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, int first)
+    public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, string? target, int first)
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT seq, change_id, at, actor, operation, target, before, after FROM audit
-            WHERE seq > $after AND at >= $since ORDER BY seq LIMIT $first
+            WHERE seq > $after AND at >= $since AND ($target IS NULL OR target = $target) ORDER BY seq LIMIT $first
             """;
+        command.Parameters.AddWithValue("$target", (object?)target ?? DBNull.Value);
         command.Parameters.AddWithValue("$after", afterSequence);
         // Times are stored as fixed-width UTC ISO 8601, so text order is time order.
         command.Parameters.AddWithValue("$since", (since ?? DateTimeOffset.MinValue).ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));

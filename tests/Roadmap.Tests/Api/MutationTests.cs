@@ -220,12 +220,14 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         var all = (await Send(client, "{ auditLog(first: 100) { sequence } }")).GetProperty("data").GetProperty("auditLog").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt32()).ToList();
         var afterFirst = (await Send(client, $$"""{ auditLog(afterSequence: {{all[0]}}, first: 1) { sequence } }""")).GetProperty("data").GetProperty("auditLog");
         var future = (await Send(client, """{ auditLog(since: "2999-01-01T00:00:00Z") { sequence } }""")).GetProperty("data").GetProperty("auditLog");
+        var ofOne = (await Send(client, """{ auditLog(target: "technology:page-two") { target } }""")).GetProperty("data").GetProperty("auditLog");
 
         ErrorCode(refused).ShouldBe("UNAUTHENTICATED");
         all.ShouldBe(all.Order().ToList());
         all.Count.ShouldBeGreaterThanOrEqualTo(2);
         afterFirst.EnumerateArray().Single().GetProperty("sequence").GetInt32().ShouldBe(all[1]);
         future.GetArrayLength().ShouldBe(0);
+        ofOne.ToString().ShouldBe("""[{"target":"technology:page-two"}]""");
     }
 }
 

@@ -50,7 +50,7 @@ public class EditPersistenceTests
         var node = reopened.Graph.NodeAt(reopened.Graph.IndexOf("technology:kept"));
         node.Version.ShouldBe(2);
         node.Sources.Count.ShouldBe(2);
-        (await reopened.AuditLogAsync(null, 0, 10, CancellationToken.None)).Select(a => a.Operation).ShouldBe(["upsertNode", "addSource"]);
+        (await reopened.AuditLogAsync(null, 0, null, 10, CancellationToken.None)).Select(a => a.Operation).ShouldBe(["upsertNode", "addSource"]);
     }
 
     [Fact]

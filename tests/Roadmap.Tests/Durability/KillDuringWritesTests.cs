@@ -63,7 +63,7 @@ public class KillDuringWritesTests
         await store.InitializeAsync(CancellationToken.None);
         var missing = acknowledged.Where(id => store.Graph.IndexOf(id) < 0).ToList();
         missing.ShouldBeEmpty();
-        (await store.AuditLogAsync(null, 0, 100, CancellationToken.None)).Count.ShouldBeGreaterThanOrEqualTo(Math.Min(acknowledged.Count, 100));
+        (await store.AuditLogAsync(null, 0, null, 100, CancellationToken.None)).Count.ShouldBeGreaterThanOrEqualTo(Math.Min(acknowledged.Count, 100));
         store.Dispose();
 
         // A restarted server serves them (its seeds are unchanged, and the file's edits are never re-imported over).
