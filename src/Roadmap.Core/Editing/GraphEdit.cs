@@ -53,20 +53,23 @@ public sealed record AuditEntry(long Sequence, long ChangeId, DateTimeOffset At,
     public const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 }
 
+/// <summary>How the audit log writes a node or edge: camelCase and CONSTANT_CASE enums, as the GraphQL schema spells them.</summary>
 internal static class AuditJson
 {
-    // A document's full text is in the file already; repeating it in every audit entry would bloat the log.
-    public static string? Of(Node? node) => node is null ? null : JsonSerializer.Serialize(node with { Text = null }, GraphJson.Options);
+    private static readonly JsonSerializerOptions Options = CreateOptions();
 
-    public static string? Of(Edge? edge) => edge is null ? null : JsonSerializer.Serialize(new
+    private static JsonSerializerOptions CreateOptions()
     {
-        edge.From,
-        Type = EnumNames.ToConstant(edge.Type),
-        edge.To,
-        edge.Group,
-        edge.Sources,
-        edge.Version,
-    }, GraphJson.Options);
+        var options = new JsonSerializerOptions(GraphJson.Options) { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+        options.Converters.Clear();
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
+        return options;
+    }
+
+    // A document's full text is in the file already; repeating it in every audit entry would bloat the log.
+    public static string? Of(Node? node) => node is null ? null : JsonSerializer.Serialize(node with { Text = null }, Options);
+
+    public static string? Of(Edge? edge) => edge is null ? null : JsonSerializer.Serialize(new { edge.From, edge.Type, edge.To, edge.Group, edge.Sources, edge.Version }, Options);
 }
 
 /// <summary>An edit the graph refuses, with a code a client can act on.</summary>

@@ -85,7 +85,7 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         entry.GetProperty("actor").GetString().ShouldBe("curator");
         entry.GetProperty("operation").GetString().ShouldBe("upsertNode");
         entry.GetProperty("before").ValueKind.ShouldBe(JsonValueKind.Null);
-        entry.GetProperty("after").GetString()!.ShouldContain("\"NameZh\":\"剂量调制\"");
+        entry.GetProperty("after").GetString()!.ShouldContain("\"nameZh\":\"剂量调制\",\"nameEn\":\"剂量调制 (en)\"");
         entry.GetProperty("sequence").GetInt32().ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("auditSequence").GetInt32());
     }
 
@@ -170,10 +170,12 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         var needs = await Send(editor, """{ node(id: "component:ct-tube") { needs { to { id } } } }""");
         needs.GetProperty("data").GetProperty("node").GetProperty("needs").ToString().ShouldNotContain("cathode");
         // One mutation, two audit entries (the edge, then the node) that share a change id.
-        var audit = (await Send(editor, """{ auditLog(first: 100) { changeId operation target } }""")).GetProperty("data").GetProperty("auditLog")
+        var audit = (await Send(editor, """{ auditLog(first: 100) { changeId operation target before after } }""")).GetProperty("data").GetProperty("auditLog")
             .EnumerateArray().Where(e => e.GetProperty("operation").GetString() == "deleteNode").ToList();
         audit.Select(e => e.GetProperty("target").GetString()).ShouldBe(["component:ct-tube -REQUIRES-> component:cathode", "component:cathode"]);
         audit.Select(e => e.GetProperty("changeId").GetInt32()).Distinct().Count().ShouldBe(1);
+        audit[0].GetProperty("before").GetString()!.ShouldStartWith("""{"from":"component:ct-tube","type":"REQUIRES","to":"component:cathode",""");
+        audit.ShouldAllBe(e => e.GetProperty("after").ValueKind == JsonValueKind.Null);
     }
 
     [Fact]
