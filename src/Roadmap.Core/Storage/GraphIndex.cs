@@ -15,6 +15,9 @@ public sealed class GraphIndex
     private readonly Dictionary<string, int> _indexById;
     private readonly int[] _edgeFrom;
     private readonly int[] _edgeTo;
+    // Kinds and types as flat arrays, so traversals test them without reaching into the records.
+    private readonly NodeKind[] _kinds;
+    private readonly EdgeType[] _edgeTypes;
     // Adjacency: the edges of node v with type t are _outEdges[_outOffsets[v*T+t] .. _outOffsets[v*T+t+1]).
     private readonly int[] _outOffsets;
     private readonly int[] _outEdges;
@@ -36,6 +39,8 @@ public sealed class GraphIndex
             .ToArray();
         _edgeFrom = _edges.Select(e => _indexById[e.From]).ToArray();
         _edgeTo = _edges.Select(e => _indexById[e.To]).ToArray();
+        _kinds = _nodes.Select(n => n.Kind).ToArray();
+        _edgeTypes = _edges.Select(e => e.Type).ToArray();
         (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTo);
         (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeFrom);
 
@@ -73,6 +78,8 @@ public sealed class GraphIndex
     public Edge EdgeAt(int edge) => _edges[edge];
     public int EdgeFrom(int edge) => _edgeFrom[edge];
     public int EdgeTo(int edge) => _edgeTo[edge];
+    public NodeKind KindOf(int index) => _kinds[index];
+    public EdgeType TypeOf(int edge) => _edgeTypes[edge];
     internal string[] SearchNames(int index) => _searchNames[index];
 
     /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
