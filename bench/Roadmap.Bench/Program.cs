@@ -9,6 +9,7 @@ using Roadmap.Core.Storage;
 // Commands, as bench/run.sh uses them:
 //   generate NODES SEED DIR      a synthetic roadmap of NODES nodes: graph.db, nodes.csv, edges.csv, queries.json, shape.json
 //   answers DIR                  Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json
+//   sqlite-version               the SQLite library's version
 //   report RESULTS OUTPUT.md     BENCHMARKS.md and the chart from the results of one run
 //   anything else                BenchmarkDotNet, e.g. --filter '*ScaleBenchmarks*' (data from ROADMAP_BENCH_DATA)
 var json = new JsonSerializerOptions { WriteIndented = true, IncludeFields = true };
@@ -51,6 +52,15 @@ switch (args.FirstOrDefault())
             Console.Error.WriteLine("Roadmap and SQLite disagree:\n  " + string.Join("\n  ", mismatches));
             return 1;
         }
+        break;
+    }
+    case "sqlite-version":
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        Console.WriteLine(command.ExecuteScalar());
         break;
     }
     case "report":

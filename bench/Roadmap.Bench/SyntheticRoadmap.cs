@@ -251,7 +251,7 @@ public static class SyntheticRoadmap
             }
         }
         var candidates = distances.Where(p => graph.NodeAt(p.Key).Kind == NodeKind.Technology && p.Value <= 4).ToList();
-        var pathTo = candidates.OrderByDescending(p => pathCount[p.Key] >= BenchQueries.PathLimit).ThenByDescending(p => p.Value).ThenBy(p => p.Key)
+        var pathTo = candidates.OrderByDescending(p => Math.Min(pathCount[p.Key], BenchQueries.PathLimit)).ThenByDescending(p => p.Value).ThenBy(p => p.Key)
             .Select(p => p.Key).DefaultIfEmpty(distances.Keys.Max()).First();
 
         return new BenchQueries(graph.NodeAt(highFanIn).Id, rootId, rootId, graph.NodeAt(pathTo).Id, "sensor");
