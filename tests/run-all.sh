@@ -3,6 +3,8 @@
 #   1. the .NET tests (unit, seed validation, API through an in-memory host);
 #   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
+#   4. the benchmarks' smoke run (bench/run.sh --smoke): Roadmap's engine, SQLite and Kuzu, and Roadmap's server and
+#      the graphql-js peer, must give the same answers on a generated 10k-node roadmap;
 #   before them, the seeds' validation and coverage, and every .cypher file through Neo4j's own parser.
 # Installs what it needs first: npm packages from their lockfiles (the explorer's through the .NET build),
 # and Chromium with CJK fonts from Debian when the machine lacks them.
@@ -54,9 +56,19 @@ fi
 (cd tests/browser && npm ci --no-audit --no-fund --silent)
 ROADMAP_URL="http://127.0.0.1:$port" SCREENSHOTS="$out/screenshots/" node --test tests/browser/explorer.test.mjs 2>&1 | tee "$out/browser.log"
 
-# One closing line that counts the .NET tests, the audit and the browser tests together.
+echo "== benchmarks smoke run (answers checked across engines and servers)"
+# Counted as one check; its output is kept in .ci/out/bench-smoke.log and shown only when it fails.
+kill $api 2>/dev/null || true
+bench_passed=0; bench_failed=0
+if bench/run.sh --smoke > "$out/bench-smoke.log" 2>&1; then
+  bench_passed=1; tail -n 1 "$out/bench-smoke.log"
+else
+  bench_failed=1; tail -n 30 "$out/bench-smoke.log"; echo "the benchmarks smoke run failed"
+fi
+
+# One closing line that counts the .NET tests, the audit, the browser tests and the benchmarks smoke run together.
 read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 2 + browser_passed)) passed, $((failed + browser_failed)) failed, $skipped skipped"
+echo "$((passed + 2 + browser_passed + bench_passed)) passed, $((failed + browser_failed + bench_failed)) failed, $skipped skipped"

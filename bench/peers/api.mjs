@@ -43,13 +43,17 @@ for (const [name, body] of Object.entries(requests)) {
 if (failed) process.exit(1);
 console.log(`api: both servers agree on ${Object.keys(requests).join(", ")}`);
 
-const results = { seconds: Number(seconds), connections: Number(connections), queries: {} };
+// Warm-up: both runtimes compile their hot paths (tiered JIT, V8) before anything is measured.
+const wrk = (name, url, duration) => JSON.parse(execFileSync("wrk", ["-t1", `-c${connections}`, `-d${duration}s`, "--timeout", "10s", "-s", join(here, "wrk-post.lua"), url],
+  { env: { ...process.env, WRK_BODY: join(dir, `request-${name}.json`) }, encoding: "utf8" }).trim().split("\n").at(-1));
+const warmup = Math.max(1, Math.round(Number(seconds) / 4));
+for (const name of Object.keys(requests)) for (const url of [roadmapUrl, peerUrl]) wrk(name, url, warmup);
+
+const results = { seconds: Number(seconds), connections: Number(connections), warmupSeconds: warmup, queries: {} };
 for (const name of Object.keys(requests)) {
   results.queries[name] = {};
   for (const [server, url] of [["roadmap", roadmapUrl], ["graphqljs", peerUrl]]) {
-    const output = execFileSync("wrk", ["-t1", `-c${connections}`, `-d${seconds}s`, "--timeout", "10s", "-s", join(here, "wrk-post.lua"), url],
-      { env: { ...process.env, WRK_BODY: join(dir, `request-${name}.json`) }, encoding: "utf8" });
-    const run = JSON.parse(output.trim().split("\n").at(-1));
+    const run = wrk(name, url, seconds);
     if (run.socketErrors > 0 || run.non2xx > 0) { console.error(`${name} at ${server}: ${JSON.stringify(run)}`); failed = true; }
     results.queries[name][server] = { rps: run.requests / (run.durationUs / 1e6), p50Ms: run.p50Us / 1000, p99Ms: run.p99Us / 1000, requests: run.requests };
   }

@@ -156,26 +156,45 @@ public static class GraphAlgorithms
     {
         var needle = text.Trim().ToLowerInvariant();
         var hits = new List<(int Rank, int Length, int Node)>();
-        for (var v = 0; v < graph.NodeCount; v++)
+        var all = graph.SearchText;
+        if (needle.Length == 0 || needle.Contains('\0'))
         {
-            if (kinds is not null && !kinds.Contains(graph.NodeAt(v).Kind)) continue;
-            var best = (Rank: int.MaxValue, Length: int.MaxValue);
-            foreach (var name in graph.SearchNames(v))
+            // Every name contains the empty string at its start: each node ranks by its shortest name.
+            for (var position = 0; position < all.Length; position += graph.NameAt(position).Length + 1) Add(position, 0);
+        }
+        else
+        {
+            // One scan of all names: at each match, rank it within its name, then go on from the next name, since a
+            // name ranks by its first match.
+            for (var position = 0; position < all.Length;)
             {
-                var at = name.IndexOf(needle, StringComparison.Ordinal);
-                if (at < 0) continue;
-                var rank = name.Length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(name, at) ? 2 : 3;
-                if ((rank, name.Length).CompareTo(best) < 0) best = (rank, name.Length);
+                var found = all[position..].IndexOf(needle, StringComparison.Ordinal);
+                if (found < 0) break;
+                var start = Add(position + found, position + found - graph.NameAt(position + found).Start);
+                position = start + graph.NameAt(start).Length + 1;
             }
-            if (best.Rank != int.MaxValue) hits.Add((best.Rank, best.Length, v));
         }
         // Node numbers follow id order, so the last key makes ties deterministic.
         return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
+
+        // Ranks the name holding a position by a match at an offset in it; names of one node are adjacent and in
+        // node order, so a node's best name is kept by comparing with the last hit. Returns the name's start.
+        int Add(int position, int at)
+        {
+            var (start, length, node) = graph.NameAt(position);
+            if (kinds is not null && !kinds.Contains(graph.KindOf(node))) return start;
+            var rank = length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(graph.SearchText, start + at) ? 2 : 3;
+            if (hits.Count > 0 && hits[^1].Node == node)
+            {
+                if ((rank, length).CompareTo((hits[^1].Rank, hits[^1].Length)) < 0) hits[^1] = (rank, length, node);
+            }
+            else hits.Add((rank, length, node));
+            return start;
+        }
     }
 
     // A match starts a word unless it continues a Latin word or number; Chinese has no spaces, so it always does.
-    private static bool StartsWord(string name, int at) => !char.IsAsciiLetterOrDigit(name[at - 1]) || !char.IsAsciiLetterOrDigit(name[at]);
-
+    private static bool StartsWord(ReadOnlySpan<char> text, int at) => !char.IsAsciiLetterOrDigit(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at]);
     private static void Distances(GraphIndex graph, int start, Direction direction, int maxDepth, NodeMarks depth)
     {
         depth.Set(start, 0);
