@@ -184,6 +184,22 @@ public static class BenchmarkReport
             : $"- API throughput at least the graphql-js peer's — **not met** for {string.Join(", ", behind.Select(b => string.Create(Invariant, $"`{b.Query}` at {b.Scale} ({b.Ratio:F2}×)")))}.");
         Line();
 
+        Line("## Reading the figures");
+        Line();
+        Line("- The generator keeps the seed's degree distributions, so fan-in does not grow with the graph: `impact` and");
+        Line("  `dependencies` touch thousands of nodes at every scale, not a share of the graph. Roadmap's traversals cost what they");
+        Line("  touch (no array the size of the graph is allocated or cleared per query), so their times grow slowly from 10k to 1m;");
+        Line("  `search` and the bottleneck ranking read every node and grow with the graph.");
+        Line("- Kuzu has a floor of a few milliseconds per query here (planning and the node binding), which dominates its small");
+        Line("  answers; its ratios say how an embedded Cypher engine answers these questions, not how fast its traversal core is.");
+        Line("- `paths` at the largest scale finds few paths (the generated DAG is sparse between a program and a technology four");
+        Line("  edges down); it still checks that the three engines enumerate the same paths.");
+        Line("- The bottleneck ranking is exact: a backward search and a blocking pass per node, each over that node's dependents only.");
+        Line("  It runs once per loaded graph; queries read the cached ranking.");
+        Line("- Start-up and memory are the Roadmap server's whole process: reading every node's JSON record from the SQLite file,");
+        Line("  the read model, and ASP.NET's server GC heaps after the load run.");
+        Line();
+
         File.WriteAllText(outputPath, md.ToString());
         Console.WriteLine($"wrote {outputPath} and {chartPath}");
     }
