@@ -99,6 +99,7 @@ public sealed class GraphIndex
     public int EdgeTo(int edge) => _edgeTo[edge];
     public NodeKind KindOf(int index) => _kinds[index];
     public EdgeType TypeOf(int edge) => _edgeTypes[edge];
+
     /// <summary>All lower-cased names, each ended by a NUL; see <see cref="NameAt"/>.</summary>
     internal ReadOnlySpan<char> SearchText => _searchText;
 
