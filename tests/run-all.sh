@@ -4,6 +4,8 @@
 #   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
 #   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error;
+#   5. the benchmarks' smoke run (bench/run.sh --smoke): Roadmap's engine, SQLite and Kuzu, and Roadmap's server and
+#      the graphql-js peer, must give the same answers on a generated 10k-node roadmap;
 #   before them, the seeds' validation and coverage, and every .cypher file through Neo4j's own parser.
 # Installs what it needs first: npm packages from their lockfiles (the explorer's through the .NET build),
 # and Chromium with CJK fonts from Debian when the machine lacks them.
@@ -72,10 +74,22 @@ soak_failed=0
 node tests/soak/soak.mjs --url "http://127.0.0.1:$soak_port/graphql" --key "$soak_key" --pid "$api_pid" \
   --seconds "${SOAK_SECONDS:-20}" 2>&1 | tee "$out/soak.log" || soak_failed=1
 
-# One closing line that counts the .NET tests, the audit and the browser tests together.
+
+echo "== benchmarks smoke run (answers checked across engines and servers)"
+# Counted as one check; its output is kept in .ci/out/bench-smoke.log and shown only when it fails.
+# The servers above are stopped first: the smoke run loads servers of its own on the same two cores.
+kill ${pids:-} 2>/dev/null || true
+bench_passed=0; bench_failed=0
+if bench/run.sh --smoke > "$out/bench-smoke.log" 2>&1; then
+  bench_passed=1; tail -n 1 "$out/bench-smoke.log"
+else
+  bench_failed=1; tail -n 30 "$out/bench-smoke.log"; echo "the benchmarks smoke run failed"
+fi
+
+# One closing line that counts the .NET tests, the audit, the browser tests, the soak and the benchmarks smoke run.
 read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 2 + browser_passed + 1 - soak_failed)) passed, $((failed + browser_failed + soak_failed)) failed, $skipped skipped"
-[ "$soak_failed" = 0 ]
+echo "$((passed + 2 + browser_passed + 1 - soak_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + bench_failed)) failed, $skipped skipped"
+[ "$soak_failed" = 0 ] && [ "$bench_failed" = 0 ]

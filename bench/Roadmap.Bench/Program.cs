@@ -1,4 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
 using BenchmarkDotNet.Running;
+using Roadmap.Bench;
+using Roadmap.Core;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage;
 
-// dotnet run -c Release --project bench/Roadmap.Bench -- --filter '*' [--job short]
-BenchmarkSwitcher.FromAssembly(typeof(Roadmap.Bench.AnalysisBenchmarks).Assembly).Run(args);
+// Commands, as bench/run.sh uses them:
+//   generate NODES SEED DIR      a synthetic roadmap of NODES nodes: graph.db, nodes.csv, edges.csv, queries.json, shape.json
+//   answers DIR                  Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json
+//   sqlite-version               the SQLite library's version
+//   report RESULTS OUTPUT.md     BENCHMARKS.md and the chart from the results of one run
+//   anything else                BenchmarkDotNet, e.g. --filter '*ScaleBenchmarks*' (data from ROADMAP_BENCH_DATA)
+var json = new JsonSerializerOptions { WriteIndented = true, IncludeFields = true };
+switch (args.FirstOrDefault())
+{
+    case "generate":
+    {
+        var (nodes, seed, directory) = (int.Parse(args[1]), int.Parse(args[2]), args[3]);
+        Directory.CreateDirectory(directory);
+        var clock = Stopwatch.StartNew();
+        var loaded = SeedLoader.Load(new RoadmapOptions().ResolveSeedsPath());
+        if (!loaded.IsValid) throw new InvalidOperationException(loaded.Issues[0].ToString());
+        var shape = SeedShape.Measure(loaded.Graph);
+        var graph = SyntheticRoadmap.Generate(shape, nodes, seed);
+        var data = new DataSet(directory);
+        File.Delete(data.DatabasePath);
+        new SqliteGraphFile(data.DatabasePath).Import(graph, $"synthetic-{nodes}-{seed}");
+        SyntheticRoadmap.WriteCsv(graph, directory);
+        var index = new GraphIndex(graph);
+        var queries = SyntheticRoadmap.PickQueries(index);
+        File.WriteAllText(data.QueriesPath, JsonSerializer.Serialize(queries, json));
+        File.WriteAllText(Path.Combine(directory, "shape.json"), JsonSerializer.Serialize(GraphShapeReport.Of(index, shape), json));
+        Console.WriteLine($"generated {index.NodeCount:N0} nodes, {index.EdgeCount:N0} edges in {clock.Elapsed.TotalSeconds:F1} s: {directory}");
+        break;
+    }
+    case "answers":
+    {
+        var data = new DataSet(args[1]);
+        var queries = data.ReadQueries();
+        var graph = data.LoadGraph();
+        var roadmap = RoadmapQuestions.Answers(graph, queries);
+        using var sqlite = new SqliteQuestions(data.DatabasePath, queries);
+        var peer = sqlite.Answers();
+        var answers = new Dictionary<string, Dictionary<string, Answer>> { ["roadmap"] = roadmap, ["sqlite"] = peer };
+        File.WriteAllText(Path.Combine(data.Directory, "answers.json"), JsonSerializer.Serialize(answers, json));
+        var mismatches = roadmap.Where(p => peer[p.Key] != p.Value).Select(p => $"{p.Key}: roadmap {p.Value}, sqlite {peer[p.Key]}").ToList();
+        foreach (var (question, answer) in roadmap) Console.WriteLine($"  {question,-13} {answer.Count,9:N0}  {answer.Digest}");
+        if (mismatches.Count > 0)
+        {
+            Console.Error.WriteLine("Roadmap and SQLite disagree:\n  " + string.Join("\n  ", mismatches));
+            return 1;
+        }
+        break;
+    }
+    case "sqlite-version":
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        Console.WriteLine(command.ExecuteScalar());
+        break;
+    }
+    case "report":
+        BenchmarkReport.Write(args[1], args[2]);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(AnalysisBenchmarks).Assembly).Run(args);
+        break;
+}
+return 0;

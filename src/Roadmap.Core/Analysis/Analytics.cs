@@ -26,44 +26,63 @@ public static class Analytics
     /// </summary>
     public static bool[] Blocked(GraphIndex graph, IEnumerable<int> gaps)
     {
+        var order = new List<int>();
+        using var marks = BlockedMarks(graph, gaps, order);
         var blocked = new bool[graph.NodeCount];
-        var groupLeft = new int[graph.GroupCount];
-        for (var slot = 0; slot < groupLeft.Length; slot++) groupLeft[slot] = graph.GroupSize(slot);
-        var coverLeft = new int[graph.NodeCount];
-        for (var v = 0; v < graph.NodeCount; v++)
-        {
-            coverLeft[v] = graph.EdgesOf(v, Direction.Forward, EdgeType.Targets).Length + graph.EdgesOf(v, Direction.Forward, EdgeType.Includes).Length;
-        }
+        foreach (var v in order) blocked[v] = true;
+        return blocked;
+    }
 
-        var queue = new Queue<int>();
-        var isGap = new bool[graph.NodeCount];
+    /// <summary>
+    /// <see cref="Blocked"/> without arrays the size of the graph: the blocked nodes are marked (1 for a gap, 0 for a
+    /// node blocked through it) and listed in <paramref name="order"/>, and the counters per group and per program
+    /// start from their full size when first touched. The work is proportional to the gaps' dependents.
+    /// </summary>
+    internal static NodeMarks BlockedMarks(GraphIndex graph, IEnumerable<int> gaps, List<int> order)
+    {
+        var blocked = NodeMarks.Rent(graph.NodeCount);
+        using var groupLeft = NodeMarks.Rent(graph.GroupCount);
+        using var coverLeft = NodeMarks.Rent(graph.NodeCount);
+        order.Clear();
         foreach (var gap in gaps)
         {
-            if (blocked[gap]) continue;
-            blocked[gap] = isGap[gap] = true;
-            queue.Enqueue(gap);
+            if (blocked.Has(gap)) continue;
+            blocked.Set(gap, 1);
+            order.Add(gap);
         }
-        while (queue.TryDequeue(out var u))
+        for (var head = 0; head < order.Count; head++)
         {
+            var u = order[head];
+            var uIsGap = blocked.Get(u) == 1;
             foreach (var e in graph.EdgesOf(u, Direction.Backward))
             {
                 var v = graph.EdgeFrom(e);
-                if (blocked[v]) continue;
-                var blocks = graph.EdgeAt(e).Type switch
+                if (blocked.Has(v)) continue;
+                var blocks = graph.TypeOf(e) switch
                 {
                     // A variant inherits its general node's needs, not its judgement: a class the plans call
                     // import-dependent as a whole does not block each of its members, only puts them at risk.
-                    EdgeType.VariantOf => !isGap[u],
-                    EdgeType.Targets or EdgeType.Includes => --coverLeft[v] == 0,
-                    _ when graph.GroupSlot(e) is var slot and >= 0 => --groupLeft[slot] == 0,
+                    EdgeType.VariantOf => !uIsGap,
+                    EdgeType.Targets or EdgeType.Includes => Decrement(coverLeft, v, CoverCount(graph, v)) == 0,
+                    _ when graph.GroupSlot(e) is var slot and >= 0 => Decrement(groupLeft, slot, graph.GroupSize(slot)) == 0,
                     _ => true,
                 };
                 if (!blocks) continue;
-                blocked[v] = true;
-                queue.Enqueue(v);
+                blocked.Set(v, 0);
+                order.Add(v);
             }
         }
         return blocked;
+    }
+
+    private static int CoverCount(GraphIndex graph, int program) =>
+        graph.EdgesOf(program, Direction.Forward, EdgeType.Targets).Length + graph.EdgesOf(program, Direction.Forward, EdgeType.Includes).Length;
+
+    private static int Decrement(NodeMarks counters, int index, int initial)
+    {
+        var left = counters.Get(index, initial) - 1;
+        counters.Set(index, left);
+        return left;
     }
 
     /// <summary>
@@ -82,40 +101,46 @@ public static class Analytics
 
     private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, RankBottlenecks);
 
-    /// <summary>Ranks every node; one backward search and one blocking pass per node. Cached by <see cref="Bottlenecks"/>.</summary>
+    /// <summary>
+    /// Ranks every node; one backward search and one blocking pass per node, each touching only that node's
+    /// dependents, so the cost is the sum of the dependent sets (not n times the graph). Cached by <see cref="Bottlenecks"/>.
+    /// </summary>
     public static IReadOnlyList<Bottleneck> RankBottlenecks(GraphIndex g)
     {
         var rows = new List<Bottleneck>();
-        var seen = new int[g.NodeCount];
-        var stamp = 0;
-        var queue = new Queue<int>();
+        using var seen = NodeMarks.Rent(g.NodeCount);
+        var queue = new List<int>();
+        var blockedOrder = new List<int>();
+        var gap = new int[1];
         for (var v = 0; v < g.NodeCount; v++)
         {
-            var node = g.NodeAt(v);
-            if (node.Kind == NodeKind.Document) continue;
-            stamp++;
+            if (g.KindOf(v) == NodeKind.Document) continue;
+            seen.Clear();
             int products = 0, programs = 0;
-            seen[v] = stamp;
-            queue.Enqueue(v);
-            while (queue.TryDequeue(out var u))
+            seen.Set(v, 0);
+            queue.Clear();
+            queue.Add(v);
+            for (var head = 0; head < queue.Count; head++)
             {
-                foreach (var e in g.EdgesOf(u, Direction.Backward))
+                foreach (var e in g.EdgesOf(queue[head], Direction.Backward))
                 {
                     var w = g.EdgeFrom(e);
-                    if (seen[w] == stamp) continue;
-                    seen[w] = stamp;
-                    queue.Enqueue(w);
-                    if (g.NodeAt(w).Kind == NodeKind.Product) products++;
-                    else if (g.NodeAt(w).Kind == NodeKind.Program) programs++;
+                    if (seen.Has(w)) continue;
+                    seen.Set(w, 0);
+                    queue.Add(w);
+                    if (g.KindOf(w) == NodeKind.Product) products++;
+                    else if (g.KindOf(w) == NodeKind.Program) programs++;
                 }
             }
             if (products + programs == 0) continue;
-            var blocked = Blocked(g, [v]);
+            gap[0] = v;
+            using (BlockedMarks(g, gap, blockedOrder)) { }
             var blockedProducts = 0;
-            for (var w = 0; w < blocked.Length; w++)
+            foreach (var w in blockedOrder)
             {
-                if (blocked[w] && w != v && g.NodeAt(w).Kind == NodeKind.Product) blockedProducts++;
+                if (w != v && g.KindOf(w) == NodeKind.Product) blockedProducts++;
             }
+            var node = g.NodeAt(v);
             rows.Add(new Bottleneck(node, products, programs, blockedProducts, node.LatestAssessment?.Status));
         }
         return rows

@@ -18,26 +18,27 @@ public static class GraphAlgorithms
         var root = graph.IndexOf(id);
         if (root < 0) return Subgraph.Empty;
 
-        var depth = NewDepths(graph);
-        depth[root] = 0;
+        using var depth = NodeMarks.Rent(graph.NodeCount);
+        depth.Set(root, 0);
         var order = new List<int> { root };
         var edges = new List<int>();
         var truncated = false;
         for (var head = 0; head < order.Count; head++)
         {
             var v = order[head];
+            var depthOfV = depth.Get(v);
             foreach (var e in graph.EdgesOf(v, direction))
             {
-                if (depth[v] == maxDepth)
+                if (depthOfV == maxDepth)
                 {
                     // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
-                    truncated |= depth[graph.Neighbour(e, direction)] < 0;
+                    truncated |= !depth.Has(graph.Neighbour(e, direction));
                     continue;
                 }
                 edges.Add(e);
                 var w = graph.Neighbour(e, direction);
-                if (depth[w] >= 0) continue;
-                depth[w] = depth[v] + 1;
+                if (depth.Has(w)) continue;
+                depth.Set(w, depthOfV + 1);
                 order.Add(w);
             }
         }
@@ -55,18 +56,19 @@ public static class GraphAlgorithms
         var to = graph.IndexOf(toId);
         if (from < 0 || to < 0 || from == to || limit <= 0) return [];
 
-        var distanceToTarget = Distances(graph, to, Direction.Backward, maxLength);
-        if (distanceToTarget[from] < 0) return [];
+        using var distanceToTarget = NodeMarks.Rent(graph.NodeCount);
+        Distances(graph, to, Direction.Backward, maxLength, distanceToTarget);
+        if (!distanceToTarget.Has(from)) return [];
 
         var results = new List<GraphPath>();
-        var onPath = new bool[graph.NodeCount];
+        using var onPath = NodeMarks.Rent(graph.NodeCount);
         var pathEdges = new List<int>();
         var steps = 0;
-        for (var length = distanceToTarget[from]; length <= maxLength && results.Count < limit && steps < budget; length++)
+        for (var length = distanceToTarget.Get(from); length <= maxLength && results.Count < limit && steps < budget; length++)
         {
-            onPath[from] = true;
+            onPath.Set(from, 1);
             Extend(from, length);
-            onPath[from] = false;
+            onPath.Set(from, 0);
         }
         return results;
 
@@ -77,7 +79,8 @@ public static class GraphAlgorithms
                 if (results.Count >= limit || ++steps > budget) return;
                 var w = graph.EdgeTo(e);
                 var remaining = length - pathEdges.Count - 1;
-                if (onPath[w] || distanceToTarget[w] < 0 || distanceToTarget[w] > remaining) continue;
+                var distance = distanceToTarget.Get(w);
+                if (onPath.Get(w, 0) == 1 || distance < 0 || distance > remaining) continue;
                 pathEdges.Add(e);
                 if (w == to)
                 {
@@ -85,9 +88,9 @@ public static class GraphAlgorithms
                 }
                 else
                 {
-                    onPath[w] = true;
+                    onPath.Set(w, 1);
                     Extend(w, length);
-                    onPath[w] = false;
+                    onPath.Set(w, 0);
                 }
                 pathEdges.RemoveAt(pathEdges.Count - 1);
             }
@@ -101,19 +104,19 @@ public static class GraphAlgorithms
     /// </summary>
     public static ImpactReport Impact(GraphIndex graph, IReadOnlyCollection<string> ids, int maxDepth)
     {
-        var blocked = Analytics.Blocked(graph, ids.Select(graph.IndexOf).Where(i => i >= 0));
-        var depth = NewDepths(graph);
-        var via = new int[graph.NodeCount];
+        using var blocked = Analytics.BlockedMarks(graph, ids.Select(graph.IndexOf).Where(i => i >= 0), []);
+        using var depth = NodeMarks.Rent(graph.NodeCount);
+        using var via = NodeMarks.Rent(graph.NodeCount);
         var order = new List<int>();
         var unknown = new List<string>();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var i = graph.IndexOf(id);
             if (i < 0) unknown.Add(id);
-            else if (depth[i] < 0)
+            else if (!depth.Has(i))
             {
-                depth[i] = 0;
-                via[i] = -1;
+                depth.Set(i, 0);
+                via.Set(i, -1);
                 order.Add(i);
             }
         }
@@ -121,13 +124,14 @@ public static class GraphAlgorithms
         for (var head = 0; head < order.Count; head++)
         {
             var v = order[head];
-            if (depth[v] == maxDepth) continue;
+            var depthOfV = depth.Get(v);
+            if (depthOfV == maxDepth) continue;
             foreach (var e in graph.EdgesOf(v, Direction.Backward))
             {
                 var w = graph.EdgeFrom(e);
-                if (depth[w] >= 0) continue;
-                depth[w] = depth[v] + 1;
-                via[w] = e;
+                if (depth.Has(w)) continue;
+                depth.Set(w, depthOfV + 1);
+                via.Set(w, e);
                 order.Add(w);
             }
         }
@@ -135,9 +139,10 @@ public static class GraphAlgorithms
         var impacted = new List<ImpactedNode>(order.Count - gapCount);
         foreach (var v in order.Skip(gapCount))
         {
-            var edges = new List<int>(depth[v]);
-            for (var at = v; via[at] >= 0; at = graph.EdgeTo(via[at])) edges.Add(via[at]);
-            impacted.Add(new ImpactedNode(graph.NodeAt(v), depth[v], ToPath(graph, v, edges), blocked[v] ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
+            var distance = depth.Get(v);
+            var edges = new List<int>(distance);
+            for (var at = v; via.Get(at) >= 0; at = graph.EdgeTo(via.Get(at))) edges.Add(via.Get(at));
+            impacted.Add(new ImpactedNode(graph.NodeAt(v), distance, ToPath(graph, v, edges), blocked.Has(v) ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
         }
         impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
         return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
@@ -151,51 +156,62 @@ public static class GraphAlgorithms
     {
         var needle = text.Trim().ToLowerInvariant();
         var hits = new List<(int Rank, int Length, int Node)>();
-        for (var v = 0; v < graph.NodeCount; v++)
+        var all = graph.SearchText;
+        if (needle.Length == 0 || needle.Contains('\0'))
         {
-            if (kinds is not null && !kinds.Contains(graph.NodeAt(v).Kind)) continue;
-            var best = (Rank: int.MaxValue, Length: int.MaxValue);
-            foreach (var name in graph.SearchNames(v))
+            // Every name contains the empty string at its start: each node ranks by its shortest name.
+            for (var position = 0; position < all.Length; position += graph.NameAt(position).Length + 1) Add(position, 0);
+        }
+        else
+        {
+            // One scan of all names: at each match, rank it within its name, then go on from the next name, since a
+            // name ranks by its first match.
+            for (var position = 0; position < all.Length;)
             {
-                var at = name.IndexOf(needle, StringComparison.Ordinal);
-                if (at < 0) continue;
-                var rank = name.Length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(name, at) ? 2 : 3;
-                if ((rank, name.Length).CompareTo(best) < 0) best = (rank, name.Length);
+                var found = all[position..].IndexOf(needle, StringComparison.Ordinal);
+                if (found < 0) break;
+                var start = Add(position + found, position + found - graph.NameAt(position + found).Start);
+                position = start + graph.NameAt(start).Length + 1;
             }
-            if (best.Rank != int.MaxValue) hits.Add((best.Rank, best.Length, v));
         }
         // Node numbers follow id order, so the last key makes ties deterministic.
         return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
+
+        // Ranks the name holding a position by a match at an offset in it; names of one node are adjacent and in
+        // node order, so a node's best name is kept by comparing with the last hit. Returns the name's start.
+        int Add(int position, int at)
+        {
+            var (start, length, node) = graph.NameAt(position);
+            if (kinds is not null && !kinds.Contains(graph.KindOf(node))) return start;
+            var rank = length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(graph.SearchText, start + at) ? 2 : 3;
+            if (hits.Count > 0 && hits[^1].Node == node)
+            {
+                if ((rank, length).CompareTo((hits[^1].Rank, hits[^1].Length)) < 0) hits[^1] = (rank, length, node);
+            }
+            else hits.Add((rank, length, node));
+            return start;
+        }
     }
 
     // A match starts a word unless it continues a Latin word or number; Chinese has no spaces, so it always does.
-    private static bool StartsWord(string name, int at) => !char.IsAsciiLetterOrDigit(name[at - 1]) || !char.IsAsciiLetterOrDigit(name[at]);
-
-    internal static int[] NewDepths(GraphIndex graph)
+    private static bool StartsWord(ReadOnlySpan<char> text, int at) => !char.IsAsciiLetterOrDigit(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at]);
+    private static void Distances(GraphIndex graph, int start, Direction direction, int maxDepth, NodeMarks depth)
     {
-        var depth = new int[graph.NodeCount];
-        Array.Fill(depth, -1);
-        return depth;
-    }
-
-    private static int[] Distances(GraphIndex graph, int start, Direction direction, int maxDepth)
-    {
-        var depth = NewDepths(graph);
-        depth[start] = 0;
+        depth.Set(start, 0);
         var queue = new Queue<int>();
         queue.Enqueue(start);
         while (queue.TryDequeue(out var v))
         {
-            if (depth[v] == maxDepth) continue;
+            var depthOfV = depth.Get(v);
+            if (depthOfV == maxDepth) continue;
             foreach (var e in graph.EdgesOf(v, direction))
             {
                 var w = graph.Neighbour(e, direction);
-                if (depth[w] >= 0) continue;
-                depth[w] = depth[v] + 1;
+                if (depth.Has(w)) continue;
+                depth.Set(w, depthOfV + 1);
                 queue.Enqueue(w);
             }
         }
-        return depth;
     }
 
     internal static GraphPath ToPath(GraphIndex graph, int start, List<int> edges)

@@ -15,12 +15,20 @@ public sealed class GraphIndex
     private readonly Dictionary<string, int> _indexById;
     private readonly int[] _edgeFrom;
     private readonly int[] _edgeTo;
+    // Kinds and types as flat arrays, so traversals test them without reaching into the records.
+    private readonly NodeKind[] _kinds;
+    private readonly EdgeType[] _edgeTypes;
     // Adjacency: the edges of node v with type t are _outEdges[_outOffsets[v*T+t] .. _outOffsets[v*T+t+1]).
     private readonly int[] _outOffsets;
     private readonly int[] _outEdges;
     private readonly int[] _inOffsets;
     private readonly int[] _inEdges;
-    private readonly string[][] _searchNames;
+    // Every node's lower-cased names and aliases in node order, each followed by a NUL, in one buffer, so a search is
+    // a vectorised scan of one span instead of a string search per name. Name k starts at _nameStarts[k] and
+    // belongs to node _nameNodes[k].
+    private readonly char[] _searchText;
+    private readonly int[] _nameStarts;
+    private readonly int[] _nameNodes;
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
@@ -36,6 +44,8 @@ public sealed class GraphIndex
             .ToArray();
         _edgeFrom = _edges.Select(e => _indexById[e.From]).ToArray();
         _edgeTo = _edges.Select(e => _indexById[e.To]).ToArray();
+        _kinds = _nodes.Select(n => n.Kind).ToArray();
+        _edgeTypes = _edges.Select(e => e.Type).ToArray();
         (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTo);
         (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeFrom);
 
@@ -58,9 +68,23 @@ public sealed class GraphIndex
         }
         _groupSizes = [.. sizes];
 
-        _searchNames = _nodes
-            .Select(n => new[] { n.NameZh, n.NameEn }.Concat(n.Aliases).Select(s => s.ToLowerInvariant()).ToArray())
-            .ToArray();
+        var text = new System.Text.StringBuilder();
+        var starts = new List<int>();
+        var owners = new List<int>();
+        for (var v = 0; v < _nodes.Length; v++)
+        {
+            foreach (var name in new[] { _nodes[v].NameZh, _nodes[v].NameEn }.Concat(_nodes[v].Aliases))
+            {
+                starts.Add(text.Length);
+                owners.Add(v);
+                text.Append(name.ToLowerInvariant()).Append('\0');
+            }
+        }
+        starts.Add(text.Length);
+        _searchText = new char[text.Length];
+        text.CopyTo(0, _searchText, text.Length);
+        _nameStarts = [.. starts];
+        _nameNodes = [.. owners];
     }
 
     public int NodeCount => _nodes.Length;
@@ -73,7 +97,19 @@ public sealed class GraphIndex
     public Edge EdgeAt(int edge) => _edges[edge];
     public int EdgeFrom(int edge) => _edgeFrom[edge];
     public int EdgeTo(int edge) => _edgeTo[edge];
-    internal string[] SearchNames(int index) => _searchNames[index];
+    public NodeKind KindOf(int index) => _kinds[index];
+    public EdgeType TypeOf(int edge) => _edgeTypes[edge];
+
+    /// <summary>All lower-cased names, each ended by a NUL; see <see cref="NameAt"/>.</summary>
+    internal ReadOnlySpan<char> SearchText => _searchText;
+
+    /// <summary>The name holding a position of <see cref="SearchText"/>: its start, its length and its node.</summary>
+    internal (int Start, int Length, int Node) NameAt(int position)
+    {
+        var k = Array.BinarySearch(_nameStarts, position);
+        if (k < 0) k = ~k - 1;
+        return (_nameStarts[k], _nameStarts[k + 1] - _nameStarts[k] - 1, _nameNodes[k]);
+    }
 
     /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
     public int GroupSlot(int edge) => _edgeGroupSlot[edge];

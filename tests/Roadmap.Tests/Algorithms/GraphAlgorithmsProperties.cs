@@ -83,4 +83,35 @@ public class GraphAlgorithmsProperties
             impact.Impacted.ShouldAllBe(i => i.Path.Length == i.Distance);
         }, iter: 2000);
     }
+
+    // Names from a small alphabet, so that needles match often, at word starts, inside words and in Chinese.
+    private static readonly Gen<string> Name = Gen.Char["ab 1超声"].Array[0, 6].Select(c => new string(c));
+
+    [Fact]
+    public void Search_ranks_as_a_search_of_each_name_would()
+    {
+        Gen.Select(Name.Array[1, 3].Array[1, 8], Gen.Char["aB 超1"].Array[0, 3].Select(c => new string(c)), Gen.Int[1, 10])
+            .Sample((string[][] names, string text, int first) =>
+            {
+                var nodes = names.Select((n, i) => TestGraphs.NodeFor($"component:n{i}") with
+                {
+                    NameZh = n[0], NameEn = n.Length > 1 ? n[1] : "", Aliases = n.Skip(2).ToList(),
+                }).ToList();
+                var index = new GraphIndex(new GraphData(nodes, []));
+
+                // The ranking spelt out per node and per name: exact, prefix, word start, anywhere; then length, then id.
+                var needle = text.Trim().ToLowerInvariant();
+                var expected = index.Nodes
+                    .Select(node => (node, best: new[] { node.NameZh, node.NameEn }.Concat(node.Aliases).Select(x => x.ToLowerInvariant())
+                        .Where(x => x.Contains(needle, StringComparison.Ordinal))
+                        .Select(x => (Rank: x.Length == needle.Length ? 0 : x.StartsWith(needle, StringComparison.Ordinal) ? 1
+                            : !char.IsAsciiLetterOrDigit(x[x.IndexOf(needle, StringComparison.Ordinal) - 1]) || !char.IsAsciiLetterOrDigit(x[x.IndexOf(needle, StringComparison.Ordinal)]) ? 2 : 3, x.Length))
+                        .DefaultIfEmpty((Rank: int.MaxValue, Length: int.MaxValue)).Min()))
+                    .Where(h => h.best.Rank != int.MaxValue)
+                    .OrderBy(h => h.best).ThenBy(h => h.node.Id, StringComparer.Ordinal)
+                    .Take(first).Select(h => h.node.Id).ToList();
+
+                GraphAlgorithms.Search(index, text, null, first).Select(n => n.Id).ShouldBe(expected);
+            });
+    }
 }

@@ -1,0 +1,157 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Roadmap.Core.Analysis;
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Bench;
+
+/// <summary>
+/// An engine's answer to one question in a form every engine can produce: how many nodes (or paths), and a digest
+/// of the sorted ids (or of the ordered ids, for search; of the path lengths, for paths). Two engines agree when
+/// both are equal.
+/// </summary>
+public sealed record Answer(int Count, string Digest)
+{
+    public static Answer OfSet(IEnumerable<string> ids)
+    {
+        var sorted = ids.Order(StringComparer.Ordinal).ToList();
+        return new Answer(sorted.Count, DigestOf(sorted));
+    }
+
+    public static Answer OfSequence(IEnumerable<string> items)
+    {
+        var list = items.ToList();
+        return new Answer(list.Count, DigestOf(list));
+    }
+
+    private static string DigestOf(IEnumerable<string> items) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', items))))[..16];
+}
+
+/// <summary>The benchmark questions as Roadmap's engine answers them.</summary>
+public static class RoadmapQuestions
+{
+    public static ImpactReport Impact(GraphIndex graph, BenchQueries q) => GraphAlgorithms.Impact(graph, [q.HighFanIn], BenchQueries.ImpactDepth);
+
+    public static Subgraph Dependencies(GraphIndex graph, BenchQueries q) =>
+        GraphAlgorithms.Reach(graph, q.DependencyRoot, Direction.Forward, BenchQueries.DependencyDepth);
+
+    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, BenchQueries q) =>
+        GraphAlgorithms.Paths(graph, q.PathFrom, q.PathTo, BenchQueries.PathMaxLength, BenchQueries.PathLimit);
+
+    public static IReadOnlyList<Node> Search(GraphIndex graph, BenchQueries q) =>
+        GraphAlgorithms.Search(graph, q.SearchText, null, BenchQueries.SearchFirst);
+
+    public static Dictionary<string, Answer> Answers(GraphIndex graph, BenchQueries q) => new()
+    {
+        ["impact"] = Answer.OfSet(Impact(graph, q).Impacted.Select(i => i.Node.Id)),
+        ["dependencies"] = Answer.OfSet(Dependencies(graph, q).Nodes.Skip(1).Select(n => n.Id)),
+        ["paths"] = Answer.OfSequence(Paths(graph, q).Select(p => p.Edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+        ["search"] = Answer.OfSequence(Search(graph, q).Select(n => n.Id)),
+    };
+}
+
+/// <summary>
+/// The peer a user of the embedded store's file would reach for first: the same questions as SQL over its SQLite
+/// file, reachability as recursive CTEs. In a DAG every walk is a simple path, so walks within a depth reach the same
+/// set as a breadth-first search, and the path CTE enumerates the same paths as Roadmap's simple-path search.
+/// </summary>
+public sealed class SqliteQuestions : IDisposable
+{
+    private const string ImpactSql = """
+        WITH RECURSIVE up(id, depth) AS (
+            SELECT $id, 0
+            UNION
+            SELECT e.from_id, up.depth + 1 FROM edges e JOIN up ON e.to_id = up.id WHERE up.depth < $depth)
+        SELECT DISTINCT id FROM up WHERE id <> $id
+        """;
+
+    private const string DependenciesSql = """
+        WITH RECURSIVE down(id, depth) AS (
+            SELECT $id, 0
+            UNION
+            SELECT e.to_id, down.depth + 1 FROM edges e JOIN down ON e.from_id = down.id WHERE down.depth < $depth)
+        SELECT DISTINCT id FROM down WHERE id <> $id
+        """;
+
+    private const string PathsSql = """
+        WITH RECURSIVE walk(node, length) AS (
+            SELECT $from, 0
+            UNION ALL
+            SELECT e.to_id, walk.length + 1 FROM edges e JOIN walk ON e.from_id = walk.node
+            WHERE walk.length < $max AND walk.node <> $to)
+        SELECT length FROM walk WHERE node = $to ORDER BY length LIMIT $limit
+        """;
+
+    // Roadmap's ranking: exact name, then prefix, then a match at a word start (every match of a whole English
+    // word in the generated names), by name length, then id.
+    private const string SearchSql = """
+        SELECT id FROM (
+            SELECT id, min(
+                CASE WHEN lower(name_en) = $t THEN 0 WHEN instr(lower(name_en), $t) = 1 THEN 1 WHEN instr(lower(name_en), $t) > 0 THEN 2 END * 1000000 + length(name_en),
+                coalesce(CASE WHEN lower(name_zh) = $t THEN 0 WHEN instr(lower(name_zh), $t) = 1 THEN 1 WHEN instr(lower(name_zh), $t) > 0 THEN 2 END * 1000000 + length(name_zh), 1e18)) AS best
+            FROM nodes WHERE instr(lower(name_en), $t) > 0 OR instr(lower(name_zh), $t) > 0)
+        ORDER BY best, id LIMIT $first
+        """;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _impact, _impactCount, _dependencies, _dependenciesCount, _paths, _search;
+
+    public SqliteQuestions(string databasePath, BenchQueries q)
+    {
+        _connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        _connection.Open();
+        _impact = Command(ImpactSql, ("$id", q.HighFanIn), ("$depth", BenchQueries.ImpactDepth));
+        _impactCount = Command($"SELECT count(*) FROM ({ImpactSql})", ("$id", q.HighFanIn), ("$depth", BenchQueries.ImpactDepth));
+        _dependencies = Command(DependenciesSql, ("$id", q.DependencyRoot), ("$depth", BenchQueries.DependencyDepth));
+        _dependenciesCount = Command($"SELECT count(*) FROM ({DependenciesSql})", ("$id", q.DependencyRoot), ("$depth", BenchQueries.DependencyDepth));
+        _paths = Command(PathsSql, ("$from", q.PathFrom), ("$to", q.PathTo), ("$max", BenchQueries.PathMaxLength), ("$limit", BenchQueries.PathLimit));
+        _search = Command(SearchSql, ("$t", q.SearchText), ("$first", BenchQueries.SearchFirst));
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        return command;
+    }
+
+    // The timed forms return what the peer computes with the least work: a count, or the rows it must return.
+    public long ImpactCount() => (long)_impactCount.ExecuteScalar()!;
+    public long DependenciesCount() => (long)_dependenciesCount.ExecuteScalar()!;
+    public List<string> Paths() => Column(_paths);
+    public List<string> Search() => Column(_search);
+
+    public Dictionary<string, Answer> Answers() => new()
+    {
+        ["impact"] = Answer.OfSet(Column(_impact)),
+        ["dependencies"] = Answer.OfSet(Column(_dependencies)),
+        ["paths"] = Answer.OfSequence(Paths()),
+        ["search"] = Answer.OfSequence(Search()),
+    };
+
+    private static List<string> Column(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    public void Dispose() => _connection.Dispose();
+}
+
+/// <summary>Where a generated graph lives: the SQLite file, the CSVs, and the chosen questions.</summary>
+public sealed record DataSet(string Directory)
+{
+    public string DatabasePath => Path.Combine(Directory, "graph.db");
+    public string QueriesPath => Path.Combine(Directory, "queries.json");
+
+    public BenchQueries ReadQueries() => JsonSerializer.Deserialize<BenchQueries>(File.ReadAllText(QueriesPath))!;
+
+    public GraphIndex LoadGraph() => new(new SqliteGraphFile(DatabasePath).Read());
+}

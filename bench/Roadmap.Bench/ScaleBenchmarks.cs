@@ -1,0 +1,69 @@
+using BenchmarkDotNet.Attributes;
+using Roadmap.Core.Analysis;
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Bench;
+
+/// <summary>
+/// The service's questions on generated roadmaps of each scale (directories under ROADMAP_BENCH_DATA, named in
+/// ROADMAP_BENCH_SCALES), answered by the engine and, in the same class and process, by SQLite recursive CTEs over
+/// the same graph's file. bench/run.sh has already checked that both give the same answers.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 5)]
+public class ScaleBenchmarks
+{
+    public static IEnumerable<string> Scales() =>
+        (Environment.GetEnvironmentVariable("ROADMAP_BENCH_SCALES") ?? "10k").Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    [ParamsSource(nameof(Scales))]
+    public string Scale { get; set; } = "";
+
+    private GraphIndex _graph = null!;
+    private BenchQueries _queries = null!;
+    private SqliteQuestions _sqlite = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Environment.GetEnvironmentVariable("ROADMAP_BENCH_DATA") ?? throw new InvalidOperationException("ROADMAP_BENCH_DATA is not set");
+        var data = new DataSet(Path.Combine(root, Scale));
+        _queries = data.ReadQueries();
+        _graph = data.LoadGraph();
+        _sqlite = new SqliteQuestions(data.DatabasePath, _queries);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _sqlite.Dispose();
+
+    [Benchmark(Description = "impact")]
+    public int Impact() => RoadmapQuestions.Impact(_graph, _queries).Impacted.Count;
+
+    [Benchmark(Description = "dependencies")]
+    public int Dependencies() => RoadmapQuestions.Dependencies(_graph, _queries).Nodes.Count;
+
+    [Benchmark(Description = "paths")]
+    public int Paths() => RoadmapQuestions.Paths(_graph, _queries).Count;
+
+    [Benchmark(Description = "search")]
+    public int Search() => RoadmapQuestions.Search(_graph, _queries).Count;
+
+    [Benchmark(Description = "bottlenecks (ranking)")]
+    public int BottlenecksRanking() => Analytics.RankBottlenecks(_graph).Count;
+
+    [Benchmark(Description = "bottlenecks (query)")]
+    public int Bottlenecks() => Analytics.Bottlenecks(_graph, new HashSet<NodeKind> { NodeKind.Component }, null, 20).Count;
+
+    [Benchmark(Description = "sqlite: impact")]
+    public long SqliteImpact() => _sqlite.ImpactCount();
+
+    [Benchmark(Description = "sqlite: dependencies")]
+    public long SqliteDependencies() => _sqlite.DependenciesCount();
+
+    [Benchmark(Description = "sqlite: paths")]
+    public int SqlitePaths() => _sqlite.Paths().Count;
+
+    [Benchmark(Description = "sqlite: search")]
+    public int SqliteSearch() => _sqlite.Search().Count;
+}

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Benchmarks against peers, one command: generates roadmaps of 10k, 100k and 1M nodes, checks that Roadmap's engine,
+# SQLite and Kuzu give the same answers (and the Roadmap server and the graphql-js peer too), times the engine and
+# SQLite with BenchmarkDotNet and Kuzu single-threaded, loads both servers with wrk, and writes BENCHMARKS.md with
+# bench/results/ (chart, raw JSON).
+#   bench/run.sh            the full run, about 30-40 minutes on 2 cores
+#   bench/run.sh --smoke    10k nodes: every answer check, 2 s of load per query, no BenchmarkDotNet; a few minutes
+# Generated graphs are kept in $ROADMAP_BENCH_WORK (default /tmp/roadmap-bench) and reused when size and seed match.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+smoke=false
+[ "${1:-}" = "--smoke" ] && smoke=true
+seed=20261122
+work=${ROADMAP_BENCH_WORK:-/tmp/roadmap-bench}
+if $smoke; then
+  scales=(10k); load_seconds=2; connections=8; results=$work/smoke-results
+else
+  scales=(10k 100k 1m); load_seconds=10; connections=16; results=$root/bench/results
+fi
+declare -A nodes_of=([10k]=10000 [100k]=100000 [1m]=1000000)
+mkdir -p "$work" "$results"
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+say() { echo "== $*"; }
+quiet() { # runs a command, showing its output only when it fails
+  local log; log=$(mktemp)
+  if ! "$@" > "$log" 2>&1; then cat "$log"; rm -f "$log"; return 1; fi
+  rm -f "$log"
+}
+
+say "install and build"
+command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
+(cd bench/peers && quiet npm ci --no-audit --no-fund)
+(cd bench/peers && node -e 'require("kuzu")') || (cd bench/peers && quiet npm rebuild kuzu)
+quiet dotnet build bench/Roadmap.Bench -c Release -nologo
+quiet dotnet build src/Roadmap.Api -c Release -nologo -p:SkipExplorer=true
+bench="dotnet $root/bench/Roadmap.Bench/bin/Release/net10.0/Roadmap.Bench.dll"
+api_dir=$root/src/Roadmap.Api/bin/Release/net10.0
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+wait_ready() { # URL PID → prints milliseconds until URL answers 200
+  local started=$1 url=$2 pid=$3
+  for _ in $(seq 1 1800); do
+    curl -sf "$url" > /dev/null 2>&1 && { echo $(( $(now_ms) - started )); return 0; }
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited before it was ready" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "the server was not ready in 3 minutes" >&2; return 1
+}
+
+for scale in "${scales[@]}"; do
+  data=$work/$scale
+  say "$scale: generate"
+  if [ "$(cat "$data/generated-with" 2>/dev/null)" != "${nodes_of[$scale]} $seed" ]; then
+    $bench generate "${nodes_of[$scale]}" "$seed" "$data"
+    echo "${nodes_of[$scale]} $seed" > "$data/generated-with"
+  fi
+
+  say "$scale: answers (Roadmap, SQLite, Kuzu) must agree"
+  $bench answers "$data"
+  if $smoke; then node bench/peers/kuzu.mjs "$data" --answers-only; else node bench/peers/kuzu.mjs "$data"; fi
+  node -e '
+    const [a, k] = [require(process.argv[1]).roadmap, require(process.argv[2]).answers];
+    const bad = Object.keys(a).filter((q) => JSON.stringify(a[q]) !== JSON.stringify(k[q]));
+    if (bad.length) { console.error("Roadmap and Kuzu disagree on " + bad.map((q) => `${q}: ${JSON.stringify(a[q])} vs ${JSON.stringify(k[q])}`).join("; ")); process.exit(1); }
+    console.log("  Kuzu agrees on " + Object.keys(a).join(", "));' "$data/answers.json" "$data/kuzu.json"
+
+  say "$scale: API load run"
+  port=$(( 20000 + RANDOM % 20000 )); peer_port=$(( port + 1 ))
+  started=$(now_ms)
+  # From its own directory, so that its appsettings.json (request logging at Warning) applies as when deployed.
+  (cd "$api_dir" && exec dotnet Roadmap.Api.dll --urls "http://127.0.0.1:$port" --Store:Embedded:DatabasePath="$data/graph.db" \
+    --Store:Embedded:SeedImport=Never --GraphQL:RequestsPerMinute=0) > "$work/api-$scale.log" 2>&1 &
+  api=$!; pids+=("$api")
+  ready=$(wait_ready "$started" "http://127.0.0.1:$port/health/ready" "$api") || { tail -20 "$work/api-$scale.log"; exit 1; }
+  started=$(now_ms)
+  node bench/peers/graphql-server.mjs "$data" "$peer_port" > "$work/peer-$scale.log" 2>&1 &
+  peer=$!; pids+=("$peer")
+  peer_ready=$(wait_ready "$started" "http://127.0.0.1:$peer_port/health/ready" "$peer") || { tail -20 "$work/peer-$scale.log"; exit 1; }
+  node bench/peers/api.mjs "$data" "http://127.0.0.1:$port/graphql" "http://127.0.0.1:$peer_port/graphql" "$load_seconds" "$connections"
+  rss=$(awk '/VmRSS/ {print $2}' "/proc/$api/status"); peer_rss=$(awk '/VmRSS/ {print $2}' "/proc/$peer/status")
+  kill "$api" "$peer"; wait "$api" "$peer" 2>/dev/null || true
+  echo "{\"roadmapRssKb\": $rss, \"roadmapReadyMs\": $ready, \"peerRssKb\": $peer_rss, \"peerReadyMs\": $peer_ready}" > "$data/server.json"
+  echo "  Roadmap server: ready in $ready ms, $(( rss / 1024 )) MB resident after load"
+
+  mkdir -p "$results/$scale"
+  cp "$data"/{shape,queries,answers,kuzu,api,server}.json "$results/$scale/"
+done
+
+if $smoke; then
+  say "smoke run passed: every engine and both servers agree"
+  exit 0
+fi
+
+say "engine and SQLite: BenchmarkDotNet"
+rm -rf "$results/bdn"
+ROADMAP_BENCH_DATA=$work ROADMAP_BENCH_SCALES=$(IFS=,; echo "${scales[*]}") \
+  $bench --filter '*ScaleBenchmarks*' --exporters json --artifacts "$results/bdn" > "$work/bdn.log" 2>&1 \
+  || { tail -40 "$work/bdn.log"; exit 1; }
+grep -A40 "^| Method" "$work/bdn.log" | head -60 || true
+
+say "report"
+scales_json=$(printf '"%s",' "${scales[@]}")
+cat > "$results/machine.json" <<EOF
+{
+  "date": "$(date -u +%Y-%m-%d)",
+  "cpu": "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)",
+  "cores": "$(nproc)",
+  "memory": "$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)",
+  "os": "$(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r)",
+  "dotnet": "$(dotnet --version)",
+  "node": "$(node --version)",
+  "kuzu": "$(node -p 'require("./bench/peers/node_modules/kuzu/package.json").version')",
+  "sqlite": "$($bench sqlite-version)",
+  "wrk": "$(wrk --version 2>&1 | head -1 | awk '{print $2}')",
+  "scales": [${scales_json%,}]
+}
+EOF
+$bench report "$results" "$root/BENCHMARKS.md"
