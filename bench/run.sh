@@ -34,7 +34,10 @@ quiet() { # runs a command, showing its output only when it fails
 }
 
 say "install and build"
-command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; }
+if ! command -v wrk > /dev/null; then
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk > /dev/null
+fi
 (cd bench/peers && quiet npm ci --no-audit --no-fund)
 (cd bench/peers && node -e 'require("kuzu")') || (cd bench/peers && quiet npm rebuild kuzu)
 quiet dotnet build bench/Roadmap.Bench -c Release -nologo
