@@ -98,8 +98,9 @@ public static class GraphEditor
             throw new EditException(EditCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
         }
 
-        var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn, Version = 0 }) with
+        var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn }) with
         {
+            Version = (existing?.Version ?? 0) + 1,
             NameZh = nameZh,
             NameEn = nameEn,
             Aliases = aliases,
@@ -111,7 +112,6 @@ public static class GraphEditor
             Period = period,
             LeadAgencies = leadAgencies,
         };
-        node = node with { Version = (existing?.Version ?? 0) + 1 };
         return new GraphEdit("upsertNode", [new Change<Node>(existing, node)], []);
     }
 

@@ -60,25 +60,11 @@ public class FuzzTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApi
             var text = await response.Content.ReadAsStringAsync();
             var elapsed = clock.Elapsed - started;
 
-            var ok = (int)response.StatusCode is 200 or 400 && elapsed < TimeSpan.FromSeconds(10) && IsGraphQLResponse(text);
+            var ok = (int)response.StatusCode is 200 or 400 && elapsed < TimeSpan.FromSeconds(10) && GraphQLClient.IsCodedGraphQLResponse(text);
             if (!ok) failures.Add($"{(int)response.StatusCode} after {elapsed.TotalMilliseconds:0} ms for {body}: {text[..Math.Min(300, text.Length)]}");
             return true;
         }, iter: 400, threads: 1);
 
         failures.ShouldBeEmpty(string.Join("\n", failures.Take(5)));
-    }
-
-    private static bool IsGraphQLResponse(string text)
-    {
-        try
-        {
-            using var json = JsonDocument.Parse(text);
-            return json.RootElement.TryGetProperty("data", out _) || json.RootElement.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
-                && errors.EnumerateArray().All(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out _));
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }
