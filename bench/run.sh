@@ -108,7 +108,7 @@ fi
 say "engine and SQLite: BenchmarkDotNet"
 rm -rf "$results/bdn"
 ROADMAP_BENCH_DATA=$work ROADMAP_BENCH_SCALES=$(IFS=,; echo "${scales[*]}") \
-  $bench --filter '*ScaleBenchmarks*' --exporters json --artifacts "$results/bdn" > "$work/bdn.log" 2>&1 \
+  $bench --filter '*ScaleBenchmarks*' '*EditBenchmarks*' --exporters json --artifacts "$results/bdn" > "$work/bdn.log" 2>&1 \
   || { tail -40 "$work/bdn.log"; exit 1; }
 grep -A40 "^| Method" "$work/bdn.log" | head -60 || true
 

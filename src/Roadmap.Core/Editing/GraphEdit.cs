@@ -25,24 +25,6 @@ public sealed record GraphEdit(string Operation, IReadOnlyList<Change<Node>> Nod
             yield return ((change.Before ?? change.After)!.Id, AuditJson.Of(change.Before), AuditJson.Of(change.After));
         }
     }
-
-    /// <summary>The graph with this edit applied.</summary>
-    public GraphData ApplyTo(GraphData graph)
-    {
-        var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        foreach (var change in Nodes)
-        {
-            if (change.After is { } after) nodes[after.Id] = after;
-            else nodes.Remove(change.Before!.Id);
-        }
-        var edges = graph.Edges.ToDictionary(e => e.Key);
-        foreach (var change in Edges)
-        {
-            if (change.After is { } after) edges[after.Key] = after;
-            else edges.Remove(change.Before!.Key);
-        }
-        return new GraphData([.. nodes.Values], [.. edges.Values]);
-    }
 }
 
 /// <summary>One row of the audit log: who changed what, when, and the thing before and after as JSON.</summary>

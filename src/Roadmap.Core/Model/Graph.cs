@@ -34,7 +34,10 @@ public enum AssessmentStatus { DomesticGap, ImportDependent, Foundation, Breakth
 public enum Comparator { Lt, Lte, Gt, Gte, Eq, Between, Within }
 
 /// <summary>The clause of a plan that states a fact: document id, section as the plan numbers it, verbatim quote.</summary>
-public sealed record Source(string DocumentId, string Section, string Quote);
+public sealed record Source(
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(SharedStringConverter))] string DocumentId,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(SharedStringConverter))] string Section,
+    string Quote);
 
 public sealed record Assessment(AssessmentStatus Status, int Year, Source Source);
 

@@ -24,7 +24,6 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
     // The snapshot one request reads from, so that all its fields agree (see PinSnapshot).
     private readonly AsyncLocal<SnapshotPin?> _pinned = new();
     private volatile GraphIndex? _graph;
-    private GraphData? _data;
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
 
@@ -42,7 +41,6 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
         if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
         var data = file.Read();
         _file = file;
-        _data = data;
         _graph = new GraphIndex(data);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
@@ -77,7 +75,6 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
     public static EmbeddedGraphStore FromGraph(GraphData data)
     {
         var store = new EmbeddedGraphStore(new RoadmapOptions());
-        store._data = data;
         store._graph = new GraphIndex(data);
         return store;
     }
@@ -103,7 +100,7 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
 
     public async Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken)
     {
-        if (_file is null || _data is null) throw new EditException(EditCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        if (_file is null) throw new EditException(EditCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -114,9 +111,7 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
             // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
             // leaves memory as it was.
             var sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
-            var data = edit.ApplyTo(_data);
-            var next = new GraphIndex(data);
-            _data = data;
+            var next = latest.Apply(edit);
             _graph = next;
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);

@@ -1,3 +1,4 @@
+using Roadmap.Core.Editing;
 using Roadmap.Core.Model;
 
 namespace Roadmap.Core.Storage;
@@ -32,60 +33,272 @@ public sealed class GraphIndex
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
+    /// <summary>Builds the read model from a whole graph: nodes in any order; edges whose ends are missing are left out.</summary>
     public GraphIndex(GraphData data)
     {
-        _nodes = data.Nodes.OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
-        _indexById = new Dictionary<string, int>(_nodes.Length, StringComparer.Ordinal);
-        for (var i = 0; i < _nodes.Length; i++) _indexById.Add(_nodes[i].Id, i);
+        _nodes = [.. data.Nodes];
+        // The file and the seed loader already hand nodes over in id order; sorting a million strings takes seconds.
+        if (!IsInIdOrder(_nodes)) Array.Sort(_nodes, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        _indexById = IndexIds(_nodes);
+        _kinds = KindsOf(_nodes);
 
-        _edges = data.Edges
-            .Where(e => _indexById.ContainsKey(e.From) && _indexById.ContainsKey(e.To))
-            .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal)
-            .ToArray();
-        _edgeFrom = _edges.Select(e => _indexById[e.From]).ToArray();
-        _edgeTo = _edges.Select(e => _indexById[e.To]).ToArray();
-        _kinds = _nodes.Select(n => n.Kind).ToArray();
-        _edgeTypes = _edges.Select(e => e.Type).ToArray();
-        (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTo);
-        (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeFrom);
+        var keys = new List<long>(data.Edges.Count);
+        var kept = new List<Edge>(data.Edges.Count);
+        foreach (var edge in data.Edges)
+        {
+            if (_indexById.TryGetValue(edge.From, out var from) && _indexById.TryGetValue(edge.To, out var to))
+            {
+                keys.Add(EdgeOrder(from, edge.Type, to));
+                kept.Add(edge);
+            }
+        }
+        // Node numbers follow id order, so (from, type, to) as one number is (from id, type, to id) order, and
+        // sorting numbers is many times faster than comparing strings. Equal keys (a graph given the same edge
+        // twice) keep their input order.
+        var order = keys.ToArray();
+        var positions = new int[order.Length];
+        for (var i = 0; i < positions.Length; i++) positions[i] = i;
+        Array.Sort(order, positions);
+        for (int i = 1, run = 0; i <= order.Length; i++)
+        {
+            if (i < order.Length && order[i] == order[run]) continue;
+            if (i - run > 1) Array.Sort(positions, run, i - run);
+            run = i;
+        }
+        _edges = new Edge[order.Length];
+        _edgeFrom = new int[order.Length];
+        _edgeTo = new int[order.Length];
+        for (var e = 0; e < order.Length; e++)
+        {
+            _edges[e] = kept[positions[e]];
+            (_edgeFrom[e], _edgeTo[e]) = Ends(order[e]);
+        }
+        _edgeTypes = TypesOf(_edges);
+        (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTypes, _nodes.Length);
+        (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeTypes, _nodes.Length);
+        (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
+        (_searchText, _nameStarts, _nameNodes) = BuildSearchText(_nodes, null, null);
+    }
 
-        // Alternatives: every (node, group) pair gets a slot; an edge in a group points at its slot.
-        _edgeGroupSlot = new int[_edges.Length];
-        var slots = new Dictionary<(int, string), int>();
-        var sizes = new List<int>();
+    /// <summary>What an edit does to the edges: nothing, replaces some in place (same keys), or renumbers them.</summary>
+    private abstract record EdgeUpdate
+    {
+        public sealed record None : EdgeUpdate;
+
+        public sealed record Replaced(Edge[] Edges, bool GroupsChanged) : EdgeUpdate;
+
+        public sealed record Renumbered(Edge[] Edges, int[] From, int[] To) : EdgeUpdate;
+    }
+
+    /// <param name="nameSources">For each node, the node of <paramref name="previous"/> whose search names it keeps, or -1 when they change; null when none change.</param>
+    private GraphIndex(GraphIndex previous, Node[] nodes, Dictionary<string, int>? indexById, NodeKind[] kinds, EdgeUpdate edges, int[]? nameSources)
+    {
+        _nodes = nodes;
+        _indexById = indexById ?? previous._indexById;
+        _kinds = kinds;
+        (_edges, _edgeFrom, _edgeTo, _edgeTypes) = (previous._edges, previous._edgeFrom, previous._edgeTo, previous._edgeTypes);
+        (_outOffsets, _outEdges, _inOffsets, _inEdges) = (previous._outOffsets, previous._outEdges, previous._inOffsets, previous._inEdges);
+        (_edgeGroupSlot, _groupSizes) = (previous._edgeGroupSlot, previous._groupSizes);
+        switch (edges)
+        {
+            case EdgeUpdate.Replaced replaced:
+                _edges = replaced.Edges;
+                if (replaced.GroupsChanged) (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
+                break;
+            case EdgeUpdate.Renumbered renumbered:
+                (_edges, _edgeFrom, _edgeTo) = (renumbered.Edges, renumbered.From, renumbered.To);
+                _edgeTypes = TypesOf(_edges);
+                (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTypes, _nodes.Length);
+                (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeTypes, _nodes.Length);
+                (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
+                break;
+        }
+        (_searchText, _nameStarts, _nameNodes) = nameSources is null
+            ? (previous._searchText, previous._nameStarts, previous._nameNodes)
+            : BuildSearchText(_nodes, nameSources, previous);
+    }
+
+    /// <summary>
+    /// The read model after an edit, built from this one without sorting anything: the untouched nodes and edges
+    /// keep their order and the few changed ones are merged in. What the edit cannot affect is shared: the id
+    /// lookup when no node comes or goes, the adjacency when no edge comes or goes, the search names of every
+    /// node whose names stay. The result is the same as a new index over the edited graph; a property test holds
+    /// it to that.
+    /// </summary>
+    public GraphIndex Apply(GraphEdit edit)
+    {
+        var nodeSetChanges = edit.Nodes.Any(c => c.After is not { } after || IndexOf(after.Id) < 0);
+        if (!nodeSetChanges)
+        {
+            var nodes = (Node[])_nodes.Clone();
+            var kinds = _kinds;
+            int[]? nameSources = null;
+            foreach (var change in edit.Nodes)
+            {
+                var i = IndexOf(change.After!.Id);
+                nodes[i] = change.After;
+                if (change.After.Kind != _kinds[i])
+                {
+                    if (ReferenceEquals(kinds, _kinds)) kinds = (NodeKind[])_kinds.Clone();
+                    kinds[i] = change.After.Kind;
+                }
+                if (!SameNames(_nodes[i], change.After))
+                {
+                    nameSources ??= [.. Enumerable.Range(0, _nodes.Length)];
+                    nameSources[i] = -1;
+                }
+            }
+            return new GraphIndex(this, nodes, null, kinds, EdgesAfter(edit), nameSources);
+        }
+
+        // Old nodes that the edit deletes or replaces drop out; the edit's nodes merge in by id.
+        var dropped = new bool[_nodes.Length];
+        foreach (var change in edit.Nodes)
+        {
+            if (IndexOf((change.Before ?? change.After)!.Id) is var i and >= 0) dropped[i] = true;
+        }
+        var added = edit.Nodes.Where(c => c.After is not null).Select(c => c.After!).OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
+        var merged = new Node[_nodes.Length - dropped.Count(d => d) + added.Length];
+        var sources = new int[merged.Length];
+        var renumber = new int[_nodes.Length];
+        Array.Fill(renumber, -1);
+        for (int old = 0, next = 0, k = 0; k < merged.Length; k++)
+        {
+            while (old < _nodes.Length && dropped[old]) old++;
+            if (next < added.Length && (old == _nodes.Length || string.CompareOrdinal(added[next].Id, _nodes[old].Id) < 0))
+            {
+                merged[k] = added[next++];
+                sources[k] = -1;
+            }
+            else
+            {
+                renumber[old] = k;
+                sources[k] = old;
+                merged[k] = _nodes[old++];
+            }
+        }
+        var indexById = IndexIds(merged);
+        // A replaced node keeps its edges: its old number maps to where its new version landed.
+        for (var old = 0; old < _nodes.Length; old++)
+        {
+            if (dropped[old] && indexById.TryGetValue(_nodes[old].Id, out var now)) renumber[old] = now;
+        }
+        var (mergedEdges, edgeFrom, edgeTo) = MergeEdges(edit, old => renumber[old], indexById);
+        return new GraphIndex(this, merged, indexById, KindsOf(merged), new EdgeUpdate.Renumbered(mergedEdges, edgeFrom, edgeTo), sources);
+    }
+
+    /// <summary>The edge part of an edit that keeps every node's number.</summary>
+    private EdgeUpdate EdgesAfter(GraphEdit edit)
+    {
+        if (edit.Edges.Count == 0) return new EdgeUpdate.None();
+        // Edges that stay and only change (a source added, a group set) keep their numbers and the adjacency.
+        var places = edit.Edges.Select(c => c.After is { } after ? FindEdge(after.Key) : -1).ToArray();
+        if (places.All(p => p >= 0))
+        {
+            var edges = (Edge[])_edges.Clone();
+            var groupsChanged = false;
+            for (var i = 0; i < places.Length; i++)
+            {
+                groupsChanged |= edges[places[i]].Group != edit.Edges[i].After!.Group;
+                edges[places[i]] = edit.Edges[i].After!;
+            }
+            return new EdgeUpdate.Replaced(edges, groupsChanged);
+        }
+        var (merged, from, to) = MergeEdges(edit, static i => i, null);
+        return new EdgeUpdate.Renumbered(merged, from, to);
+    }
+
+    /// <summary>
+    /// This index's edges with an edit's edge changes applied, in (from, type, to) order, with their ends numbered
+    /// in the new node order. Edges whose end no longer exists are left out, as a whole rebuild would.
+    /// </summary>
+    private (Edge[] Edges, int[] From, int[] To) MergeEdges(GraphEdit edit, Func<int, int> renumber, Dictionary<string, int>? newIndexById)
+    {
+        var dropped = new HashSet<int>();
+        foreach (var change in edit.Edges)
+        {
+            if (FindEdge((change.Before ?? change.After)!.Key) is var e and >= 0) dropped.Add(e);
+        }
+        var lookup = newIndexById ?? _indexById;
+        var added = new List<(long Key, Edge Edge)>();
+        foreach (var change in edit.Edges)
+        {
+            if (change.After is { } after && lookup.TryGetValue(after.From, out var from) && lookup.TryGetValue(after.To, out var to))
+            {
+                added.Add((EdgeOrder(from, after.Type, to), after));
+            }
+        }
+        added.Sort(static (a, b) => a.Key.CompareTo(b.Key));
+
+        var edges = new List<Edge>(_edges.Length + added.Count);
+        var keys = new List<long>(_edges.Length + added.Count);
+        var next = 0;
         for (var e = 0; e < _edges.Length; e++)
         {
-            _edgeGroupSlot[e] = -1;
-            if (_edges[e].Group is not { } group) continue;
-            if (!slots.TryGetValue((_edgeFrom[e], group), out var slot))
-            {
-                slot = sizes.Count;
-                slots.Add((_edgeFrom[e], group), slot);
-                sizes.Add(0);
-            }
-            _edgeGroupSlot[e] = slot;
-            sizes[slot]++;
+            if (dropped.Contains(e)) continue;
+            var (from, to) = (renumber(_edgeFrom[e]), renumber(_edgeTo[e]));
+            if (from < 0 || to < 0) continue;
+            var key = EdgeOrder(from, _edgeTypes[e], to);
+            for (; next < added.Count && added[next].Key < key; next++) Add(added[next].Key, added[next].Edge);
+            Add(key, _edges[e]);
         }
-        _groupSizes = [.. sizes];
+        for (; next < added.Count; next++) Add(added[next].Key, added[next].Edge);
 
-        var text = new System.Text.StringBuilder();
-        var starts = new List<int>();
-        var owners = new List<int>();
-        for (var v = 0; v < _nodes.Length; v++)
+        var (fromArray, toArray) = (new int[keys.Count], new int[keys.Count]);
+        for (var e = 0; e < keys.Count; e++) (fromArray[e], toArray[e]) = Ends(keys[e]);
+        return ([.. edges], fromArray, toArray);
+
+        void Add(long key, Edge edge)
         {
-            foreach (var name in new[] { _nodes[v].NameZh, _nodes[v].NameEn }.Concat(_nodes[v].Aliases))
+            // Two edges with one key cannot both stand: the edit's version replaces the old one.
+            if (keys.Count > 0 && keys[^1] == key)
             {
-                starts.Add(text.Length);
-                owners.Add(v);
-                text.Append(name.ToLowerInvariant()).Append('\0');
+                edges[^1] = edge;
+                return;
             }
+            keys.Add(key);
+            edges.Add(edge);
         }
-        starts.Add(text.Length);
-        _searchText = new char[text.Length];
-        text.CopyTo(0, _searchText, text.Length);
-        _nameStarts = [.. starts];
-        _nameNodes = [.. owners];
     }
+
+    private int FindEdge(EdgeKey key)
+    {
+        var from = IndexOf(key.From);
+        var to = IndexOf(key.To);
+        if (from < 0 || to < 0) return -1;
+        foreach (var e in EdgesOf(from, Direction.Forward, key.Type))
+        {
+            if (_edgeTo[e] == to) return e;
+        }
+        return -1;
+    }
+
+    private static bool SameNames(Node a, Node b) => a.NameZh == b.NameZh && a.NameEn == b.NameEn && a.Aliases.SequenceEqual(b.Aliases);
+
+    private static bool IsInIdOrder(Node[] nodes)
+    {
+        for (var i = 1; i < nodes.Length; i++)
+        {
+            if (string.CompareOrdinal(nodes[i - 1].Id, nodes[i].Id) > 0) return false;
+        }
+        return true;
+    }
+
+    private static Dictionary<string, int> IndexIds(Node[] nodes)
+    {
+        var indexById = new Dictionary<string, int>(nodes.Length, StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++) indexById.Add(nodes[i].Id, i);
+        return indexById;
+    }
+
+    private static NodeKind[] KindsOf(Node[] nodes) => Array.ConvertAll(nodes, n => n.Kind);
+
+    private static EdgeType[] TypesOf(Edge[] edges) => Array.ConvertAll(edges, e => e.Type);
+
+    // An edge's place in the order as one number: from and type in the high half, to in the low half.
+    private static long EdgeOrder(int from, EdgeType type, int to) => ((long)(from * TypeCount + (int)type) << 32) | (uint)to;
+
+    private static (int From, int To) Ends(long order) => ((int)(order >> 32) / TypeCount, (int)(order & uint.MaxValue));
 
     public int NodeCount => _nodes.Length;
     public int EdgeCount => _edges.Length;
@@ -101,10 +314,10 @@ public sealed class GraphIndex
     public EdgeType TypeOf(int edge) => _edgeTypes[edge];
 
     /// <summary>All lower-cased names, each ended by a NUL; see <see cref="NameAt"/>.</summary>
-    internal ReadOnlySpan<char> SearchText => _searchText;
+    public ReadOnlySpan<char> SearchText => _searchText;
 
     /// <summary>The name holding a position of <see cref="SearchText"/>: its start, its length and its node.</summary>
-    internal (int Start, int Length, int Node) NameAt(int position)
+    public (int Start, int Length, int Node) NameAt(int position)
     {
         var k = Array.BinarySearch(_nameStarts, position);
         if (k < 0) k = ~k - 1;
@@ -138,19 +351,106 @@ public sealed class GraphIndex
     /// <summary>The node at the far end of an edge, seen from a traversal in the given direction.</summary>
     public int Neighbour(int edge, Direction direction) => direction == Direction.Forward ? _edgeTo[edge] : _edgeFrom[edge];
 
-    private (int[] Offsets, int[] Edges) BuildAdjacency(int[] owner, int[] other)
+    private static (int[] Offsets, int[] Edges) BuildAdjacency(int[] owner, EdgeType[] types, int nodeCount)
     {
-        var offsets = new int[_nodes.Length * TypeCount + 1];
-        for (var e = 0; e < _edges.Length; e++) offsets[owner[e] * TypeCount + (int)_edges[e].Type + 1]++;
+        var offsets = new int[nodeCount * TypeCount + 1];
+        for (var e = 0; e < owner.Length; e++) offsets[owner[e] * TypeCount + (int)types[e] + 1]++;
         for (var s = 1; s < offsets.Length; s++) offsets[s] += offsets[s - 1];
-        var fill = offsets[..^1].ToArray();
-        var edges = new int[_edges.Length];
-        // Edges are sorted by (from, type, to); for the backward direction sort each slot by the other end so
-        // that results come out in a stable, id-ordered sequence.
-        foreach (var e in Enumerable.Range(0, _edges.Length).OrderBy(e => other[e]))
-        {
-            edges[fill[owner[e] * TypeCount + (int)_edges[e].Type]++] = e;
-        }
+        var fill = offsets[..^1];
+        var edges = new int[owner.Length];
+        // Edges are in (from, type, to) order, so filling the slots in edge order leaves each slot sorted by its
+        // other end in both directions: results come out in a stable, id-ordered sequence without a sort.
+        for (var e = 0; e < owner.Length; e++) edges[fill[owner[e] * TypeCount + (int)types[e]]++] = e;
         return (offsets, edges);
+    }
+
+    // Alternatives: every (node, group) pair gets a slot; an edge in a group points at its slot.
+    private static (int[] EdgeSlots, int[] Sizes) BuildGroups(Edge[] edges, int[] edgeFrom)
+    {
+        var edgeSlots = new int[edges.Length];
+        var slots = new Dictionary<(int, string), int>();
+        var sizes = new List<int>();
+        for (var e = 0; e < edges.Length; e++)
+        {
+            edgeSlots[e] = -1;
+            if (edges[e].Group is not { } group) continue;
+            if (!slots.TryGetValue((edgeFrom[e], group), out var slot))
+            {
+                slot = sizes.Count;
+                slots.Add((edgeFrom[e], group), slot);
+                sizes.Add(0);
+            }
+            edgeSlots[e] = slot;
+            sizes[slot]++;
+        }
+        return (edgeSlots, [.. sizes]);
+    }
+
+    /// <summary>
+    /// The search buffer for <paramref name="nodes"/>. A node whose <paramref name="nameSources"/> entry names a node
+    /// of <paramref name="previous"/> copies that node's lower-cased names from it; the others are lower-cased anew.
+    /// </summary>
+    private static (char[] Text, int[] Starts, int[] Owners) BuildSearchText(Node[] nodes, int[]? nameSources, GraphIndex? previous)
+    {
+        // The names of previous node v are previous._nameStarts[firstName[v] .. firstName[v + 1]).
+        var firstName = previous is null ? [] : new int[previous._nodes.Length + 1];
+        if (previous is not null)
+        {
+            foreach (var owner in previous._nameNodes) firstName[owner + 1]++;
+            for (var v = 1; v < firstName.Length; v++) firstName[v] += firstName[v - 1];
+        }
+        var (length, count) = (0, 0);
+        for (var v = 0; v < nodes.Length; v++)
+        {
+            if (nameSources?[v] is >= 0 and var source)
+            {
+                length += previous!._nameStarts[firstName[source + 1]] - previous._nameStarts[firstName[source]];
+                count += firstName[source + 1] - firstName[source];
+            }
+            else
+            {
+                length += nodes[v].NameZh.Length + nodes[v].NameEn.Length + 2;
+                foreach (var alias in nodes[v].Aliases) length += alias.Length + 1;
+                count += 2 + nodes[v].Aliases.Count;
+            }
+        }
+
+        var text = new char[length];
+        var starts = new int[count + 1];
+        var owners = new int[count];
+        var (at, name) = (0, 0);
+        for (var v = 0; v < nodes.Length; v++)
+        {
+            if (nameSources?[v] is >= 0 and var source)
+            {
+                var (first, last) = (firstName[source], firstName[source + 1]);
+                var from = previous!._nameStarts[first];
+                var span = previous._nameStarts[last] - from;
+                previous._searchText.AsSpan(from, span).CopyTo(text.AsSpan(at));
+                for (var k = first; k < last; k++)
+                {
+                    starts[name] = previous._nameStarts[k] - from + at;
+                    owners[name++] = v;
+                }
+                at += span;
+            }
+            else
+            {
+                Add(nodes[v].NameZh, v);
+                Add(nodes[v].NameEn, v);
+                foreach (var alias in nodes[v].Aliases) Add(alias, v);
+            }
+        }
+        starts[count] = at;
+        return (text, starts, owners);
+
+        void Add(string value, int owner)
+        {
+            starts[name] = at;
+            owners[name++] = owner;
+            value.AsSpan().ToLowerInvariant(text.AsSpan(at));
+            at += value.Length;
+            text[at++] = '\0';
+        }
     }
 }

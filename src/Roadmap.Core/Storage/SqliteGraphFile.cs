@@ -123,7 +123,7 @@ public sealed class SqliteGraphFile(string path)
                 {
                     throw new InvalidDataException($"{Path}: unknown edge type '{reader.GetString(1)}'");
                 }
-                var sources = JsonSerializer.Deserialize<List<Source>>(reader.GetString(3), Json)!;
+                var sources = JsonSerializer.Deserialize<IReadOnlyList<Source>>(reader.GetString(3), Json)!;
                 edges.Add(new Edge(reader.GetString(0), type, reader.GetString(2), sources, reader.IsDBNull(4) ? null : reader.GetString(4))
                 {
                     Version = reader.GetInt32(5),

@@ -1,0 +1,105 @@
+using BenchmarkDotNet.Attributes;
+using Roadmap.Core;
+using Roadmap.Core.Editing;
+using Roadmap.Core.Model;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Bench;
+
+/// <summary>
+/// A curator's edit on generated roadmaps of each scale, through the embedded store: planned and checked, committed
+/// to SQLite with its audit entry (synchronous = FULL, so an fsync), then applied to the in-memory read model.
+/// Peers in the same class: the identical commit made alone on a copy of the file (the floor any durable store
+/// pays), and rebuilding the whole read model (what every edit cost before edits were applied in place).
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
+public class EditBenchmarks
+{
+    [ParamsSource(nameof(Scales))]
+    public string Scale { get; set; } = "";
+
+    public static IEnumerable<string> Scales() => ScaleBenchmarks.Scales();
+
+    private string _directory = "";
+    private EmbeddedGraphStore _store = null!;
+    private SqliteGraphFile.EditConnection _peer = null!;
+    private GraphIndex _peerGraph = null!;
+    private string[] _components = [];
+    private Source _clause = null!;
+    private int _counter;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = Environment.GetEnvironmentVariable("ROADMAP_BENCH_DATA") ?? throw new InvalidOperationException("ROADMAP_BENCH_DATA is not set");
+        var data = new DataSet(Path.Combine(root, Scale));
+        // Edits change the file, so they go to copies: the generated graph stays as the other benchmarks expect it.
+        _directory = Directory.CreateTempSubdirectory("roadmap-edit-bench-").FullName;
+        var (storeFile, peerFile) = (Path.Combine(_directory, "store.db"), Path.Combine(_directory, "peer.db"));
+        foreach (var copy in new[] { storeFile, peerFile })
+        {
+            // SQLite's online backup: a consistent copy of the file and its write-ahead log.
+            using var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={data.DatabasePath};Mode=ReadOnly;Pooling=False");
+            using var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={copy};Pooling=False");
+            source.Open();
+            source.BackupDatabase(target);
+        }
+
+        _store = new EmbeddedGraphStore(new RoadmapOptions { DatabasePath = storeFile, SeedImport = SeedImport.Never });
+        _store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var graph = _store.Graph;
+        _components = [.. graph.Nodes.Where(n => n.Kind == NodeKind.Component).Select(n => n.Id)];
+        var document = graph.Nodes.First(n => n.Kind == NodeKind.Document);
+        // Generated plans say "...：用于基准测试的文本。", so this quote passes the same check as a real one.
+        var text = document.Text ?? throw new InvalidOperationException($"{document.Id} has no text to quote");
+        _clause = new Source(document.Id, "1", text[(text.IndexOf('：', StringComparison.Ordinal) + 1)..].TrimEnd('。'));
+        _peer = new SqliteGraphFile(peerFile).OpenForEdits();
+        _peerGraph = graph;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _peer.Dispose();
+        _store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    // A new clause each time, since citing the same one twice is refused as a duplicate, on the next component in
+    // turn, since a node holds at most 50 sources.
+    private Source NextClause() => _clause with { Section = $"bench.{++_counter}" };
+
+    private string NextComponent() => _components[_counter % _components.Length];
+
+    [Benchmark(Description = "edit: add a source")]
+    public long AddSource()
+    {
+        var (clause, component) = (NextClause(), NextComponent());
+        return _store.EditAsync("bench", g => GraphEditor.AddSource(g, component, null, clause, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+    }
+
+    [Benchmark(Description = "edit: create a node, then delete it")]
+    public long CreateAndDelete()
+    {
+        var id = $"component:bench-{++_counter}";
+        var draft = new NodeDraft
+        {
+            Id = id, Kind = NodeKind.Component, NameZh = $"基准部件{_counter}", NameEn = $"bench part {_counter}", ComponentType = ComponentType.Part,
+            Sources = [_clause],
+        };
+        _store.EditAsync("bench", g => GraphEditor.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult();
+        return _store.EditAsync("bench", g => GraphEditor.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+    }
+
+    [Benchmark(Description = "sqlite: the same commit (add a source)")]
+    public long SqliteCommit()
+    {
+        var (clause, component) = (NextClause(), NextComponent());
+        return _peer.Apply(GraphEditor.AddSource(_peerGraph, component, null, clause, null), "bench", DateTimeOffset.UtcNow);
+    }
+
+    [Benchmark(Description = "read model rebuilt whole")]
+    public int Rebuild() => new GraphIndex(new GraphData(_store.Graph.Nodes, _store.Graph.Edges)).NodeCount;
+}
