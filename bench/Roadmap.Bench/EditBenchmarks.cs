@@ -10,7 +10,8 @@ namespace Roadmap.Bench;
 /// A curator's edit on generated roadmaps of each scale, through the embedded store: planned and checked, committed
 /// to SQLite with its audit entry (synchronous = FULL, so an fsync), then applied to the in-memory read model.
 /// Peers in the same class: the identical commit made alone on a copy of the file (the floor any durable store
-/// pays), and rebuilding the whole read model (what every edit cost before edits were applied in place).
+/// pays), and rebuilding the whole read model (what every edit cost before edits were applied in place) against
+/// applying an edit to it, the in-memory part alone, which the fsync's variance would hide in a whole edit.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -25,6 +26,8 @@ public class EditBenchmarks
     private EmbeddedGraphStore _store = null!;
     private SqliteGraphFile.EditConnection _peer = null!;
     private GraphIndex _peerGraph = null!;
+    private GraphEdit _addSource = null!;
+    private GraphEdit _addNode = null!;
     private string[] _components = [];
     private Source _clause = null!;
     private int _counter;
@@ -56,6 +59,9 @@ public class EditBenchmarks
         _clause = new Source(document.Id, "1", text[(text.IndexOf('：', StringComparison.Ordinal) + 1)..].TrimEnd('。'));
         _peer = new SqliteGraphFile(peerFile).OpenForEdits();
         _peerGraph = graph;
+        // The in-memory part alone, on the loaded graph each time: what the store does after the commit.
+        _addSource = GraphEditor.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
+        _addNode = GraphEditor.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
     }
 
     [GlobalCleanup]
@@ -84,14 +90,21 @@ public class EditBenchmarks
     public long CreateAndDelete()
     {
         var id = $"component:bench-{++_counter}";
-        var draft = new NodeDraft
-        {
-            Id = id, Kind = NodeKind.Component, NameZh = $"基准部件{_counter}", NameEn = $"bench part {_counter}", ComponentType = ComponentType.Part,
-            Sources = [_clause],
-        };
+        var draft = Draft(id, $"基准部件{_counter}", $"bench part {_counter}");
         _store.EditAsync("bench", g => GraphEditor.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult();
         return _store.EditAsync("bench", g => GraphEditor.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
+
+    private NodeDraft Draft(string id, string nameZh, string nameEn) => new()
+    {
+        Id = id, Kind = NodeKind.Component, NameZh = nameZh, NameEn = nameEn, ComponentType = ComponentType.Part, Sources = [_clause],
+    };
+
+    [Benchmark(Description = "read model: apply an added source")]
+    public int ApplySource() => _peerGraph.Apply(_addSource).NodeCount;
+
+    [Benchmark(Description = "read model: apply a new node")]
+    public int ApplyNode() => _peerGraph.Apply(_addNode).NodeCount;
 
     [Benchmark(Description = "sqlite: the same commit (add a source)")]
     public long SqliteCommit()
@@ -101,5 +114,5 @@ public class EditBenchmarks
     }
 
     [Benchmark(Description = "read model rebuilt whole")]
-    public int Rebuild() => new GraphIndex(new GraphData(_store.Graph.Nodes, _store.Graph.Edges)).NodeCount;
+    public int Rebuild() => new GraphIndex(new GraphData(_peerGraph.Nodes, _peerGraph.Edges)).NodeCount;
 }
