@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Model;
 using Roadmap.Core.Storage;
 
@@ -175,8 +176,10 @@ public sealed class RoadmapQuery : ObjectGraphType
                 var first = Limits.InRange(c, "first", 1, Limits.MaxPageSize);
                 var after = Limits.InRange(c, "afterSequence", 0, int.MaxValue);
                 var since = c.GetArgument<DateTime?>("since") is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, t.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : t.Kind)) : (DateTimeOffset?)null;
-                var editor = c.RequestServices!.GetService<IGraphEditor>();
-                return editor is null ? [] : await editor.AuditLogAsync(since, after, c.GetArgument<string?>("target"), first, c.CancellationToken).ConfigureAwait(false);
+                // A store without edits has no log to show; an empty list would read as "nothing has changed".
+                var editor = c.RequestServices!.GetService<IGraphEditor>()
+                    ?? throw new RoadmapError(EditCodes.ReadOnlyStore, "This store is read-only and keeps no audit log: edits and their log need the embedded store.");
+                return await editor.AuditLogAsync(since, after, c.GetArgument<string?>("target"), first, c.CancellationToken).ConfigureAwait(false);
             });
     }
 

@@ -16,7 +16,8 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
             .UseSetting("Store:Provider", "Neo4j")
             .UseSetting("Neo4j:Url", _stub.Url)
             .UseSetting("Neo4j:User", "neo4j")
-            .UseSetting("Neo4j:Password", "secret"));
+            .UseSetting("Neo4j:Password", "secret")
+            .UseSetting("Auth:Keys:0:Name", "curator").UseSetting("Auth:Keys:0:Role", "editor").UseSetting("Auth:Keys:0:Hash", Api.TestKeys.Editor.Hash));
     }
 
     public async Task DisposeAsync()
@@ -37,5 +38,20 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
         status.ShouldBe(200, body);
         body.ShouldBe("""{"data":{"node":{"nameZh":"CT","needs":[{"to":{"id":"component:ct-tube"}},{"to":{"id":"technology:image-reconstruction"}}]},"impact":{"programs":[{"node":{"id":"program:demo"},"severity":"BLOCKED"}]}}}""");
         _stub.Requests.ShouldAllBe(r => r.AccessMode == "Read" && r.Authorization!.StartsWith("Basic ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Mutations_and_the_audit_log_say_the_store_is_read_only_and_nothing_is_written()
+    {
+        var client = Api.TestKeys.With(_api.CreateClient(), Api.TestKeys.Editor.Key);
+        for (var i = 0; i < 200 && !(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode; i++) await Task.Delay(25);
+
+        var (_, mutation, _) = await Api.GraphQLClient.PostAsync(client,
+            """mutation { addAssessment(id: "product:ct", status: IMPORT_DEPENDENT, source: { document: "document:test-plan", section: "二", quote: "CT" }) { node { id } } }""");
+        var (_, audit, _) = await Api.GraphQLClient.PostAsync(client, "{ auditLog { sequence } }");
+
+        mutation.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
+        audit.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
+        _stub.Requests.ShouldAllBe(r => r.AccessMode == "Read");
     }
 }
