@@ -37,7 +37,8 @@ public sealed class GraphIndex
     public GraphIndex(GraphData data)
     {
         _nodes = [.. data.Nodes];
-        // The file and the seed loader already hand nodes over in id order; sorting a million strings takes seconds.
+        // The SQLite file hands nodes over in id order already (its query sorts them), and sorting a million
+        // strings takes seconds, so check before sorting.
         if (!IsInIdOrder(_nodes)) Array.Sort(_nodes, static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         _indexById = IndexIds(_nodes);
         _kinds = KindsOf(_nodes);
@@ -90,8 +91,13 @@ public sealed class GraphIndex
         public sealed record Renumbered(Edge[] Edges, int[] From, int[] To) : EdgeUpdate;
     }
 
-    /// <param name="nameSources">For each node, the node of <paramref name="previous"/> whose search names it keeps, or -1 when they change; null when none change.</param>
-    private GraphIndex(GraphIndex previous, Node[] nodes, Dictionary<string, int>? indexById, NodeKind[] kinds, EdgeUpdate edges, int[]? nameSources)
+    /// <param name="indexById">The id lookup for <paramref name="nodes"/>, or null when the numbering is unchanged.</param>
+    /// <param name="nameSources">
+    /// For each node, the node of <paramref name="previous"/> whose search names it keeps, or -1 when its names are
+    /// new; null when no name changes.
+    /// </param>
+    private GraphIndex(
+        GraphIndex previous, Node[] nodes, Dictionary<string, int>? indexById, NodeKind[] kinds, EdgeUpdate edges, int[]? nameSources)
     {
         _nodes = nodes;
         _indexById = indexById ?? previous._indexById;
@@ -119,7 +125,7 @@ public sealed class GraphIndex
     }
 
     /// <summary>
-    /// The read model after an edit, built from this one without sorting anything: the untouched nodes and edges
+    /// The read model after an edit, built from this one without sorting the graph: the untouched nodes and edges
     /// keep their order and the few changed ones are merged in. What the edit cannot affect is shared: the id
     /// lookup when no node comes or goes, the adjacency when no edge comes or goes, the search names of every
     /// node whose names stay. The result is the same as a new index over the edited graph; a property test holds
