@@ -14,12 +14,17 @@ public sealed class SharedStringConverter : JsonConverter<string>
     // Bounded, so that a file of unusual values cannot grow it without limit; past the bound, strings are read as usual.
     private const int MaxShared = 65_536;
     private static readonly ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    // Counted here: ConcurrentDictionary.Count takes every lock, too costly once a full pool sees only new values.
+    private static int _sharedCount;
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.GetString() is not { } value) return null;
         if (Shared.TryGetValue(value, out var shared)) return shared;
-        return Shared.Count < MaxShared ? Shared.GetOrAdd(value, value) : value;
+        if (Volatile.Read(ref _sharedCount) >= MaxShared) return value;
+        shared = Shared.GetOrAdd(value, value);
+        if (ReferenceEquals(shared, value)) Interlocked.Increment(ref _sharedCount);
+        return shared;
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -159,12 +159,17 @@ public sealed class GraphIndex
 
         // Old nodes that the edit deletes or replaces drop out; the edit's nodes merge in by id.
         var dropped = new bool[_nodes.Length];
+        var droppedCount = 0;
         foreach (var change in edit.Nodes)
         {
-            if (IndexOf((change.Before ?? change.After)!.Id) is var i and >= 0) dropped[i] = true;
+            if (IndexOf((change.Before ?? change.After)!.Id) is var i and >= 0 && !dropped[i])
+            {
+                dropped[i] = true;
+                droppedCount++;
+            }
         }
         var added = edit.Nodes.Where(c => c.After is not null).Select(c => c.After!).OrderBy(n => n.Id, StringComparer.Ordinal).ToArray();
-        var merged = new Node[_nodes.Length - dropped.Count(d => d) + added.Length];
+        var merged = new Node[_nodes.Length - droppedCount + added.Length];
         var sources = new int[merged.Length];
         var renumber = new int[_nodes.Length];
         Array.Fill(renumber, -1);
@@ -185,11 +190,11 @@ public sealed class GraphIndex
         }
         var indexById = IndexIds(merged);
         // A replaced node keeps its edges: its old number maps to where its new version landed.
-        for (var old = 0; old < _nodes.Length; old++)
+        foreach (var node in added)
         {
-            if (dropped[old] && indexById.TryGetValue(_nodes[old].Id, out var now)) renumber[old] = now;
+            if (IndexOf(node.Id) is var old and >= 0) renumber[old] = indexById[node.Id];
         }
-        var (mergedEdges, edgeFrom, edgeTo) = MergeEdges(edit, old => renumber[old], indexById);
+        var (mergedEdges, edgeFrom, edgeTo) = MergeEdges(edit, renumber, indexById);
         return new GraphIndex(this, merged, indexById, KindsOf(merged), new EdgeUpdate.Renumbered(mergedEdges, edgeFrom, edgeTo), sources);
     }
 
@@ -210,7 +215,7 @@ public sealed class GraphIndex
             }
             return new EdgeUpdate.Replaced(edges, groupsChanged);
         }
-        var (merged, from, to) = MergeEdges(edit, static i => i, null);
+        var (merged, from, to) = MergeEdges(edit, null, null);
         return new EdgeUpdate.Renumbered(merged, from, to);
     }
 
@@ -218,7 +223,8 @@ public sealed class GraphIndex
     /// This index's edges with an edit's edge changes applied, in (from, type, to) order, with their ends numbered
     /// in the new node order. Edges whose end no longer exists are left out, as a whole rebuild would.
     /// </summary>
-    private (Edge[] Edges, int[] From, int[] To) MergeEdges(GraphEdit edit, Func<int, int> renumber, Dictionary<string, int>? newIndexById)
+    /// <param name="renumber">Each old node's new number, -1 when it is gone; null when the numbering is unchanged.</param>
+    private (Edge[] Edges, int[] From, int[] To) MergeEdges(GraphEdit edit, int[]? renumber, Dictionary<string, int>? newIndexById)
     {
         var dropped = new HashSet<int>();
         foreach (var change in edit.Edges)
@@ -242,7 +248,7 @@ public sealed class GraphIndex
         for (var e = 0; e < _edges.Length; e++)
         {
             if (dropped.Contains(e)) continue;
-            var (from, to) = (renumber(_edgeFrom[e]), renumber(_edgeTo[e]));
+            var (from, to) = renumber is null ? (_edgeFrom[e], _edgeTo[e]) : (renumber[_edgeFrom[e]], renumber[_edgeTo[e]]);
             if (from < 0 || to < 0) continue;
             var key = EdgeOrder(from, _edgeTypes[e], to);
             for (; next < added.Count && added[next].Key < key; next++) Add(added[next].Key, added[next].Edge);
