@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
 using Roadmap.Core;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 

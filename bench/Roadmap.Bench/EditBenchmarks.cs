@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Roadmap.Core;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Bench;
@@ -60,8 +60,8 @@ public class EditBenchmarks
         _peer = new SqliteGraphFile(peerFile).OpenForEdits();
         _peerGraph = graph;
         // The in-memory part alone, on the loaded graph each time: what the store does after the commit.
-        _addSource = GraphEditor.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
-        _addNode = GraphEditor.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
+        _addSource = EditPlanner.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
+        _addNode = EditPlanner.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
     }
 
     [GlobalCleanup]
@@ -83,7 +83,7 @@ public class EditBenchmarks
     public long AddSource()
     {
         var (clause, component) = (NextClause(), NextComponent());
-        return _store.EditAsync("bench", g => GraphEditor.AddSource(g, component, null, clause, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+        return _store.EditAsync("bench", g => EditPlanner.AddSource(g, component, null, clause, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
 
     [Benchmark(Description = "edit: create a node, then delete it")]
@@ -91,8 +91,8 @@ public class EditBenchmarks
     {
         var id = $"component:bench-{++_counter}";
         var draft = Draft(id, $"基准部件{_counter}", $"bench part {_counter}");
-        _store.EditAsync("bench", g => GraphEditor.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult();
-        return _store.EditAsync("bench", g => GraphEditor.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+        _store.EditAsync("bench", g => EditPlanner.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult();
+        return _store.EditAsync("bench", g => EditPlanner.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
 
     private NodeDraft Draft(string id, string nameZh, string nameEn) => new()
@@ -110,7 +110,7 @@ public class EditBenchmarks
     public long SqliteCommit()
     {
         var (clause, component) = (NextClause(), NextComponent());
-        return _peer.Apply(GraphEditor.AddSource(_peerGraph, component, null, clause, null), "bench", DateTimeOffset.UtcNow);
+        return _peer.Apply(EditPlanner.AddSource(_peerGraph, component, null, clause, null), "bench", DateTimeOffset.UtcNow);
     }
 
     [Benchmark(Description = "read model rebuilt whole")]

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Bench;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Bench;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Bench;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;
@@ -248,7 +248,7 @@ query.SetAction(async (parse, ct) =>
         return 2;
     }
     var services = new ServiceCollection().AddRoadmap(Configuration(parse)).BuildServiceProvider();
-    await using (services.ConfigureAwait(false))
+    await using (services)
     {
         await services.GetRequiredService<IGraphStore>().InitializeAsync(ct);
         var serializer = services.GetRequiredService<IGraphQLTextSerializer>();

@@ -65,7 +65,7 @@ public static class ServiceCollectionExtensions
         if (provider.Equals("Embedded", StringComparison.OrdinalIgnoreCase))
         {
             services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
-            services.AddSingleton<IGraphEditor>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+            services.AddSingleton<IEditableGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
         }
         else if (provider.Equals("Neo4j", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,4 +1,4 @@
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Tests;
 

@@ -1,3 +1,4 @@
+using Roadmap.Core.Errors;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 using Roadmap.Core.Security;
@@ -47,7 +48,7 @@ public sealed class ApiKeyAuthentication(RequestDelegate next, ApiKeys keys, Aut
         var serializer = http.RequestServices.GetRequiredService<IGraphQLTextSerializer>();
         await serializer.WriteAsync(http.Response.Body, new ExecutionResult
         {
-            Errors = [new ExecutionError(message) { Code = Core.GraphQL.Access.Unauthenticated }],
+            Errors = [new ExecutionError(message) { Code = Core.Errors.ErrorCodes.Unauthenticated.Code }],
         }, http.RequestAborted);
     }
 }

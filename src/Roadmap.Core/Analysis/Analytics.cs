@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Core.Analysis;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Analysis;
 

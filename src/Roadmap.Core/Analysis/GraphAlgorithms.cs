@@ -1,4 +1,4 @@
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Core.Analysis;
@@ -9,8 +9,6 @@ namespace Roadmap.Core.Analysis;
 /// </summary>
 public static class GraphAlgorithms
 {
-    /// <summary>How many search steps <see cref="Paths"/> may take before it returns what it has found.</summary>
-    public const int PathSearchBudget = 200_000;
 
     /// <summary>Everything within <paramref name="maxDepth"/> edges of a node, and the edges followed to reach it.</summary>
     public static Subgraph Reach(GraphIndex graph, string id, Direction direction, int maxDepth)
@@ -50,7 +48,7 @@ public static class GraphAlgorithms
     /// none longer than <paramref name="maxLength"/>. A backward breadth-first pass gives every node its distance to
     /// the target, so the search only extends a partial path that can still arrive in time.
     /// </summary>
-    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit, int budget = PathSearchBudget)
+    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit, int budget = TraversalLimits.PathSearchBudget)
     {
         var from = graph.IndexOf(fromId);
         var to = graph.IndexOf(toId);

@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.GraphQL;
 

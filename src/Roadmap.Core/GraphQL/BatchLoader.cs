@@ -58,12 +58,12 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
             }
             if (batch is null)
             {
-                await running!.ConfigureAwait(false);
+                await running!;
                 continue;
             }
             try
             {
-                var found = await fetch(keys, cancellationToken).ConfigureAwait(false);
+                var found = await fetch(keys, cancellationToken);
                 lock (_lock)
                 {
                     foreach (var k in keys) _loaded[k] = found.TryGetValue(k, out var v) ? v : default!;
@@ -87,7 +87,7 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     private sealed class Deferred(BatchLoader<TKey, TValue> loader, TKey key) : IDataLoaderResult<TValue?>
     {
         public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
     }
 }
 
@@ -99,9 +99,9 @@ public static class DataLoaderResultExtensions
     private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
     {
         public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
-            map(await inner.GetResultAsync(cancellationToken).ConfigureAwait(false));
+            map(await inner.GetResultAsync(cancellationToken));
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+            await GetResultAsync(cancellationToken);
     }
 }

@@ -33,10 +33,10 @@ public sealed class DocumentCache(int capacity = DocumentCache.DefaultCapacity) 
         {
             options.Document = cached;
             Interlocked.Increment(ref _hits);
-            return await next(options).ConfigureAwait(false);
+            return await next(options);
         }
 
-        var result = await next(options).ConfigureAwait(false);
+        var result = await next(options);
         // Executed means it parsed and validated; a document that failed either is not worth keeping.
         if (query is not null && result.Executed && result.Document is { } document)
         {

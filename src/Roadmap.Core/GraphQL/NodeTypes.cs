@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.GraphQL;
 
@@ -23,7 +23,7 @@ public sealed class EdgeTypeType : EnumerationGraphType<EdgeType>
     }
 }
 
-public sealed class ComponentTypeType : EnumerationGraphType<Model.ComponentType>
+public sealed class ComponentTypeType : EnumerationGraphType<Graph.ComponentType>
 {
     public ComponentTypeType()
     {
@@ -41,7 +41,7 @@ public sealed class FieldType : EnumerationGraphType<Field>
     }
 }
 
-public sealed class ProgramTypeType : EnumerationGraphType<Model.ProgramType>
+public sealed class ProgramTypeType : EnumerationGraphType<Graph.ProgramType>
 {
     public ProgramTypeType()
     {

@@ -1,6 +1,8 @@
+using Roadmap.Core.Storage;
+using Roadmap.Core.Errors;
 using GraphQL.Types;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.GraphQL;
 

@@ -1,8 +1,9 @@
+using Roadmap.Core.Errors;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Security;
 using Roadmap.Core.Storage;
 
@@ -25,25 +26,25 @@ public sealed class RoadmapMutation : ObjectGraphType
             .Description("Creates a node (omit expectedVersion) or updates one (pass the version you read). Assessments, targets and goals are kept; lists and attributes left out keep their values.")
             .Argument<NonNullGraphType<NodeInputType>>("input")
             .Argument<IntGraphType>("expectedVersion", "The version the update is based on; CONFLICT when the node has changed since.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.UpsertNode(g, c.GetArgument<NodeInput>("input").ToDraft(), ExpectedVersion(c))));
+            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.UpsertNode(g, c.GetArgument<NodeInput>("input").ToDraft(), ExpectedVersion(c))));
 
         Field<ChangeResultType>("upsertEdge")
             .Description("Creates an edge (omit expectedVersion) or replaces its sources and group (pass the version you read).")
             .Argument<NonNullGraphType<EdgeInputType>>("input")
             .Argument<IntGraphType>("expectedVersion")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.UpsertEdge(g, c.GetArgument<EdgeInput>("input").ToEdge(), ExpectedVersion(c))));
+            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.UpsertEdge(g, c.GetArgument<EdgeInput>("input").ToEdge(), ExpectedVersion(c))));
 
         Field<ChangeResultType>("deleteNode")
             .Description("Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .Argument<BooleanGraphType>("cascade", a => a.DefaultValue = false)
             .Argument<IntGraphType>("expectedVersion")
-            .ResolveAsync(c => Edit(c, Roles.Admin, g => GraphEditor.DeleteNode(g, c.GetArgument<string>("id"), c.GetArgument<bool>("cascade"), ExpectedVersion(c))));
+            .ResolveAsync(c => Edit(c, Roles.Admin, g => EditPlanner.DeleteNode(g, c.GetArgument<string>("id"), c.GetArgument<bool>("cascade"), ExpectedVersion(c))));
 
         Field<ChangeResultType>("deleteEdge")
             .Argument<NonNullGraphType<EdgeKeyInputType>>("edge")
             .Argument<IntGraphType>("expectedVersion")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.DeleteEdge(g, c.GetArgument<EdgeKeyInput>("edge").ToKey(), ExpectedVersion(c))));
+            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.DeleteEdge(g, c.GetArgument<EdgeKeyInput>("edge").ToKey(), ExpectedVersion(c))));
 
         Field<ChangeResultType>("addAssessment")
             .Description("Records a plan's judgement of a node; its year is the cited plan's.")
@@ -51,7 +52,7 @@ public sealed class RoadmapMutation : ObjectGraphType
             .Argument<NonNullGraphType<AssessmentStatusType>>("status")
             .Argument<NonNullGraphType<SourceInputType>>("source")
             .Argument<IntGraphType>("expectedVersion")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.AddAssessment(
+            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.AddAssessment(
                 g, c.GetArgument<string>("id"), c.GetArgument<AssessmentStatus>("status"), c.GetArgument<SourceInput>("source").ToSource(), ExpectedVersion(c))));
 
         Field<ChangeResultType>("addSource")
@@ -60,7 +61,7 @@ public sealed class RoadmapMutation : ObjectGraphType
             .Argument<EdgeKeyInputType>("edge")
             .Argument<NonNullGraphType<SourceInputType>>("source")
             .Argument<IntGraphType>("expectedVersion")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => GraphEditor.AddSource(
+            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.AddSource(
                 g, c.GetArgument<string?>("id"), c.GetArgument<EdgeKeyInput?>("edge")?.ToKey(), c.GetArgument<SourceInput>("source").ToSource(), ExpectedVersion(c))));
     }
 
@@ -69,18 +70,18 @@ public sealed class RoadmapMutation : ObjectGraphType
     private static async Task<object?> Edit(IResolveFieldContext context, string role, Func<GraphIndex, GraphEdit> plan)
     {
         var actor = Access.Require(context, role);
-        var editor = context.RequestServices!.GetService<IGraphEditor>()
-            ?? throw new RoadmapError(EditCodes.ReadOnlyStore, "This store is read-only: edits need the embedded store.");
+        var editor = context.RequestServices!.GetService<IEditableGraphStore>()
+            ?? throw new RoadmapError(ErrorCodes.ReadOnlyStore, "This store is read-only: edits need the embedded store.");
         try
         {
             // The request's token bounds the wait for the write lock only (the execution timeout applies); once
             // the lock is held the edit runs to its commit, so a client that hangs up cannot leave it half done.
-            var result = await editor.EditAsync(actor, plan, context.CancellationToken).ConfigureAwait(false);
+            var result = await editor.EditAsync(actor, plan, context.CancellationToken);
             // What this request loaded before the edit is stale now.
             context.RequestServices!.GetRequiredService<RequestLoaders>().Clear();
             return result;
         }
-        catch (EditException e)
+        catch (RoadmapException e)
         {
             throw new RoadmapError(e.Code, e.Message);
         }
@@ -90,18 +91,15 @@ public sealed class RoadmapMutation : ObjectGraphType
 /// <summary>Role checks for resolvers: the caller is the principal the API's key middleware put on the request.</summary>
 public static class Access
 {
-    public const string Unauthenticated = "UNAUTHENTICATED";
-    public const string Forbidden = "FORBIDDEN";
-
     /// <summary>The caller's name, for the audit log; UNAUTHENTICATED without a key, FORBIDDEN without the role.</summary>
     public static string Require(IResolveFieldContext context, string role)
     {
         var user = context.User;
         if (user?.Identity is not { IsAuthenticated: true, Name: { } name })
         {
-            throw new RoadmapError(Unauthenticated, "This needs an API key: send 'Authorization: Bearer <key>'.");
+            throw new RoadmapError(ErrorCodes.Unauthenticated, "This needs an API key: send 'Authorization: Bearer <key>'.");
         }
-        if (!Roles.Grants(user, role)) throw new RoadmapError(Forbidden, $"This needs the {role} role; the key '{name}' does not have it.");
+        if (!Roles.Grants(user, role)) throw new RoadmapError(ErrorCodes.Forbidden, $"This needs the {role} role; the key '{name}' does not have it.");
         return name;
     }
 }
@@ -130,9 +128,9 @@ public sealed class NodeInput
     public List<string>? Aliases { get; set; }
     public List<SourceInput>? Sources { get; set; }
     public string? Note { get; set; }
-    public Model.ComponentType? ComponentType { get; set; }
+    public Graph.ComponentType? ComponentType { get; set; }
     public Field? Field { get; set; }
-    public Model.ProgramType? ProgramType { get; set; }
+    public Graph.ProgramType? ProgramType { get; set; }
     public PeriodInput? Period { get; set; }
     public List<string>? LeadAgencies { get; set; }
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Seeds;
 

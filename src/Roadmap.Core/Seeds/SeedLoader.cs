@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Seeds;
 

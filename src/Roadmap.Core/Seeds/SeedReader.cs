@@ -1,5 +1,5 @@
 using System.Globalization;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

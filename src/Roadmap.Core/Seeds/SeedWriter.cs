@@ -1,4 +1,4 @@
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using YamlDotNet.Serialization;
 
 namespace Roadmap.Core.Seeds;

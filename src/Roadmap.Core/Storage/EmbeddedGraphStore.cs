@@ -1,8 +1,9 @@
+using Roadmap.Core.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 
 namespace Roadmap.Core.Storage;
@@ -16,7 +17,7 @@ namespace Roadmap.Core.Storage;
 /// graph before an edit or after it, never half of it.
 /// </summary>
 public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedGraphStore>? logger = null, TimeProvider? time = null)
-    : IGraphStore, IGraphEditor, IDisposable
+    : IGraphStore, IEditableGraphStore, IDisposable
 {
     private readonly ILogger _logger = logger ?? NullLogger<EmbeddedGraphStore>.Instance;
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -100,8 +101,8 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
 
     public async Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken)
     {
-        if (_file is null) throw new EditException(EditCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
-        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_file is null) throw new RoadmapException(ErrorCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
             // Plan against the latest graph, not the request's pinned one: versions are checked against what is current.

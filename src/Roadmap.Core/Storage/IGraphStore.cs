@@ -1,5 +1,7 @@
+using Roadmap.Core.Analysis;
+using Roadmap.Core.Errors;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage;
 
@@ -62,11 +64,11 @@ public interface IGraphStore
 }
 
 /// <summary>A store that can be edited: the embedded store. Edits are planned against the latest graph and committed one at a time.</summary>
-public interface IGraphEditor
+public interface IEditableGraphStore
 {
     /// <summary>
     /// Runs <paramref name="plan"/> on the latest graph and commits the edit it returns, or throws the plan's
-    /// <see cref="EditException"/>. The token cancels the wait for the write lock, never a commit under way.
+    /// <see cref="RoadmapException"/>. The token cancels the wait for the write lock, never a commit under way.
     /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 

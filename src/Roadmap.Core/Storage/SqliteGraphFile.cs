@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage;
 
@@ -234,7 +234,7 @@ public sealed class SqliteGraphFile(string path)
                 var target = audit.Parameters.Add("$target", SqliteType.Text);
                 var before = audit.Parameters.Add("$before", SqliteType.Text);
                 var after = audit.Parameters.Add("$after", SqliteType.Text);
-                foreach (var record in edit.AuditRecords())
+                foreach (var record in AuditJson.Records(edit))
                 {
                     target.Value = record.Target;
                     before.Value = (object?)record.Before ?? DBNull.Value;

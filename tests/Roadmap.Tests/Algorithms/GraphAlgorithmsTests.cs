@@ -1,5 +1,5 @@
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Tests.Algorithms;

@@ -1,6 +1,7 @@
+using Roadmap.Core.Errors;
 using Roadmap.Core;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 using Roadmap.Tests.Api;
 
@@ -30,7 +31,7 @@ public class EditPersistenceTests
         return store;
     }
 
-    private static Func<GraphIndex, GraphEdit> NewTechnology(string id) => g => GraphEditor.UpsertNode(g, new NodeDraft
+    private static Func<GraphIndex, GraphEdit> NewTechnology(string id) => g => EditPlanner.UpsertNode(g, new NodeDraft
     {
         Id = id, Kind = NodeKind.Technology, NameZh = id, NameEn = id, Sources = [Quote],
     }, null);
@@ -42,7 +43,7 @@ public class EditPersistenceTests
         using (var store = await Open(seeds, database))
         {
             await store.EditAsync("curator", NewTechnology("technology:kept"), CancellationToken.None);
-            await store.EditAsync("curator", g => GraphEditor.AddSource(g, "technology:kept", null, new Source("document:test-plan", "三", "实施示范工程"), 1), CancellationToken.None);
+            await store.EditAsync("curator", g => EditPlanner.AddSource(g, "technology:kept", null, new Source("document:test-plan", "三", "实施示范工程"), 1), CancellationToken.None);
         }
 
         using var reopened = await Open(seeds, database);
@@ -90,9 +91,9 @@ public class EditPersistenceTests
         using var store = await Open(seeds, database);
         var before = store.Graph;
 
-        var error = await Should.ThrowAsync<EditException>(() => store.EditAsync("curator", g => GraphEditor.DeleteNode(g, "component:ct-tube", cascade: false, null), CancellationToken.None));
+        var error = await Should.ThrowAsync<RoadmapException>(() => store.EditAsync("curator", g => EditPlanner.DeleteNode(g, "component:ct-tube", cascade: false, null), CancellationToken.None));
 
-        error.Code.ShouldBe(EditCodes.HasEdges);
+        error.Code.ShouldBe(ErrorCodes.HasEdges);
         store.Graph.ShouldBeSameAs(before);
         new SqliteGraphFile(database).CountEdits().ShouldBe(0);
     }

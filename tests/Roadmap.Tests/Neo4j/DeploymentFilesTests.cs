@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage.Neo4j;
 using YamlDotNet.RepresentationModel;
 

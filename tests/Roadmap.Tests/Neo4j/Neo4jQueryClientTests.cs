@@ -174,5 +174,5 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
 
 internal static class StoreConformanceTests_TestGraph
 {
-    public static Roadmap.Core.Model.GraphData Graph { get; } = Roadmap.Core.Seeds.SeedLoader.Load(Api.RoadmapApiFactory.TestSeeds).Graph;
+    public static Roadmap.Core.Graph.GraphData Graph { get; } = Roadmap.Core.Seeds.SeedLoader.Load(Api.RoadmapApiFactory.TestSeeds).Graph;
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;
 

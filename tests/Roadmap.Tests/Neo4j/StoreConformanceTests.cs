@@ -1,5 +1,7 @@
+using Roadmap.Core.Errors;
+using Roadmap.Core.Analysis;
 using Roadmap.Core;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;

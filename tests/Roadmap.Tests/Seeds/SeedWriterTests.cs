@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Roadmap.Core;
 using Roadmap.Core.Editing;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 
@@ -36,13 +36,13 @@ public class SeedWriterTests
         using var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Api.RoadmapApiFactory.TestSeeds, DatabasePath = database });
         await store.InitializeAsync(CancellationToken.None);
         var quote = new Source("document:test-plan", "二", "CT球管用真空高温轴承");
-        await store.EditAsync("curator", g => GraphEditor.UpsertNode(g, new NodeDraft
+        await store.EditAsync("curator", g => EditPlanner.UpsertNode(g, new NodeDraft
         {
             Id = "component:bearing-lubricant", Kind = NodeKind.Component, ComponentType = ComponentType.Material,
             NameZh = "轴承润滑材料", NameEn = "bearing lubricant", Sources = [quote],
         }, null), CancellationToken.None);
-        await store.EditAsync("curator", g => GraphEditor.UpsertEdge(g, new Edge("component:vacuum-bearing", EdgeType.Requires, "component:bearing-lubricant", [quote]), null), CancellationToken.None);
-        await store.EditAsync("curator", g => GraphEditor.AddAssessment(g, "component:vacuum-bearing", AssessmentStatus.ImportDependent, quote, null), CancellationToken.None);
+        await store.EditAsync("curator", g => EditPlanner.UpsertEdge(g, new Edge("component:vacuum-bearing", EdgeType.Requires, "component:bearing-lubricant", [quote]), null), CancellationToken.None);
+        await store.EditAsync("curator", g => EditPlanner.AddAssessment(g, "component:vacuum-bearing", AssessmentStatus.ImportDependent, quote, null), CancellationToken.None);
         var directory = Directory.CreateTempSubdirectory("roadmap-export-").FullName;
 
         SeedWriter.Write(new GraphData(store.Graph.Nodes, store.Graph.Edges), directory);

@@ -37,7 +37,7 @@ public class EmbeddedGraphStoreTests
         withoutAliases.Count.ShouldBeGreaterThan(1);
         withoutAliases.ShouldAllBe(n => ReferenceEquals(n.Aliases, withoutAliases[0].Aliases));
         var citations = read.Nodes.SelectMany(n => n.Sources).Concat(read.Edges.SelectMany(e => e.Sources))
-            .Where(s => s.DocumentId == seeds.Nodes.First(n => n.Kind == Roadmap.Core.Model.NodeKind.Document).Id).ToList();
+            .Where(s => s.DocumentId == seeds.Nodes.First(n => n.Kind == Roadmap.Core.Graph.NodeKind.Document).Id).ToList();
         citations.Count.ShouldBeGreaterThan(1);
         citations.ShouldAllBe(s => ReferenceEquals(s.DocumentId, citations[0].DocumentId));
         // Nothing changes on the way through: each node's JSON is the same written from the seeds or from the read.
@@ -98,10 +98,10 @@ public class EmbeddedGraphStoreTests
     }
 
     /// <summary>Records with list members compare lists by reference; compare what was stored instead.</summary>
-    private sealed class NodeComparer : IEqualityComparer<Roadmap.Core.Model.Node>
+    private sealed class NodeComparer : IEqualityComparer<Roadmap.Core.Graph.Node>
     {
-        public bool Equals(Roadmap.Core.Model.Node? a, Roadmap.Core.Model.Node? b) => Describe(a!) == Describe(b!);
-        public int GetHashCode(Roadmap.Core.Model.Node n) => Describe(n).GetHashCode(StringComparison.Ordinal);
-        private static string Describe(Roadmap.Core.Model.Node n) => System.Text.Json.JsonSerializer.Serialize(n);
+        public bool Equals(Roadmap.Core.Graph.Node? a, Roadmap.Core.Graph.Node? b) => Describe(a!) == Describe(b!);
+        public int GetHashCode(Roadmap.Core.Graph.Node n) => Describe(n).GetHashCode(StringComparison.Ordinal);
+        private static string Describe(Roadmap.Core.Graph.Node n) => System.Text.Json.JsonSerializer.Serialize(n);
     }
 }

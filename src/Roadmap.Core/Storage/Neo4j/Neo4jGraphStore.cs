@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage.Neo4j;
 
@@ -35,14 +35,14 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         {
             try
             {
-                await client.RunAsync("count_nodes", new Dictionary<string, object?> { ["kinds"] = null }, AccessMode.Read, true, cancellationToken).ConfigureAwait(false);
+                await client.RunAsync("count_nodes", new Dictionary<string, object?> { ["kinds"] = null }, AccessMode.Read, true, cancellationToken);
                 _ready = true;
                 return;
             }
             catch (Neo4jTransientException e)
             {
                 _logger.LogWarning("Neo4j is not answering yet ({Code}); retrying in 2 s", e.Code);
-                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             }
         }
     }
@@ -50,15 +50,15 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return new Dictionary<string, Node>();
-        var result = await Read("get_nodes", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var result = await Read("get_nodes", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken);
         return result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToDictionary(n => n.Id, StringComparer.Ordinal);
     }
 
     public async Task<NodePage> ListNodesAsync(IReadOnlySet<NodeKind>? kinds, int offset, int count, CancellationToken cancellationToken)
     {
         var kindNames = kinds?.Select(k => EnumNames.ToConstant(k)).ToArray();
-        var page = await Read("list_nodes", new() { ["kinds"] = kindNames, ["offset"] = offset, ["count"] = count }, cancellationToken).ConfigureAwait(false);
-        var total = await Read("count_nodes", new() { ["kinds"] = kindNames }, cancellationToken).ConfigureAwait(false);
+        var page = await Read("list_nodes", new() { ["kinds"] = kindNames, ["offset"] = offset, ["count"] = count }, cancellationToken);
+        var total = await Read("count_nodes", new() { ["kinds"] = kindNames }, cancellationToken);
         return new NodePage(page.Rows.Select(row => ToNode(page.Value(row, "body"))).ToList(), offset, (int)total.Value(total.Rows[0], "total")!);
     }
 
@@ -70,14 +70,14 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
             ["text"] = text.Trim().ToLowerInvariant(),
             ["kinds"] = kinds?.Select(k => EnumNames.ToConstant(k)).ToArray(),
             ["limit"] = 1000,
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         var candidates = new GraphIndex(new GraphData(result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToList(), []));
         return GraphAlgorithms.Search(candidates, text, kinds, first);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
     {
-        var edges = await EdgesAsync(ids, direction, cancellationToken).ConfigureAwait(false);
+        var edges = await EdgesAsync(ids, direction, cancellationToken);
         var (key, other) = direction == Direction.Forward ? ((Func<Edge, string>)(e => e.From), (Func<Edge, string>)(e => e.To)) : (e => e.To, e => e.From);
         // In the embedded store's order (by type, then the other end's id): Cypher without ORDER BY promises none.
         return ids.Distinct().ToDictionary(
@@ -89,47 +89,47 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken cancellationToken)
     {
         // One level past maxDepth, so that "truncated" can be told.
-        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken).ConfigureAwait(false);
+        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken);
         return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth);
     }
 
     public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken)
     {
-        var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken).ConfigureAwait(false);
+        var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken);
         return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit);
     }
 
     public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)
     {
-        var gaps = assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(await SnapshotAsync(cancellationToken).ConfigureAwait(false)))] : ids.ToList();
+        var gaps = assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(await SnapshotAsync(cancellationToken)))] : ids.ToList();
         // Severity counts every need of an affected node, so their outgoing edges come too; the search goes as deep
         // as any query may (a node is blocked through chains longer than the distance it is reported at).
-        var affected = await NeighbourhoodAsync(gaps, Direction.Backward, GraphQL.Limits.MaxDepth, cancellationToken).ConfigureAwait(false);
-        var needs = await EdgesAsync(affected.Nodes.Select(n => n.Id).ToList(), Direction.Forward, cancellationToken).ConfigureAwait(false);
-        var graph = await WithNodesAsync(affected.Edges.Concat(needs), affected.Nodes, cancellationToken).ConfigureAwait(false);
+        var affected = await NeighbourhoodAsync(gaps, Direction.Backward, TraversalLimits.MaxDepth, cancellationToken);
+        var needs = await EdgesAsync(affected.Nodes.Select(n => n.Id).ToList(), Direction.Forward, cancellationToken);
+        var graph = await WithNodesAsync(affected.Edges.Concat(needs), affected.Nodes, cancellationToken);
         return GraphAlgorithms.Impact(graph, gaps, maxDepth);
     }
 
     public async Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
-        Analytics.Bottlenecks(await SnapshotAsync(cancellationToken).ConfigureAwait(false), kinds, statuses, first);
+        Analytics.Bottlenecks(await SnapshotAsync(cancellationToken), kinds, statuses, first);
 
     public async Task<IReadOnlyList<StatusChange>> ChangesAsync(int fromYear, int toYear, CancellationToken cancellationToken) =>
-        Analytics.Changes(await SnapshotAsync(cancellationToken).ConfigureAwait(false), fromYear, toYear);
+        Analytics.Changes(await SnapshotAsync(cancellationToken), fromYear, toYear);
 
     public async Task<DocumentComparison?> CompareDocumentsAsync(string a, string b, CancellationToken cancellationToken) =>
-        Analytics.CompareDocuments(await SnapshotAsync(cancellationToken).ConfigureAwait(false), a, b);
+        Analytics.CompareDocuments(await SnapshotAsync(cancellationToken), a, b);
 
     public async Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken cancellationToken)
     {
-        var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken).ConfigureAwait(false);
-        var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes).ConfigureAwait(false);
-        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken).ConfigureAwait(false);
+        var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken);
+        var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes);
+        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken);
         return Analytics.Roadmap(graph, id, maxDepth);
     }
 
     public async Task<GraphStats> StatsAsync(CancellationToken cancellationToken)
     {
-        var result = await Read("stats", [], cancellationToken).ConfigureAwait(false);
+        var result = await Read("stats", [], cancellationToken);
         var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, _ => 0);
         var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, _ => 0);
         foreach (var row in result.Rows)
@@ -150,7 +150,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         for (var level = 0; level < depth && frontier.Count > 0; level++)
         {
             var next = new List<string>();
-            foreach (var edge in await EdgesAsync(frontier, direction, cancellationToken).ConfigureAwait(false))
+            foreach (var edge in await EdgesAsync(frontier, direction, cancellationToken))
             {
                 if (follow is not null && !follow(edge)) continue;
                 edges.Add(edge);
@@ -159,7 +159,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
             }
             frontier = next;
         }
-        return await WithNodesAsync(edges, [], cancellationToken, seen).ConfigureAwait(false);
+        return await WithNodesAsync(edges, [], cancellationToken, seen);
     }
 
     private async Task<GraphIndex> WithNodesAsync(IEnumerable<Edge> edges, IReadOnlyList<Node> known, CancellationToken cancellationToken, IEnumerable<string>? ids = null)
@@ -169,26 +169,26 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         var wanted = (ids ?? []).Concat(edgeList.SelectMany(e => new[] { e.From, e.To })).ToHashSet(StringComparer.Ordinal);
         var nodes = known.DistinctBy(n => n.Id).ToDictionary(n => n.Id, StringComparer.Ordinal);
         var missing = wanted.Where(id => !nodes.ContainsKey(id)).ToList();
-        foreach (var (id, node) in await GetNodesAsync(missing, cancellationToken).ConfigureAwait(false)) nodes[id] = node;
+        foreach (var (id, node) in await GetNodesAsync(missing, cancellationToken)) nodes[id] = node;
         return new GraphIndex(new GraphData([.. nodes.Values], edgeList));
     }
 
     private async Task<List<Edge>> EdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
     {
         if (ids.Count == 0) return [];
-        var result = await Read(direction == Direction.Forward ? "edges_out" : "edges_in", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken).ConfigureAwait(false);
+        var result = await Read(direction == Direction.Forward ? "edges_out" : "edges_in", new() { ["ids"] = ids.Distinct().ToArray() }, cancellationToken);
         return result.Rows.Select(row => ToEdge(result, row)).ToList();
     }
 
     private async Task<GraphIndex> SnapshotAsync(CancellationToken cancellationToken)
     {
         if (_snapshot is { } current && DateTimeOffset.UtcNow - current.At < SnapshotLifetime) return current.Graph;
-        await _snapshotLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _snapshotLock.WaitAsync(cancellationToken);
         try
         {
             if (_snapshot is { } fresh && DateTimeOffset.UtcNow - fresh.At < SnapshotLifetime) return fresh.Graph;
-            var nodes = await Read("all_nodes", [], cancellationToken).ConfigureAwait(false);
-            var edges = await Read("all_edges", [], cancellationToken).ConfigureAwait(false);
+            var nodes = await Read("all_nodes", [], cancellationToken);
+            var edges = await Read("all_edges", [], cancellationToken);
             var graph = new GraphIndex(new GraphData(
                 nodes.Rows.Select(row => ToNode(nodes.Value(row, "body"))).ToList(),
                 edges.Rows.Select(row => ToEdge(edges, row)).ToList()));

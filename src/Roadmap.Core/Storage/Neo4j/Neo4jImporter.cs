@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage.Neo4j;
 
@@ -16,7 +16,7 @@ public static class Neo4jImporter
     /// </summary>
     public static async Task ImportAsync(Neo4jQueryClient client, GraphData graph, int batchSize, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        await client.ApplySchemaAsync(cancellationToken).ConfigureAwait(false);
+        await client.ApplySchemaAsync(cancellationToken);
         var statements = new List<(string Query, IReadOnlyDictionary<string, object?> Parameters)>();
         var sizes = new List<int>();
         foreach (var batch in graph.Nodes.Chunk(batchSize))
@@ -35,7 +35,7 @@ public static class Neo4jImporter
         var total = graph.Nodes.Count + graph.Edges.Count;
         var done = 0;
         // A retried transaction starts over, and so does its progress.
-        await client.RunTransactionAsync(statements, idempotent: true, i => progress?.Report((done = (i == 0 ? 0 : done) + sizes[i], total)), cancellationToken).ConfigureAwait(false);
+        await client.RunTransactionAsync(statements, idempotent: true, i => progress?.Report((done = (i == 0 ? 0 : done) + sizes[i], total)), cancellationToken);
     }
 
     /// <summary>A cypher-shell script: the schema, then the import statements with each batch as a literal list.</summary>

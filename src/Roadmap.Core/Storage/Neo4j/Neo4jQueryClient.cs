@@ -85,7 +85,7 @@ public sealed class Neo4jQueryClient
         context.Properties.Set(Idempotent, idempotent);
         try
         {
-            var result = await pipeline.ExecuteAsync(async ctx => await work(ctx.CancellationToken).ConfigureAwait(false), context).ConfigureAwait(false);
+            var result = await pipeline.ExecuteAsync(async ctx => await work(ctx.CancellationToken), context);
             // A write's bookmarks go with the reads after it, so that they see it.
             if (isWrite && result.Bookmarks.Count > 0)
             {
@@ -126,15 +126,15 @@ public sealed class Neo4jQueryClient
                         ["statement"] = CypherQueries.Get(statements[i].Query),
                         ["parameters"] = JsonSerializer.SerializeToNode(statements[i].Parameters, GraphJson.Options),
                     }.ToJsonString(GraphJson.Options);
-                    var step = await SendAsync(HttpMethod.Post, id is null ? "/tx" : $"/tx/{id}", body, true, token).ConfigureAwait(false);
+                    var step = await SendAsync(HttpMethod.Post, id is null ? "/tx" : $"/tx/{id}", body, true, token);
                     id ??= step.TransactionId ?? throw new Neo4jClientException("MALFORMED_RESPONSE", "Neo4j opened no transaction (no transaction.id).");
                     afterStatement?.Invoke(i);
                 }
-                return await SendAsync(HttpMethod.Post, $"/tx/{id}/commit", "{}", false, token).ConfigureAwait(false);
+                return await SendAsync(HttpMethod.Post, $"/tx/{id}/commit", "{}", false, token);
             }
             catch when (id is not null)
             {
-                await RollbackAsync(id).ConfigureAwait(false);
+                await RollbackAsync(id);
                 throw;
             }
         }, cancellationToken);
@@ -145,7 +145,7 @@ public sealed class Neo4jQueryClient
         {
             // Best effort, and not under the caller's token: an abandoned transaction would hold its locks until it expires.
             using var timeout = new CancellationTokenSource(_options.AttemptTimeout);
-            await SendAsync(HttpMethod.Delete, $"/tx/{id}", null, false, timeout.Token).ConfigureAwait(false);
+            await SendAsync(HttpMethod.Delete, $"/tx/{id}", null, false, timeout.Token);
         }
         catch (Exception e) when (e is Neo4jException or OperationCanceledException)
         {
@@ -169,7 +169,7 @@ public sealed class Neo4jQueryClient
     {
         foreach (var statement in CypherQueries.SchemaStatements())
         {
-            await RunStatementAsync(statement, new Dictionary<string, object?>(), AccessMode.Write, idempotent: true, cancellationToken).ConfigureAwait(false);
+            await RunStatementAsync(statement, new Dictionary<string, object?>(), AccessMode.Write, idempotent: true, cancellationToken);
         }
     }
 
@@ -191,7 +191,7 @@ public sealed class Neo4jQueryClient
         }
         var json = body.ToJsonString(GraphJson.Options);
         return await ExecuteAsync(_pipeline, _options.TotalTimeout, mode == AccessMode.Read || idempotent, mode == AccessMode.Write,
-            token => SendAsync(HttpMethod.Post, "", json, true, token), cancellationToken).ConfigureAwait(false);
+            token => SendAsync(HttpMethod.Post, "", json, true, token), cancellationToken);
     }
 
     private async Task<QueryResult> SendAsync(HttpMethod method, string path, string? json, bool requireData, CancellationToken cancellationToken)
@@ -206,7 +206,7 @@ public sealed class Neo4jQueryClient
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException e)
         {
@@ -214,7 +214,7 @@ public sealed class Neo4jQueryClient
         }
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (Neo4jErrorClassifier.FromHttpStatus((int)response.StatusCode, text) is { } httpError) throw httpError;
             JsonNode? root;
             try

@@ -1,7 +1,6 @@
-namespace Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 
-/// <summary>Which way a traversal follows edges: forward is "what X needs", backward is "what needs X".</summary>
-public enum Direction { Forward, Backward }
+namespace Roadmap.Core.Analysis;
 
 /// <summary>Nodes reached by a bounded traversal and the edges it followed.</summary>
 /// <param name="Truncated">True when nodes lie beyond <c>maxDepth</c>: a deeper query would return more.</param>
@@ -32,10 +31,6 @@ public sealed record ImpactReport(IReadOnlyList<Node> Gaps, IReadOnlyList<string
 {
     public IReadOnlyList<ImpactedNode> OfKind(NodeKind kind) => Impacted.Where(i => i.Node.Kind == kind).ToList();
 }
-
-public sealed record NodePage(IReadOnlyList<Node> Nodes, int Offset, int TotalCount);
-
-public sealed record GraphStats(int NodeCount, int EdgeCount, IReadOnlyDictionary<NodeKind, int> ByKind, IReadOnlyDictionary<EdgeType, int> ByEdgeType);
 
 /// <summary>How much of the roadmap needs one node, and how much a gap in it alone would block.</summary>
 public sealed record Bottleneck(Node Node, int DependentProducts, int DependentPrograms, int BlockedProducts, AssessmentStatus? LatestStatus)

@@ -1,5 +1,6 @@
+using Roadmap.Core.Errors;
 using System.Runtime.CompilerServices;
-using Roadmap.Core.Model;
+using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 
@@ -27,7 +28,7 @@ public sealed record NodeDraft
 /// on the seeds (ids, kinds, names, edge kinds, groups, quotes found in the cited plan), plus optimistic
 /// concurrency. Pure: it reads a snapshot and returns a <see cref="GraphEdit"/>; the store writes it.
 /// </summary>
-public static class GraphEditor
+public static class EditPlanner
 {
     public const int MaxNameLength = 200;
     public const int MaxQuoteLength = 2_000;
@@ -40,21 +41,21 @@ public static class GraphEditor
     public static GraphEdit UpsertNode(GraphIndex graph, NodeDraft draft, int? expectedVersion)
     {
         var prefix = NodeKinds.Prefix(draft.Kind);
-        if (draft.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Documents come with their text files; add them to the seeds, not through the API.");
+        if (draft.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "Documents come with their text files; add them to the seeds, not through the API.");
         if (!draft.Id.StartsWith(prefix, StringComparison.Ordinal) || !SeedReader.IsSlug(draft.Id[prefix.Length..]) || draft.Id.Length > MaxNameLength)
         {
-            throw new EditException(EditCodes.BadId, $"id '{draft.Id}' must be '{prefix}' followed by a lowercase slug (a-z, 0-9, '-').");
+            throw new RoadmapException(ErrorCodes.BadId, $"id '{draft.Id}' must be '{prefix}' followed by a lowercase slug (a-z, 0-9, '-').");
         }
         var existing = Find(graph, draft.Id);
         if (existing is null)
         {
-            if (expectedVersion is not null) throw new EditException(EditCodes.NotFound, $"No node '{draft.Id}' to update; omit expectedVersion to create it.");
+            if (expectedVersion is not null) throw new RoadmapException(ErrorCodes.NotFound, $"No node '{draft.Id}' to update; omit expectedVersion to create it.");
         }
         else
         {
-            if (expectedVersion is null) throw new EditException(EditCodes.Conflict, $"'{draft.Id}' exists at version {existing.Version}; pass expectedVersion to update it.");
+            if (expectedVersion is null) throw new RoadmapException(ErrorCodes.Conflict, $"'{draft.Id}' exists at version {existing.Version}; pass expectedVersion to update it.");
             CheckVersion(draft.Id, existing.Version, expectedVersion);
-            if (existing.Kind != draft.Kind) throw new EditException(EditCodes.BadValue, $"'{draft.Id}' is a {existing.Kind}; a node's kind cannot change.");
+            if (existing.Kind != draft.Kind) throw new RoadmapException(ErrorCodes.BadValue, $"'{draft.Id}' is a {existing.Kind}; a node's kind cannot change.");
         }
 
         var nameZh = Name(draft.NameZh, "nameZh");
@@ -63,11 +64,11 @@ public static class GraphEditor
         {
             if (other.Kind == draft.Kind && other.NameZh == nameZh && other.Id != draft.Id)
             {
-                throw new EditException(EditCodes.DuplicateName, $"nameZh '{nameZh}' is already used by '{other.Id}'; one node per real thing.");
+                throw new RoadmapException(ErrorCodes.DuplicateName, $"nameZh '{nameZh}' is already used by '{other.Id}'; one node per real thing.");
             }
         }
         var sources = draft.Sources ?? existing?.Sources ?? [];
-        if (sources.Count == 0) throw new EditException(EditCodes.MissingSource, "A node needs at least one source: the clause of a plan that states it.");
+        if (sources.Count == 0) throw new RoadmapException(ErrorCodes.MissingSource, "A node needs at least one source: the clause of a plan that states it.");
         CheckList(sources, "sources");
         foreach (var source in sources) CheckSource(graph, source);
         var aliases = draft.Aliases?.Select(a => Name(a, "alias")).Distinct(StringComparer.Ordinal).ToList() ?? existing?.Aliases ?? [];
@@ -75,7 +76,7 @@ public static class GraphEditor
         var leadAgencies = draft.LeadAgencies?.Select(a => Name(a, "leadAgency")).ToList() ?? existing?.LeadAgencies ?? [];
         CheckList(leadAgencies, "leadAgencies");
         var note = draft.Note is null ? existing?.Note : draft.Note.Trim() is { Length: > 0 } trimmed ? trimmed : null;
-        if (note?.Length > MaxNoteLength) throw new EditException(EditCodes.BadValue, $"'note' has more than {MaxNoteLength} characters.");
+        if (note?.Length > MaxNoteLength) throw new RoadmapException(ErrorCodes.BadValue, $"'note' has more than {MaxNoteLength} characters.");
 
         // Each kind carries its own attributes and no others, as in the seed files.
         NotFor(draft.ComponentType, "componentType", NodeKind.Component, draft.Kind);
@@ -84,18 +85,18 @@ public static class GraphEditor
         if (draft.LeadAgencies is not null) NotFor(draft.LeadAgencies, "leadAgencies", NodeKind.Program, draft.Kind);
         if (draft.Field is not null && draft.Kind is not (NodeKind.Technology or NodeKind.Product))
         {
-            throw new EditException(EditCodes.BadValue, $"'field' is for technologies and products, not a {draft.Kind}.");
+            throw new RoadmapException(ErrorCodes.BadValue, $"'field' is for technologies and products, not a {draft.Kind}.");
         }
         var componentType = draft.ComponentType ?? existing?.ComponentType;
         var field = draft.Field ?? existing?.Field;
         var programType = draft.ProgramType ?? existing?.ProgramType;
         var period = draft.Period ?? existing?.Period;
-        if (draft.Kind == NodeKind.Component && componentType is null) throw new EditException(EditCodes.MissingField, "A component needs 'componentType'.");
-        if (draft.Kind == NodeKind.Product && field is null) throw new EditException(EditCodes.MissingField, "A product needs 'field'.");
-        if (draft.Kind == NodeKind.Program && programType is null) throw new EditException(EditCodes.MissingField, "A program needs 'programType'.");
+        if (draft.Kind == NodeKind.Component && componentType is null) throw new RoadmapException(ErrorCodes.MissingField, "A component needs 'componentType'.");
+        if (draft.Kind == NodeKind.Product && field is null) throw new RoadmapException(ErrorCodes.MissingField, "A product needs 'field'.");
+        if (draft.Kind == NodeKind.Program && programType is null) throw new RoadmapException(ErrorCodes.MissingField, "A program needs 'programType'.");
         if (period is not null && (period.Start < 1949 || period.Start > 2100 || period.End < period.Start || period.End > 2100))
         {
-            throw new EditException(EditCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
+            throw new RoadmapException(ErrorCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
         }
 
         var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn }) with
@@ -119,28 +120,28 @@ public static class GraphEditor
     {
         var from = Find(graph, draft.From);
         var to = Find(graph, draft.To);
-        if (from is null) throw new EditException(EditCodes.DanglingEdge, $"edge from unknown node '{draft.From}'.");
-        if (to is null) throw new EditException(EditCodes.DanglingEdge, $"edge to unknown node '{draft.To}'.");
-        if (draft.From == draft.To) throw new EditException(EditCodes.SelfLoop, $"edge from '{draft.From}' to itself.");
+        if (from is null) throw new RoadmapException(ErrorCodes.DanglingEdge, $"edge from unknown node '{draft.From}'.");
+        if (to is null) throw new RoadmapException(ErrorCodes.DanglingEdge, $"edge to unknown node '{draft.To}'.");
+        if (draft.From == draft.To) throw new RoadmapException(ErrorCodes.SelfLoop, $"edge from '{draft.From}' to itself.");
         if (!NodeKinds.Allows(draft.Type, from.Kind, to.Kind))
         {
-            throw new EditException(EditCodes.BadEdgeKinds, $"{EnumNames.ToConstant(draft.Type)} cannot join a {from.Kind} to a {to.Kind}.");
+            throw new RoadmapException(ErrorCodes.BadEdgeKinds, $"{EnumNames.ToConstant(draft.Type)} cannot join a {from.Kind} to a {to.Kind}.");
         }
         var group = string.IsNullOrWhiteSpace(draft.Group) ? null : draft.Group.Trim();
         if (group is not null && draft.Type is not (EdgeType.Requires or EdgeType.UsesTechnology))
         {
-            throw new EditException(EditCodes.BadGroup, "Only REQUIRES and USES_TECHNOLOGY edges can be alternatives.");
+            throw new RoadmapException(ErrorCodes.BadGroup, "Only REQUIRES and USES_TECHNOLOGY edges can be alternatives.");
         }
-        if (group?.Length > MaxNameLength) throw new EditException(EditCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
-        if (draft.Sources.Count == 0) throw new EditException(EditCodes.MissingSource, "An edge needs at least one source: the clause of a plan that states it.");
+        if (group?.Length > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
+        if (draft.Sources.Count == 0) throw new RoadmapException(ErrorCodes.MissingSource, "An edge needs at least one source: the clause of a plan that states it.");
         CheckList(draft.Sources, "sources");
         foreach (var source in draft.Sources) CheckSource(graph, source);
 
         var existing = FindEdge(graph, draft.Key);
-        if (existing is null && expectedVersion is not null) throw new EditException(EditCodes.NotFound, $"No edge {draft.Key} to update; omit expectedVersion to create it.");
+        if (existing is null && expectedVersion is not null) throw new RoadmapException(ErrorCodes.NotFound, $"No edge {draft.Key} to update; omit expectedVersion to create it.");
         if (existing is not null)
         {
-            if (expectedVersion is null) throw new EditException(EditCodes.Conflict, $"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.");
+            if (expectedVersion is null) throw new RoadmapException(ErrorCodes.Conflict, $"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.");
             CheckVersion(draft.Key.ToString(), existing.Version, expectedVersion);
         }
         var edge = new Edge(draft.From, draft.Type, draft.To, [.. draft.Sources.Distinct()], group) { Version = (existing?.Version ?? 0) + 1 };
@@ -150,9 +151,9 @@ public static class GraphEditor
     public static GraphEdit DeleteNode(GraphIndex graph, string id, bool cascade, int? expectedVersion)
     {
         var index = graph.IndexOf(id);
-        if (index < 0) throw new EditException(EditCodes.NotFound, $"No node '{id}'.");
+        if (index < 0) throw new RoadmapException(ErrorCodes.NotFound, $"No node '{id}'.");
         var node = graph.NodeAt(index);
-        if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Documents are cited by the graph's sources and cannot be deleted through the API.");
+        if (node.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "Documents are cited by the graph's sources and cannot be deleted through the API.");
         CheckVersion(id, node.Version, expectedVersion);
         var edges = new List<Change<Edge>>();
         foreach (var direction in new[] { Direction.Forward, Direction.Backward })
@@ -161,27 +162,27 @@ public static class GraphEditor
         }
         if (edges.Count > 0 && !cascade)
         {
-            throw new EditException(EditCodes.HasEdges, $"'{id}' has {edges.Count} edge(s); delete them first, or pass cascade: true to delete them with the node.");
+            throw new RoadmapException(ErrorCodes.HasEdges, $"'{id}' has {edges.Count} edge(s); delete them first, or pass cascade: true to delete them with the node.");
         }
         return new GraphEdit("deleteNode", [new Change<Node>(node, null)], edges);
     }
 
     public static GraphEdit DeleteEdge(GraphIndex graph, EdgeKey key, int? expectedVersion)
     {
-        var edge = FindEdge(graph, key) ?? throw new EditException(EditCodes.NotFound, $"No edge {key}.");
+        var edge = FindEdge(graph, key) ?? throw new RoadmapException(ErrorCodes.NotFound, $"No edge {key}.");
         CheckVersion(key.ToString(), edge.Version, expectedVersion);
         return new GraphEdit("deleteEdge", [], [new Change<Edge>(edge, null)]);
     }
 
     public static GraphEdit AddAssessment(GraphIndex graph, string id, AssessmentStatus status, Source source, int? expectedVersion)
     {
-        var node = Find(graph, id) ?? throw new EditException(EditCodes.NotFound, $"No node '{id}'.");
-        if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "Plans are not assessed.");
+        var node = Find(graph, id) ?? throw new RoadmapException(ErrorCodes.NotFound, $"No node '{id}'.");
+        if (node.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "Plans are not assessed.");
         CheckVersion(id, node.Version, expectedVersion);
         var document = CheckSource(graph, source);
         if (node.Assessments.Any(a => a.Status == status && a.Source == source))
         {
-            throw new EditException(EditCodes.DuplicateSource, $"'{id}' already has this assessment from this clause.");
+            throw new RoadmapException(ErrorCodes.DuplicateSource, $"'{id}' already has this assessment from this clause.");
         }
         // An assessment is dated by the plan that makes it, as in the seeds.
         var assessment = new Assessment(status, document.Year ?? 0, source);
@@ -191,20 +192,20 @@ public static class GraphEditor
 
     public static GraphEdit AddSource(GraphIndex graph, string? nodeId, EdgeKey? edgeKey, Source source, int? expectedVersion)
     {
-        if ((nodeId is null) == (edgeKey is null)) throw new EditException(EditCodes.BadValue, "Name either a node or an edge to add the source to.");
+        if ((nodeId is null) == (edgeKey is null)) throw new RoadmapException(ErrorCodes.BadValue, "Name either a node or an edge to add the source to.");
         CheckSource(graph, source);
         if (nodeId is not null)
         {
-            var node = Find(graph, nodeId) ?? throw new EditException(EditCodes.NotFound, $"No node '{nodeId}'.");
-            if (node.Kind == NodeKind.Document) throw new EditException(EditCodes.DocumentsReadOnly, "A plan is its own source.");
+            var node = Find(graph, nodeId) ?? throw new RoadmapException(ErrorCodes.NotFound, $"No node '{nodeId}'.");
+            if (node.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "A plan is its own source.");
             CheckVersion(nodeId, node.Version, expectedVersion);
-            if (node.Sources.Contains(source)) throw new EditException(EditCodes.DuplicateSource, $"'{nodeId}' already cites this clause.");
+            if (node.Sources.Contains(source)) throw new RoadmapException(ErrorCodes.DuplicateSource, $"'{nodeId}' already cites this clause.");
             CheckList(node.Sources.Append(source).ToList(), "sources");
             return new GraphEdit("addSource", [new Change<Node>(node, node with { Sources = [.. node.Sources, source], Version = node.Version + 1 })], []);
         }
-        var edge = FindEdge(graph, edgeKey!.Value) ?? throw new EditException(EditCodes.NotFound, $"No edge {edgeKey}.");
+        var edge = FindEdge(graph, edgeKey!.Value) ?? throw new RoadmapException(ErrorCodes.NotFound, $"No edge {edgeKey}.");
         CheckVersion(edgeKey.Value.ToString(), edge.Version, expectedVersion);
-        if (edge.Sources.Contains(source)) throw new EditException(EditCodes.DuplicateSource, $"{edgeKey} already cites this clause.");
+        if (edge.Sources.Contains(source)) throw new RoadmapException(ErrorCodes.DuplicateSource, $"{edgeKey} already cites this clause.");
         CheckList(edge.Sources.Append(source).ToList(), "sources");
         return new GraphEdit("addSource", [], [new Change<Edge>(edge, edge with { Sources = [.. edge.Sources, source], Version = edge.Version + 1 })]);
     }
@@ -227,7 +228,7 @@ public static class GraphEditor
     {
         if (expected is not null && expected != current)
         {
-            throw new EditException(EditCodes.Conflict, $"'{target}' is at version {current}, not {expected}: someone changed it since you read it. Read it again and retry.");
+            throw new RoadmapException(ErrorCodes.Conflict, $"'{target}' is at version {current}, not {expected}: someone changed it since you read it. Read it again and retry.");
         }
     }
 
@@ -235,21 +236,21 @@ public static class GraphEditor
     private static Node CheckSource(GraphIndex graph, Source source)
     {
         var document = Find(graph, source.DocumentId);
-        if (document is not { Kind: NodeKind.Document }) throw new EditException(EditCodes.UnknownDocument, $"source cites '{source.DocumentId}', which is not a document.");
+        if (document is not { Kind: NodeKind.Document }) throw new RoadmapException(ErrorCodes.UnknownDocument, $"source cites '{source.DocumentId}', which is not a document.");
         if (string.IsNullOrWhiteSpace(source.Section) || source.Section.Length > MaxNameLength)
         {
-            throw new EditException(EditCodes.BadValue, $"A source needs a section of 1 to {MaxNameLength} characters, as the plan numbers it.");
+            throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a section of 1 to {MaxNameLength} characters, as the plan numbers it.");
         }
         var quote = QuoteFolding.Fold(source.Quote);
         if (quote.Length == 0 || source.Quote.Length > MaxQuoteLength)
         {
-            throw new EditException(EditCodes.BadValue, $"A source needs a quote of 1 to {MaxQuoteLength} characters.");
+            throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a quote of 1 to {MaxQuoteLength} characters.");
         }
-        if (document.Text is not { } text) throw new EditException(EditCodes.UnknownDocument, $"'{source.DocumentId}' has no text to check the quote against.");
+        if (document.Text is not { } text) throw new RoadmapException(ErrorCodes.UnknownDocument, $"'{source.DocumentId}' has no text to check the quote against.");
         var folded = FoldedTexts.GetValue(document, _ => QuoteFolding.Fold(text));
         if (!folded.Contains(quote, StringComparison.Ordinal))
         {
-            throw new EditException(EditCodes.QuoteNotFound, $"quote \"{source.Quote}\" does not occur in {source.DocumentId}.");
+            throw new RoadmapException(ErrorCodes.QuoteNotFound, $"quote \"{source.Quote}\" does not occur in {source.DocumentId}.");
         }
         return document;
     }
@@ -257,17 +258,17 @@ public static class GraphEditor
     private static string Name(string value, string what)
     {
         var trimmed = value.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength) throw new EditException(EditCodes.BadValue, $"'{what}' must have 1 to {MaxNameLength} characters.");
+        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'{what}' must have 1 to {MaxNameLength} characters.");
         return trimmed;
     }
 
     private static void CheckList<T>(IReadOnlyCollection<T> list, string what)
     {
-        if (list.Count > MaxListLength) throw new EditException(EditCodes.BadValue, $"'{what}' has more than {MaxListLength} entries.");
+        if (list.Count > MaxListLength) throw new RoadmapException(ErrorCodes.BadValue, $"'{what}' has more than {MaxListLength} entries.");
     }
 
     private static void NotFor(object? value, string what, NodeKind kind, NodeKind actual)
     {
-        if (value is not null && actual != kind) throw new EditException(EditCodes.BadValue, $"'{what}' is for a {kind}, not a {actual}.");
+        if (value is not null && actual != kind) throw new RoadmapException(ErrorCodes.BadValue, $"'{what}' is for a {kind}, not a {actual}.");
     }
 }

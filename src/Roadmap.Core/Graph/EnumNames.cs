@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Roadmap.Core.Model;
+namespace Roadmap.Core.Graph;
 
 /// <summary>Enum values as the seeds and the GraphQL schema spell them: CONSTANT_CASE.</summary>
 public static class EnumNames

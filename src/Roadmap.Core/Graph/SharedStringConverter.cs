@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Roadmap.Core.Model;
+namespace Roadmap.Core.Graph;
 
 /// <summary>
 /// Reads a string that recurs across many records (the document a source cites, its section number) as one shared

@@ -1,0 +1,136 @@
+using System.Reflection;
+
+namespace Roadmap.Core.Errors;
+
+/// <summary>Where an error code comes from, which says who can act on it.</summary>
+public enum ErrorOrigin
+{
+    /// <summary>The HTTP request itself: method, media type, body, rate.</summary>
+    Http,
+
+    /// <summary>GraphQL.NET's parser, validator or executer.</summary>
+    GraphQL,
+
+    /// <summary>An argument a resolver refuses.</summary>
+    Argument,
+
+    /// <summary>The API key and its role.</summary>
+    Access,
+
+    /// <summary>A mutation the graph refuses.</summary>
+    Edit,
+
+    /// <summary>A rule of the graph that both the seeds' validation and every edit check.</summary>
+    GraphRule,
+
+    /// <summary>A rule of the seed files only (<c>roadmap validate</c>).</summary>
+    Seeds,
+
+    /// <summary>The service or its store cannot answer.</summary>
+    Service,
+}
+
+/// <summary>One machine-readable code, as clients see it in <c>extensions.code</c> (or <c>roadmap validate</c> prints it).</summary>
+/// <param name="HttpStatus">The status a response carrying only this error gets; null when it follows GraphQL over HTTP (200, or 400 for a request that cannot execute).</param>
+public sealed record ErrorCode(string Code, ErrorOrigin Origin, string Meaning, int? HttpStatus = null)
+{
+    public override string ToString() => Code;
+}
+
+/// <summary>
+/// Every error code the service and its command line can give, each defined once with what it means. The
+/// docs' error table is generated from this list and a test keeps the two equal; codes GraphQL.NET gives of
+/// its own accord are listed too, so that a client author finds every code here.
+/// </summary>
+public static class ErrorCodes
+{
+    // The HTTP request.
+    public static readonly ErrorCode MethodNotAllowed = new("METHOD_NOT_ALLOWED", ErrorOrigin.Http, "Only GET (queries) and POST are served.", 405);
+    public static readonly ErrorCode NotAcceptable = new("NOT_ACCEPTABLE", ErrorOrigin.Http, "The Accept header allows neither application/graphql-response+json nor application/json.", 406);
+    public static readonly ErrorCode UnsupportedMediaType = new("UNSUPPORTED_MEDIA_TYPE", ErrorOrigin.Http, "A POST body that is not application/json.", 415);
+    public static readonly ErrorCode InvalidJson = new("INVALID_JSON", ErrorOrigin.Http, "The body, or a variables or extensions parameter, is not valid JSON.", 400);
+    public static readonly ErrorCode BadRequest = new("BAD_REQUEST", ErrorOrigin.Http, "Valid JSON that is not a GraphQL request: no query string, or a field of the wrong type.", 400);
+    public static readonly ErrorCode RequestTooLarge = new("REQUEST_TOO_LARGE", ErrorOrigin.Http, "The body exceeds GraphQL:MaxRequestBytes.", 413);
+    public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
+    public static readonly ErrorCode RateLimited = new("RATE_LIMITED", ErrorOrigin.Http, "Too many requests from one address or one key this minute; retry after the Retry-After seconds.", 429);
+
+    // GraphQL.NET's own codes (not raised by this service's code, listed so that clients find them here).
+    public static readonly ErrorCode SyntaxError = new("SYNTAX_ERROR", ErrorOrigin.GraphQL, "The document does not parse.");
+    public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity.");
+    public static readonly ErrorCode NoIntrospection = new("NO_INTROSPECTION", ErrorOrigin.GraphQL, "Introspection is switched off (GraphQL:EnableIntrospection=false).");
+    public static readonly ErrorCode Timeout = new("TIMEOUT", ErrorOrigin.GraphQL, "Execution ran past GraphQL:ExecutionTimeout.");
+    public static readonly ErrorCode InvalidValue = new("INVALID_VALUE", ErrorOrigin.GraphQL, "A variable's value does not fit its type.");
+    public static readonly ErrorCode InvalidOperation = new("INVALID_OPERATION", ErrorOrigin.GraphQL, "The operation cannot run: no operation to run, or operationName names none.");
+    public static readonly ErrorCode Validation = new("(rule name)", ErrorOrigin.GraphQL,
+        "A GraphQL validation rule the document breaks, named after the rule: FIELDS_ON_CORRECT_TYPE, ARGUMENTS_OF_CORRECT_TYPE, PROVIDED_NON_NULL_ARGUMENTS, KNOWN_ARGUMENT_NAMES, VARIABLES_IN_ALLOWED_POSITION, SCALAR_LEAFS and the others of the GraphQL spec's validation section.");
+
+    // Arguments.
+    public static readonly ErrorCode ArgumentOutOfRange = new("ARGUMENT_OUT_OF_RANGE", ErrorOrigin.Argument, "A number argument outside its bounds (depths, page sizes, id lists, years); the message says the bounds.");
+    public static readonly ErrorCode InvalidArgument = new("INVALID_ARGUMENT", ErrorOrigin.Argument, "An argument of the right type that cannot be used: empty search text, a year range that runs backwards.");
+    public static readonly ErrorCode InvalidCursor = new("INVALID_CURSOR", ErrorOrigin.Argument, "A cursor this service did not issue.");
+
+    // Access.
+    public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", ErrorOrigin.Access,
+        "No API key where one is needed (a mutation, auditLog, or every request under Auth:ReadAccess=Key), or a key that matches no configured hash (then HTTP 401).");
+    public static readonly ErrorCode Forbidden = new("FORBIDDEN", ErrorOrigin.Access, "The key's role does not allow this (deleteNode needs admin).");
+
+    // Edits.
+    public static readonly ErrorCode Conflict = new("CONFLICT", ErrorOrigin.Edit, "expectedVersion is not the current version, or a create names something that exists: read it again and retry.");
+    public static readonly ErrorCode NotFound = new("NOT_FOUND", ErrorOrigin.Edit, "The node or edge to change does not exist.");
+    public static readonly ErrorCode HasEdges = new("HAS_EDGES", ErrorOrigin.Edit, "deleteNode on a node with edges, without cascade: true.");
+    public static readonly ErrorCode DocumentsReadOnly = new("DOCUMENTS_READ_ONLY", ErrorOrigin.Edit, "Documents come with the seeds; they cannot be created, changed or deleted through the API.");
+    public static readonly ErrorCode ReadOnlyStore = new("READ_ONLY_STORE", ErrorOrigin.Edit, "The configured store takes no edits and keeps no audit log (Neo4j, or a graph without a database file).");
+
+    // The graph's rules: roadmap validate reports them on the seeds, and an edit that breaks one is refused with the same code.
+    public static readonly ErrorCode BadId = new("BAD_ID", ErrorOrigin.GraphRule, "An id that is not the kind's prefix and a lowercase slug.");
+    public static readonly ErrorCode BadValue = new("BAD_VALUE", ErrorOrigin.GraphRule, "A value out of its bounds: a name or quote too long, a period that runs backwards, a list too long.");
+    public static readonly ErrorCode MissingField = new("MISSING_FIELD", ErrorOrigin.GraphRule, "A field the node's kind requires (componentType, field, programType) is missing.");
+    public static readonly ErrorCode MissingSource = new("MISSING_SOURCE", ErrorOrigin.GraphRule, "A node or edge without a source: every fact cites the clause that states it.");
+    public static readonly ErrorCode DuplicateName = new("DUPLICATE_NAME", ErrorOrigin.GraphRule, "Two nodes of one kind with the same nameZh: one node per real thing.");
+    public static readonly ErrorCode DuplicateSource = new("DUPLICATE_SOURCE", ErrorOrigin.GraphRule, "The node or edge already cites that clause (or has that assessment from it).");
+    public static readonly ErrorCode DanglingEdge = new("DANGLING_EDGE", ErrorOrigin.GraphRule, "An edge to or from a node that does not exist.");
+    public static readonly ErrorCode SelfLoop = new("SELF_LOOP", ErrorOrigin.GraphRule, "An edge from a node to itself.");
+    public static readonly ErrorCode BadEdgeKinds = new("BAD_EDGE_KINDS", ErrorOrigin.GraphRule, "An edge type that cannot join these two kinds of node (see the seeds' README).");
+    public static readonly ErrorCode BadGroup = new("BAD_GROUP", ErrorOrigin.GraphRule, "An alternative group on an edge other than REQUIRES or USES_TECHNOLOGY.");
+    public static readonly ErrorCode UnknownDocument = new("UNKNOWN_DOCUMENT", ErrorOrigin.GraphRule, "A source that cites something other than a document, or a document without its text.");
+    public static readonly ErrorCode QuoteNotFound = new("QUOTE_NOT_FOUND", ErrorOrigin.GraphRule, "A quote that does not occur in the cited plan's text (whitespace and full-width forms folded).");
+
+    // The seed files only.
+    public static readonly ErrorCode MissingDirectory = new("MISSING_DIRECTORY", ErrorOrigin.Seeds, "The seeds directory has no graph/ folder.");
+    public static readonly ErrorCode YamlSyntax = new("YAML_SYNTAX", ErrorOrigin.Seeds, "A file is not valid YAML.");
+    public static readonly ErrorCode BadStructure = new("BAD_STRUCTURE", ErrorOrigin.Seeds, "A section, list or entry of the wrong shape.");
+    public static readonly ErrorCode UnknownKey = new("UNKNOWN_KEY", ErrorOrigin.Seeds, "A section or key the format does not have.");
+    public static readonly ErrorCode UnknownEnum = new("UNKNOWN_ENUM", ErrorOrigin.Seeds, "A value that is not one of its enum's names.");
+    public static readonly ErrorCode DuplicateId = new("DUPLICATE_ID", ErrorOrigin.Seeds, "An id declared twice.");
+    public static readonly ErrorCode UnknownNode = new("UNKNOWN_NODE", ErrorOrigin.Seeds, "An extension of a node that no file declares.");
+    public static readonly ErrorCode DuplicateEdge = new("DUPLICATE_EDGE", ErrorOrigin.Seeds, "The same edge declared twice; merge the sources.");
+    public static readonly ErrorCode GroupOfOne = new("GROUP_OF_ONE", ErrorOrigin.Seeds, "An alternative group with one edge: a hard requirement written wrongly.");
+    public static readonly ErrorCode NoDependency = new("NO_DEPENDENCY", ErrorOrigin.Seeds, "A product that needs nothing, without a note saying why.");
+    public static readonly ErrorCode NoDependent = new("NO_DEPENDENT", ErrorOrigin.Seeds, "A component or technology nothing needs, without a note saying why.");
+    public static readonly ErrorCode CoversNothing = new("COVERS_NOTHING", ErrorOrigin.Seeds, "A program that targets or includes nothing, without a note saying why.");
+    public static readonly ErrorCode MissingDocumentFile = new("MISSING_DOCUMENT_FILE", ErrorOrigin.Seeds, "A document whose text file is not under documents/.");
+
+    // The service.
+    public static readonly ErrorCode GraphNotReady = new("GRAPH_NOT_READY", ErrorOrigin.Service, "The graph is still loading; retry after the Retry-After seconds.", 503);
+    public static readonly ErrorCode StoreUnavailable = new("STORE_UNAVAILABLE", ErrorOrigin.Service, "The store cannot be reached or keeps failing (Neo4j down, or its circuit breaker open); retry later.", 503);
+    public static readonly ErrorCode Internal = new("INTERNAL", ErrorOrigin.Service, "A fault of the service; the message holds a request id to quote, and the server's log has the details under it.");
+
+    /// <summary>Every code, in the order declared above.</summary>
+    public static IReadOnlyList<ErrorCode> All { get; } = typeof(ErrorCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(ErrorCode))
+        .Select(f => (ErrorCode)f.GetValue(null)!)
+        .ToList();
+
+    /// <summary>The catalogued code with this name, or null.</summary>
+    public static ErrorCode? Find(string code) => All.FirstOrDefault(c => c.Code == code);
+}
+
+/// <summary>
+/// A refusal with a catalogued code, thrown by the graph's rules, the edit planner and the stores, and reported
+/// to the client with its code and message (GraphQL resolvers) or printed (the command line).
+/// </summary>
+public sealed class RoadmapException(ErrorCode code, string message) : Exception(message)
+{
+    public ErrorCode Code { get; } = code;
+}

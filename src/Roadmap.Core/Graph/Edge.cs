@@ -1,0 +1,21 @@
+namespace Roadmap.Core.Graph;
+
+/// <summary>A dependency with the clauses that state it.</summary>
+/// <param name="Group">
+/// Names an alternative group: the edges of one node with the same group are alternatives (a CCD or a CMOS
+/// sensor), and the requirement holds while any one of them is available. Null for a hard requirement.
+/// </param>
+public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null)
+{
+    /// <summary>Starts at 1 and goes up with every change made through the API.</summary>
+    public int Version { get; init; } = 1;
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public EdgeKey Key => new(From, Type, To);
+}
+
+/// <summary>What identifies an edge: there is at most one edge of a type between two nodes.</summary>
+public readonly record struct EdgeKey(string From, EdgeType Type, string To)
+{
+    public override string ToString() => $"{From} -{EnumNames.ToConstant(Type)}-> {To}";
+}
