@@ -27,7 +27,7 @@ public class AnalysisBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var seeds = new RoadmapOptions().ResolveSeedsPath();
+        var seeds = new SeedsOptions().Resolve();
         var loaded = SeedLoader.Load(seeds);
         if (!loaded.IsValid) throw new InvalidOperationException(loaded.Issues[0].ToString());
         var database = Path.Combine(Path.GetTempPath(), $"roadmap-bench-{Environment.ProcessId}.db");

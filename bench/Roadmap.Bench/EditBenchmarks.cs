@@ -1,3 +1,5 @@
+using Roadmap.Core.Errors;
+using Roadmap.Core.Seeds;
 using BenchmarkDotNet.Attributes;
 using Roadmap.Core;
 using Roadmap.Core.Editing;
@@ -49,7 +51,7 @@ public class EditBenchmarks
             source.BackupDatabase(target);
         }
 
-        _store = new EmbeddedGraphStore(new RoadmapOptions { DatabasePath = storeFile, SeedImport = SeedImport.Never });
+        _store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = storeFile, SeedImport = SeedImport.Never }, new SeedsOptions());
         _store.InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
         var graph = _store.Graph;
         _components = [.. graph.Nodes.Where(n => n.Kind == NodeKind.Component).Select(n => n.Id)];

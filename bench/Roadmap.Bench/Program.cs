@@ -20,7 +20,7 @@ switch (args.FirstOrDefault())
         var (nodes, seed, directory) = (int.Parse(args[1]), int.Parse(args[2]), args[3]);
         Directory.CreateDirectory(directory);
         var clock = Stopwatch.StartNew();
-        var loaded = SeedLoader.Load(new RoadmapOptions().ResolveSeedsPath());
+        var loaded = SeedLoader.Load(new SeedsOptions().Resolve());
         if (!loaded.IsValid) throw new InvalidOperationException(loaded.Issues[0].ToString());
         var shape = SeedShape.Measure(loaded.Graph);
         var graph = SyntheticRoadmap.Generate(shape, nodes, seed);

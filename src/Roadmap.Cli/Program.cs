@@ -25,7 +25,7 @@ root.Options.Add(databaseOption);
 var validate = new Command("validate", "Check the seed dataset: structure, enums, ids, names, edges and every quote against its plan.");
 validate.SetAction(parse =>
 {
-    var seeds = Options(parse).ResolveSeedsPath();
+    var seeds = Seeds(parse).Resolve();
     var result = SeedLoader.Load(seeds);
     foreach (var issue in result.Issues)
     {
@@ -46,7 +46,7 @@ root.Subcommands.Add(validate);
 var stats = new Command("stats", "Import the seeds if needed and print node and edge counts.");
 stats.SetAction(async (parse, ct) =>
 {
-    var store = new EmbeddedGraphStore(Options(parse));
+    var store = new EmbeddedGraphStore(Store(parse), Seeds(parse));
     await store.InitializeAsync(ct);
     var s = await store.StatsAsync(ct);
     var table = new Table().AddColumns("", "count");
@@ -77,7 +77,7 @@ root.Subcommands.Add(stats);
 var coverage = new Command("coverage", "List the items the plans enumerate (002 appendix, 003 专栏1 and 专栏2, 000 专栏3) that no node names.");
 coverage.SetAction(parse =>
 {
-    var seeds = Options(parse).ResolveSeedsPath();
+    var seeds = Seeds(parse).Resolve();
     var loaded = SeedLoader.Load(seeds);
     var incomplete = false;
     foreach (var list in Coverage.Check(loaded.Graph, Path.Combine(seeds, "documents")))
@@ -106,7 +106,7 @@ var export = new Command("export", "Write the graph, or one analysis of it, as a
 };
 export.SetAction(async (parse, ct) =>
 {
-    var store = new EmbeddedGraphStore(Options(parse));
+    var store = new EmbeddedGraphStore(Store(parse), Seeds(parse));
     await store.InitializeAsync(ct);
     var (of, ids, depth) = (parse.GetValue(ofOption)!, parse.GetValue(idOption) ?? [], parse.GetValue(depthOption));
     var formatName = parse.GetValue(formatOption)!;
@@ -182,7 +182,7 @@ import.SetAction(async (parse, ct) =>
         await Console.Error.WriteLineAsync("roadmap: --target must be neo4j");
         return 2;
     }
-    var loaded = SeedLoader.Load(Options(parse).ResolveSeedsPath());
+    var loaded = SeedLoader.Load(Seeds(parse).Resolve());
     if (!loaded.IsValid)
     {
         foreach (var issue in loaded.Issues) await Console.Error.WriteLineAsync(issue.ToString());
@@ -276,11 +276,9 @@ root.Subcommands.Add(query);
 
 return await root.Parse(args).InvokeAsync();
 
-RoadmapOptions Options(ParseResult parse) => new()
-{
-    SeedsPath = parse.GetValue(seedsOption),
-    DatabasePath = parse.GetValue(databaseOption) ?? new RoadmapOptions().DatabasePath,
-};
+SeedsOptions Seeds(ParseResult parse) => new() { Path = parse.GetValue(seedsOption) };
+
+EmbeddedStoreOptions Store(ParseResult parse) => new() { DatabasePath = parse.GetValue(databaseOption) ?? new EmbeddedStoreOptions().DatabasePath };
 
 IConfiguration Configuration(ParseResult parse)
 {

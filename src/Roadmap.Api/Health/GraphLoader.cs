@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Api.Health;
@@ -21,10 +20,4 @@ public sealed class GraphLoader(IGraphStore store, IHostApplicationLifetime life
             lifetime.StopApplication();
         }
     }
-}
-
-public sealed class GraphReadyCheck(IGraphStore store) : IHealthCheck
-{
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(store.IsReady ? HealthCheckResult.Healthy("graph loaded") : HealthCheckResult.Unhealthy("graph loading"));
 }

@@ -1,21 +1,21 @@
 using System.Text.Json;
 using GraphQL;
+using GraphQL.Transport;
 using GraphQL.Types;
-using GraphQLParser;
-using GraphQLParser.AST;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Roadmap.Core;
-using Roadmap.Core.Storage;
+using Roadmap.Core.Errors;
+using Roadmap.Core.GraphQL.Execution;
 
 namespace Roadmap.Api.Http;
 
 /// <summary>
-/// GraphQL over HTTP (the GraphQL Foundation's spec): POST with an application/json body, GET with the request in
-/// the query string (queries only), responses as application/graphql-response+json or application/json as the
-/// client accepts, and the spec's status codes. Every error body is a GraphQL response whose errors carry
-/// <c>extensions.code</c>.
+/// GraphQL over HTTP (the GraphQL Foundation's spec), and HTTP only: POST with an application/json body, GET with
+/// the request in the query string, responses as application/graphql-response+json or application/json as the
+/// client accepts, and the spec's status codes. What a request may do (no mutations over GET, the graph must be
+/// loaded) is decided by execution, here and in <c>roadmap query</c> alike; this class maps its answer to a status.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGraphStore store, GraphQLLimits limits)
+public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocumentExecuter<ISchema> executer, IOptions<GraphQLHttpOptions> options)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
@@ -26,39 +26,23 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
         if (!isGet && !HttpMethods.IsPost(http.Request.Method))
         {
             http.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(http, JsonMediaType, StatusCodes.Status405MethodNotAllowed, "METHOD_NOT_ALLOWED", "Use GET for queries or POST.");
+            await WriteErrorAsync(http, JsonMediaType, new HttpError(ErrorCodes.MethodNotAllowed, "Use GET for queries or POST."));
             return;
         }
         var mediaType = NegotiateMediaType(http.Request);
         if (mediaType is null)
         {
-            await WriteErrorAsync(http, JsonMediaType, StatusCodes.Status406NotAcceptable, "NOT_ACCEPTABLE",
-                $"Accept {GraphQLResponseMediaType} or {JsonMediaType}.");
+            await WriteErrorAsync(http, JsonMediaType, new HttpError(ErrorCodes.NotAcceptable, $"Accept {GraphQLResponseMediaType} or {JsonMediaType}."));
             return;
         }
 
         var (request, error) = isGet ? ReadGet(http.Request) : await ReadPostAsync(http.Request);
         if (error is not null)
         {
-            await WriteErrorAsync(http, mediaType, error.Value.Status, error.Value.Code, error.Value.Message);
-            return;
-        }
-        if (isGet && IsMutation(request!))
-        {
-            http.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(http, mediaType, StatusCodes.Status405MethodNotAllowed, "MUTATION_OVER_GET", "Mutations must be sent with POST.");
-            return;
-        }
-        if (!store.IsReady)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            await WriteErrorAsync(http, mediaType, StatusCodes.Status503ServiceUnavailable, "GRAPH_NOT_READY", "The graph is still loading; retry shortly.");
+            await WriteErrorAsync(http, mediaType, error.Value);
             return;
         }
 
-        // Every field of this request reads one snapshot of the graph (and the snapshot after its own edits).
-        using var snapshot = store.PinSnapshot();
-        var executer = http.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
             Query = request!.Query,
@@ -67,13 +51,26 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
             Extensions = request.Extensions,
             RequestServices = http.RequestServices,
             User = http.User,
+            UserContext = new RequestContext(http.TraceIdentifier, readOnlyTransport: isGet),
             CancellationToken = http.RequestAborted,
         });
+        await WriteAsync(http, mediaType, StatusOf(http, result, mediaType), result);
+    }
 
-        // application/json answers every well-formed request with 200; the newer media type says with the status
-        // code whether the request could execute at all: a response without data is a request error.
-        var status = mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
-        await WriteAsync(http, mediaType, status, result);
+    /// <summary>
+    /// A response without data whose error has a status of its own (the graph loading, the store down, a mutation
+    /// over GET) gets that status. Otherwise application/json answers every well-formed request with 200, and the
+    /// newer media type says with 400 that the request could not execute at all.
+    /// </summary>
+    private static int StatusOf(HttpContext http, ExecutionResult result, string mediaType)
+    {
+        if (result.Data is null && result.Errors is [{ Code: { } code }, ..] && ErrorCodes.Find(code) is { HttpStatus: { } status })
+        {
+            if (status == StatusCodes.Status405MethodNotAllowed) http.Response.Headers.Allow = "POST";
+            if (status == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "1";
+            return status;
+        }
+        return mediaType == GraphQLResponseMediaType && !result.Executed ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
     }
 
     private static string? NegotiateMediaType(HttpRequest request)
@@ -94,82 +91,61 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
         return json > 0 ? JsonMediaType : null;
     }
 
-    private (GraphQLHttpRequest?, HttpError?) ReadGet(HttpRequest request)
+    private (GraphQLRequest?, HttpError?) ReadGet(HttpRequest request)
     {
         var query = request.Query["query"];
         if (query.Count != 1 || string.IsNullOrEmpty(query[0])) return (null, HttpError.BadRequest("A GET request needs one 'query' parameter."));
-        if (!TryParseObject(request.Query["variables"].FirstOrDefault(), "variables", out var variables, out var error)) return (null, error);
-        if (!TryParseObject(request.Query["extensions"].FirstOrDefault(), "extensions", out var extensions, out error)) return (null, error);
-        return (new GraphQLHttpRequest(query[0]!, request.Query["operationName"].FirstOrDefault(), variables, extensions), null);
+        if (!TryReadInputs(request.Query["variables"].FirstOrDefault(), "variables", out var variables, out var error)) return (null, error);
+        if (!TryReadInputs(request.Query["extensions"].FirstOrDefault(), "extensions", out var extensions, out error)) return (null, error);
+        return (new GraphQLRequest { Query = query[0], OperationName = request.Query["operationName"].FirstOrDefault(), Variables = variables, Extensions = extensions }, null);
     }
 
-    private async Task<(GraphQLHttpRequest?, HttpError?)> ReadPostAsync(HttpRequest request)
+    private async Task<(GraphQLRequest?, HttpError?)> ReadPostAsync(HttpRequest request)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) || !contentType.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase))
         {
-            return (null, new HttpError(StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", $"POST a {JsonMediaType} body."));
+            return (null, new HttpError(ErrorCodes.UnsupportedMediaType, $"POST a {JsonMediaType} body."));
         }
-        if (request.ContentLength > limits.MaxRequestBytes) return (null, HttpError.TooLarge(limits.MaxRequestBytes));
+        var limit = options.Value.MaxRequestBytes;
+        if (request.ContentLength > limit) return (null, HttpError.TooLarge(limit));
 
-        // Read at most one byte more than allowed, so a body without Content-Length cannot exceed the limit either.
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > limits.MaxRequestBytes) return (null, HttpError.TooLarge(limits.MaxRequestBytes));
-        }
-
-        JsonElement body;
+        GraphQLRequest? body;
         try
         {
-            body = JsonDocument.Parse(buffer.ToArray()).RootElement;
+            // One read, by the serializer, through a stream that stops at the limit: a body without Content-Length
+            // cannot exceed it either.
+            await using var bounded = new BoundedReadStream(request.Body, limit);
+            body = await serializer.ReadAsync<GraphQLRequest>(bounded, request.HttpContext.RequestAborted);
+        }
+        catch (BoundedReadStream.LimitExceededException)
+        {
+            return (null, HttpError.TooLarge(limit));
+        }
+        catch (JsonException e) when (e.InnerException is JsonException)
+        {
+            // The reader's own error, wrapped by the serializer: the text is not JSON.
+            return (null, new HttpError(ErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
         }
         catch (JsonException e)
         {
-            return (null, new HttpError(StatusCodes.Status400BadRequest, "INVALID_JSON", $"The body is not valid JSON: {e.Message}"));
+            // Well-formed JSON that the request converter refused: an array, or a field of the wrong type.
+            return (null, HttpError.BadRequest($"The body is not a GraphQL request: {e.Message}"));
         }
-        if (body.ValueKind != JsonValueKind.Object) return (null, HttpError.BadRequest("The body must be a JSON object."));
-        if (!body.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString()!.Length == 0)
-        {
-            return (null, HttpError.BadRequest("The body needs a non-empty string 'query'."));
-        }
-        string? operationName = null;
-        if (body.TryGetProperty("operationName", out var op))
-        {
-            if (op.ValueKind == JsonValueKind.String) operationName = op.GetString();
-            else if (op.ValueKind != JsonValueKind.Null) return (null, HttpError.BadRequest("'operationName' must be a string or null."));
-        }
-        if (!TryReadObject(body, "variables", out var variables, out var error)) return (null, error);
-        if (!TryReadObject(body, "extensions", out var extensions, out error)) return (null, error);
-        return (new GraphQLHttpRequest(query.GetString()!, operationName, variables, extensions), null);
+        if (body is null) return (null, HttpError.BadRequest("The body must be a JSON object."));
+        if (string.IsNullOrEmpty(body.Query)) return (null, HttpError.BadRequest("The body needs a non-empty string 'query'."));
+        return (body, null);
     }
 
-    private bool TryReadObject(JsonElement body, string name, out Inputs? inputs, out HttpError? error)
-    {
-        inputs = null;
-        error = null;
-        if (!body.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return true;
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            error = HttpError.BadRequest($"'{name}' must be a JSON object or null.");
-            return false;
-        }
-        inputs = serializer.Deserialize<Inputs>(value.GetRawText());
-        return true;
-    }
-
-    private bool TryParseObject(string? json, string name, out Inputs? inputs, out HttpError? error)
+    /// <summary>A GET parameter holding a JSON object (or nothing, or null).</summary>
+    private bool TryReadInputs(string? json, string name, out Inputs? inputs, out HttpError? error)
     {
         inputs = null;
         error = null;
         if (string.IsNullOrEmpty(json)) return true;
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind == JsonValueKind.Null) return true;
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            if (json.AsSpan().Trim() is "null") return true;
+            if (json.AsSpan().TrimStart() is ['{', ..])
             {
                 inputs = serializer.Deserialize<Inputs>(json);
                 return true;
@@ -182,27 +158,11 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
         return false;
     }
 
-    /// <summary>Whether the operation a GET request would run is a mutation. A document that does not parse is left to the executer to report.</summary>
-    private static bool IsMutation(GraphQLHttpRequest request)
-    {
-        GraphQLDocument document;
-        try
+    private Task WriteErrorAsync(HttpContext http, string mediaType, HttpError error) =>
+        WriteAsync(http, mediaType, error.Code.HttpStatus ?? StatusCodes.Status400BadRequest, new ExecutionResult
         {
-            document = Parser.Parse(request.Query);
-        }
-        catch (GraphQLParser.Exceptions.GraphQLSyntaxErrorException)
-        {
-            return false;
-        }
-        var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var operation = request.OperationName is null
-            ? (operations.Count == 1 ? operations[0] : null)
-            : operations.FirstOrDefault(o => o.Name?.StringValue == request.OperationName);
-        return operation?.Operation == OperationType.Mutation;
-    }
-
-    private Task WriteErrorAsync(HttpContext http, string mediaType, int status, string code, string message) =>
-        WriteAsync(http, mediaType, status, new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] });
+            Errors = [new ExecutionError(error.Message) { Code = error.Code.Code }],
+        });
 
     private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
@@ -211,19 +171,10 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IGrap
         await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
     }
 
-    private sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions);
-
-    private readonly record struct HttpError(int Status, string Code, string Message)
+    private readonly record struct HttpError(ErrorCode Code, string Message)
     {
-        public static HttpError BadRequest(string message) => new(StatusCodes.Status400BadRequest, "BAD_REQUEST", message);
+        public static HttpError BadRequest(string message) => new(ErrorCodes.BadRequest, message);
 
-        public static HttpError TooLarge(int limit) =>
-            new(StatusCodes.Status413PayloadTooLarge, "REQUEST_TOO_LARGE", $"The request body exceeds {limit} bytes.");
+        public static HttpError TooLarge(int limit) => new(ErrorCodes.RequestTooLarge, $"The request body exceeds {limit} bytes.");
     }
-}
-
-public static class GraphQLEndpointExtensions
-{
-    public static IEndpointConventionBuilder MapGraphQLEndpoint(this IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.Map(pattern, http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http));
 }

@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Roadmap.Core.Security;
 
-/// <summary>Who may read: anyone (the default), or only callers with a key.</summary>
-public enum ReadAccess { Open, Key }
-
 /// <summary>What a key may do. Editors add and change nodes, edges, assessments and sources; admins may also delete nodes.</summary>
 public static class Roles
 {
@@ -29,16 +26,6 @@ public sealed class ApiKeyEntry
     public string Hash { get; set; } = "";
 }
 
-/// <summary>Bound from the <c>Auth</c> configuration section.</summary>
-public sealed class AuthOptions
-{
-    public ReadAccess ReadAccess { get; set; } = ReadAccess.Open;
-    public List<ApiKeyEntry> Keys { get; set; } = [];
-
-    /// <summary>Requests each key may make per minute, on top of the per-address limit; 0 turns it off.</summary>
-    public int RequestsPerMinutePerKey { get; set; } = 300;
-}
-
 /// <summary>
 /// API keys: 32 random bytes, so a plain SHA-256 is enough to store them (a slow password hash protects guessable
 /// secrets; these are not guessable). Keys are looked up by hash, so the configuration never holds a usable key.
@@ -49,9 +36,10 @@ public sealed class ApiKeys
     private const string HashPrefix = "sha256:";
     private readonly Dictionary<string, ApiKeyEntry> _byHash = new(StringComparer.Ordinal);
 
-    public ApiKeys(AuthOptions options)
+    /// <summary>Checks every entry and throws <see cref="InvalidOperationException"/> at the first malformed one.</summary>
+    public ApiKeys(IEnumerable<ApiKeyEntry> entries)
     {
-        foreach (var entry in options.Keys)
+        foreach (var entry in entries)
         {
             if (string.IsNullOrWhiteSpace(entry.Name)) throw new InvalidOperationException("Every Auth:Keys entry needs a Name (it is what the audit log records).");
             if (!Roles.IsKnown(entry.Role)) throw new InvalidOperationException($"Auth:Keys '{entry.Name}' has role '{entry.Role}'; use '{Roles.Editor}' or '{Roles.Admin}'.");

@@ -16,7 +16,7 @@ namespace Roadmap.Core.Storage;
 /// read model: a new immutable <see cref="GraphIndex"/> swapped in with one reference write, so a reader sees the
 /// graph before an edit or after it, never half of it.
 /// </summary>
-public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedGraphStore>? logger = null, TimeProvider? time = null)
+public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOptions seeds, ILogger<EmbeddedGraphStore>? logger = null, TimeProvider? time = null)
     : IGraphStore, IEditableGraphStore, IDisposable
 {
     private readonly ILogger _logger = logger ?? NullLogger<EmbeddedGraphStore>.Instance;
@@ -32,9 +32,9 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
 
     /// <summary>
     /// The read model: the request's pinned snapshot if it has one, else the latest.
-    /// Throws <see cref="GraphNotReadyException"/> before <see cref="InitializeAsync"/> has finished.
+    /// Throws a <see cref="RoadmapException"/> coded GRAPH_NOT_READY before <see cref="InitializeAsync"/> has finished.
     /// </summary>
-    public GraphIndex Graph => _pinned.Value?.Graph ?? _graph ?? throw new GraphNotReadyException();
+    public GraphIndex Graph => _pinned.Value?.Graph ?? _graph ?? throw new RoadmapException(ErrorCodes.GraphNotReady, "The graph is still loading; retry shortly.");
 
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -49,8 +49,8 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
 
     private void ImportSeedsIfStale(SqliteGraphFile file)
     {
-        var seeds = options.ResolveSeedsPath();
-        var fingerprint = SeedLoader.Fingerprint(seeds);
+        var seedsPath = seeds.Resolve();
+        var fingerprint = SeedLoader.Fingerprint(seedsPath);
         if (file.ReadSeedFingerprint() == fingerprint) return;
         if (file.CountEdits() is var edits and > 0)
         {
@@ -58,24 +58,24 @@ public sealed class EmbeddedGraphStore(RoadmapOptions options, ILogger<EmbeddedG
             _logger.LogWarning(
                 "The seeds in {Seeds} changed, but {Database} holds {Edits} edit(s) made through the API; serving the file as it is. " +
                 "Export the edits with 'roadmap export --format yaml', merge them into the seeds, then delete the file to re-import.",
-                seeds, file.Path, edits);
+                seedsPath, file.Path, edits);
             return;
         }
-        var loaded = SeedLoader.Load(seeds);
+        var loaded = SeedLoader.Load(seedsPath);
         if (!loaded.IsValid)
         {
             throw new InvalidDataException(
-                $"The seeds in {seeds} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
+                $"The seeds in {seedsPath} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
         }
         file.Import(loaded.Graph, fingerprint);
         _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
-            loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seeds, file.Path);
+            loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seedsPath, file.Path);
     }
 
     /// <summary>Serves a graph that is already in memory: for tests and tools that build graphs by hand. It cannot be edited.</summary>
     public static EmbeddedGraphStore FromGraph(GraphData data)
     {
-        var store = new EmbeddedGraphStore(new RoadmapOptions());
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions(), new SeedsOptions());
         store._graph = new GraphIndex(data);
         return store;
     }

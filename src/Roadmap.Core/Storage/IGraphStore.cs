@@ -14,6 +14,9 @@ public interface IGraphStore
     /// <summary>True once the graph is loaded and queries can be answered.</summary>
     bool IsReady { get; }
 
+    /// <summary>False while a loaded store cannot answer (a remote store that keeps failing); readiness reports it.</summary>
+    bool IsAvailable => IsReady;
+
     /// <summary>Loads the graph. Called once at start-up; queries before it completes fail with GRAPH_NOT_READY.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
@@ -78,6 +81,3 @@ public interface IEditableGraphStore
 
 /// <summary>A committed edit: the sequence number of its last audit entry, and what it changed.</summary>
 public sealed record EditResult(long Sequence, GraphEdit Edit);
-
-/// <summary>Thrown by a store asked a question before its graph is loaded.</summary>
-public sealed class GraphNotReadyException() : InvalidOperationException("The graph is still loading; retry shortly.");

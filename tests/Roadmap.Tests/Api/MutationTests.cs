@@ -270,7 +270,7 @@ public class AccessConfigurationTests
         var (key, _) = ApiKeys.Create();
         using var factory = new RoadmapApiFactory(RoadmapApiFactory.TestSeeds, ("Auth:Keys:0:Name", "careless"), ("Auth:Keys:0:Role", "editor"), ("Auth:Keys:0:Hash", key));
 
-        var error = Should.Throw<InvalidOperationException>(() => factory.CreateClient());
+        var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
 
         error.Message.ShouldContain("holds a key, not its hash");
     }

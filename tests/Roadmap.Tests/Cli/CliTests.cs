@@ -123,7 +123,7 @@ public class CliTests
         exit.ShouldBe(0, output);
         var key = System.Text.RegularExpressions.Regex.Match(output, @"rk_[A-Za-z0-9_-]{43}").Value;
         var hash = System.Text.RegularExpressions.Regex.Match(output, @"Auth__Keys__N__Hash=(\S+)").Groups[1].Value;
-        var keys = new Roadmap.Core.Security.ApiKeys(new() { Keys = [new() { Name = "alice", Role = "editor", Hash = hash }] });
+        var keys = new Roadmap.Core.Security.ApiKeys([new() { Name = "alice", Role = "editor", Hash = hash }]);
         keys.Authenticate(key)!.Identity!.Name.ShouldBe("alice");
         output.ShouldContain("Auth__Keys__N__Role=editor");
     }

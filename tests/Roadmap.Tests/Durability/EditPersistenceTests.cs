@@ -1,3 +1,4 @@
+using Roadmap.Core.Seeds;
 using Roadmap.Core.Errors;
 using Roadmap.Core;
 using Roadmap.Core.Editing;
@@ -26,7 +27,7 @@ public class EditPersistenceTests
 
     private static async Task<EmbeddedGraphStore> Open(string seeds, string database)
     {
-        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = seeds, DatabasePath = database });
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = seeds });
         await store.InitializeAsync(CancellationToken.None);
         return store;
     }

@@ -1,3 +1,5 @@
+using Roadmap.Core.Errors;
+using Roadmap.Core.Seeds;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -59,7 +61,7 @@ public class KillDuringWritesTests
             check.CommandText = "PRAGMA integrity_check";
             check.ExecuteScalar().ShouldBe("ok");
         }
-        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = RoadmapApiFactory.TestSeeds, DatabasePath = database });
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = RoadmapApiFactory.TestSeeds });
         await store.InitializeAsync(CancellationToken.None);
         var missing = acknowledged.Where(id => store.Graph.IndexOf(id) < 0).ToList();
         missing.ShouldBeEmpty();

@@ -1,3 +1,4 @@
+using Roadmap.Core.Errors;
 using Roadmap.Core;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
@@ -49,13 +50,13 @@ public class EmbeddedGraphStoreTests
     public async Task First_start_imports_the_seeds_and_a_later_start_reads_the_file_without_them()
     {
         var database = TempDatabase();
-        var first = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = database });
+        var first = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = Repo.Seeds });
         await first.InitializeAsync(CancellationToken.None);
         File.Exists(database).ShouldBeTrue();
 
         // Same seeds: the file is current, and the second store serves what the file holds.
         var stamp = File.GetLastWriteTimeUtc(database);
-        var second = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = database });
+        var second = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = Repo.Seeds });
         await second.InitializeAsync(CancellationToken.None);
 
         second.Graph.NodeCount.ShouldBe(first.Graph.NodeCount);
@@ -67,10 +68,10 @@ public class EmbeddedGraphStoreTests
     [Fact]
     public async Task Queries_before_the_graph_is_loaded_fail_with_graph_not_ready()
     {
-        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = Repo.Seeds, DatabasePath = TempDatabase() });
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = TempDatabase() }, new SeedsOptions { Path = Repo.Seeds });
 
         store.IsReady.ShouldBeFalse();
-        await Should.ThrowAsync<GraphNotReadyException>(() => store.StatsAsync(CancellationToken.None));
+        (await Should.ThrowAsync<RoadmapException>(() => store.StatsAsync(CancellationToken.None))).Code.ShouldBe(ErrorCodes.GraphNotReady);
     }
 
     [Fact]
@@ -79,12 +80,12 @@ public class EmbeddedGraphStoreTests
         var database = TempDatabase();
         var seeds = Directory.CreateTempSubdirectory("roadmap-seeds-").FullName;
         CopyDirectory(Repo.Seeds, seeds);
-        var store = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = seeds, DatabasePath = database });
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = seeds });
         await store.InitializeAsync(CancellationToken.None);
         var before = store.Graph.NodeCount;
 
         File.AppendAllText(Path.Combine(seeds, "graph", "documents.yaml"), "\nedges:\n  - {from: document:x, type: REQUIRES, to: document:y, sources: []}\n");
-        var again = new EmbeddedGraphStore(new RoadmapOptions { SeedsPath = seeds, DatabasePath = database });
+        var again = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = seeds });
 
         var error = await Should.ThrowAsync<InvalidDataException>(() => again.InitializeAsync(CancellationToken.None));
         error.Message.ShouldContain("run 'roadmap validate'");

@@ -24,9 +24,10 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     private (GraphIndex Graph, DateTimeOffset At)? _snapshot;
     private volatile bool _ready;
 
-    public bool IsReady => _ready && client.CircuitState != Polly.CircuitBreaker.CircuitState.Open;
+    public bool IsReady => _ready;
 
-    public Neo4jQueryClient Client => client;
+    /// <summary>An open circuit breaker means Neo4j keeps failing: calls fail fast with STORE_UNAVAILABLE until it half-opens.</summary>
+    public bool IsAvailable => _ready && client.CircuitState != Polly.CircuitBreaker.CircuitState.Open;
 
     /// <summary>Waits for Neo4j to answer (a container may still be starting), then reports ready.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)

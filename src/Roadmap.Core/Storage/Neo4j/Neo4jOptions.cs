@@ -3,6 +3,8 @@ namespace Roadmap.Core.Storage.Neo4j;
 /// <summary>Where the Neo4j store finds its server, bound from the <c>Neo4j</c> configuration section.</summary>
 public sealed class Neo4jOptions
 {
+    public const string Section = "Neo4j";
+
     /// <summary>The server's HTTP address, e.g. http://localhost:7474.</summary>
     public string Url { get; set; } = "http://localhost:7474";
 

@@ -1,0 +1,44 @@
+using Roadmap.Api.Http;
+using Roadmap.Api.Security;
+
+namespace Roadmap.Api;
+
+public static class ApiEndpoints
+{
+    /// <summary>
+    /// The middleware in the order the endpoints rely on: the key is read first (the rate limiter partitions by it),
+    /// requests are counted next, and only then is a wrong or missing key refused.
+    /// </summary>
+    public static WebApplication UseRoadmapApi(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The explorer at /, GraphiQL at /graphiql/, GraphQL at /graphql, and the two health checks.</summary>
+    public static WebApplication MapRoadmapApi(this WebApplication app)
+    {
+        // Routing matches /graphiql and /graphiql/ alike: redirect the first, serve the page for the second.
+        app.MapGet("/graphiql", (HttpContext http, IWebHostEnvironment env) => http.Request.Path.Value!.EndsWith('/')
+            ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
+            : Results.Redirect("/graphiql/"));
+        app.Map("/graphql", http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http))
+            .RequireGraphQLRateLimits()
+            .RequireAuthorization(ApiKeyPolicy.Name);
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>Where the built explorer is: wwwroot under the working directory (dotnet run), else beside the assembly.</summary>
+    public static string? ExplorerWebRoot()
+    {
+        if (Directory.Exists(Path.Combine(Directory.GetCurrentDirectory(), "wwwroot"))) return null;
+        var besideAssembly = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(besideAssembly) ? besideAssembly : null;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Roadmap.Core.Storage;
+
+/// <summary>The embedded store's file and when it imports the seeds (configuration section <c>Store:Embedded</c>).</summary>
+public sealed class EmbeddedStoreOptions
+{
+    public const string Section = "Store:Embedded";
+
+    /// <summary>The SQLite file; created beside the working directory when it does not exist.</summary>
+    public string DatabasePath { get; set; } = "roadmap.db";
+
+    /// <summary>When the seeds are loaded into the file.</summary>
+    public SeedImport SeedImport { get; set; } = SeedImport.WhenUnedited;
+}
+
+public enum SeedImport
+{
+    /// <summary>
+    /// Import into a new file, and re-import when the seeds changed, unless the file holds edits made through the
+    /// API: those are never overwritten (export them with <c>roadmap export --format yaml</c> and commit them).
+    /// </summary>
+    WhenUnedited,
+
+    /// <summary>Serve the file as it is (a generated benchmark graph, or a file curated elsewhere).</summary>
+    Never,
+}

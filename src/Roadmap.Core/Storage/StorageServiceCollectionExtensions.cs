@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage.Neo4j;
+
+namespace Roadmap.Core.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the store <c>Store:Provider</c> names, and only that one: which store serves the graph is decided
+    /// when the service is composed, so it is read here rather than through the options.
+    /// </summary>
+    public static IServiceCollection AddGraphStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        StoreProvider provider;
+        try
+        {
+            provider = configuration.GetSection(StoreOptions.Section).Get<StoreOptions>()?.Provider ?? StoreProvider.Embedded;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"Store:Provider '{configuration["Store:Provider"]}' is not supported; use 'Embedded' or 'Neo4j'.", e);
+        }
+        services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
+        return provider switch
+        {
+            StoreProvider.Neo4j => services.AddNeo4jStore(),
+            _ => services.AddEmbeddedStore(),
+        };
+    }
+
+    /// <summary>The embedded store over its SQLite file: the graph store and the editable store in one.</summary>
+    public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
+    {
+        services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
+        services.AddOptions<EmbeddedStoreOptions>().BindConfiguration(EmbeddedStoreOptions.Section)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Store:Embedded:DatabasePath must name a file.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new EmbeddedGraphStore(
+            sp.GetRequiredService<IOptions<EmbeddedStoreOptions>>().Value,
+            sp.GetRequiredService<IOptions<SeedsOptions>>().Value,
+            sp.GetService<ILogger<EmbeddedGraphStore>>(),
+            sp.GetService<TimeProvider>()));
+        services.AddSingleton<IGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        services.AddSingleton<IEditableGraphStore>(sp => sp.GetRequiredService<EmbeddedGraphStore>());
+        return services;
+    }
+}
