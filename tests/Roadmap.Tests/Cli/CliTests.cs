@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Roadmap.Tests.Cli;
 
 /// <summary>The `roadmap` command run as a process, as a curator or a script would run it.</summary>
-public class CliTests
+public partial class CliTests
 {
     private static async Task<(int ExitCode, string Output)> Roadmap(params string[] args)
     {
@@ -142,5 +143,27 @@ public class CliTests
         valid.ShouldBe(0, report);
         // The same counts of nodes, edges and checked quotes as the seeds it came from.
         report.Split(" checked in ")[0].ShouldBe(original.Split(" checked in ")[0]);
+    }
+
+    /// <summary>A one-line `roadmap` command in a ```sh block, followed by the output it prints.</summary>
+    [GeneratedRegex("```sh\\ndotnet run --project src/Roadmap.Cli -- (?<args>[^\\n'\"#]*?)\\n```\\s*```(?:mermaid|text)\\n(?<output>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShownCommand();
+
+    [Fact]
+    public async Task Every_command_the_docs_show_with_its_output_prints_that_output()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Repo.Root, "docs"), "*.md").Prepend(Path.Combine(Repo.Root, "README.md"));
+        var shown = files.SelectMany(f => ShownCommand().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Match: m))).ToList();
+        shown.ShouldNotBeEmpty();
+
+        foreach (var (file, match) in shown)
+        {
+            var dir = Directory.CreateTempSubdirectory("roadmap-cli-docs-").FullName;
+            var args = match.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var (exit, output) = await Roadmap([.. args, "--seeds", Repo.Seeds, "--database", Path.Combine(dir, "r.db")]);
+
+            exit.ShouldBe(0, $"{file}: {output}");
+            output.ShouldBe(match.Groups["output"].Value, $"{file}: roadmap {match.Groups["args"].Value}");
+        }
     }
 }
