@@ -1,6 +1,6 @@
 using Roadmap.Core.Errors;
-using System.Runtime.CompilerServices;
 using Roadmap.Core.Graph;
+using Roadmap.Core.Rules;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 
@@ -30,22 +30,13 @@ public sealed record NodeDraft
 /// </summary>
 public static class EditPlanner
 {
-    public const int MaxNameLength = 200;
-    public const int MaxQuoteLength = 2_000;
-    public const int MaxNoteLength = 4_000;
-    public const int MaxListLength = 50;
-
-    // Folding a plan's text is the costly part of a quote check; a document node is immutable, so fold it once.
-    private static readonly ConditionalWeakTable<Node, string> FoldedTexts = [];
+    private const int MaxNameLength = GraphRules.MaxNameLength;
+    private const int MaxListLength = GraphRules.MaxListLength;
 
     public static GraphEdit UpsertNode(GraphIndex graph, NodeDraft draft, int? expectedVersion)
     {
-        var prefix = NodeKinds.Prefix(draft.Kind);
         if (draft.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "Documents come with their text files; add them to the seeds, not through the API.");
-        if (!draft.Id.StartsWith(prefix, StringComparison.Ordinal) || !SeedReader.IsSlug(draft.Id[prefix.Length..]) || draft.Id.Length > MaxNameLength)
-        {
-            throw new RoadmapException(ErrorCodes.BadId, $"id '{draft.Id}' must be '{prefix}' followed by a lowercase slug (a-z, 0-9, '-').");
-        }
+        Refuse(GraphRules.Id(draft.Kind, draft.Id));
         var existing = Find(graph, draft.Id);
         if (existing is null)
         {
@@ -64,11 +55,11 @@ public static class EditPlanner
         {
             if (other.Kind == draft.Kind && other.NameZh == nameZh && other.Id != draft.Id)
             {
-                throw new RoadmapException(ErrorCodes.DuplicateName, $"nameZh '{nameZh}' is already used by '{other.Id}'; one node per real thing.");
+                throw GraphRules.DuplicateName(draft.Id, nameZh, other.Id).ToException();
             }
         }
         var sources = draft.Sources ?? existing?.Sources ?? [];
-        if (sources.Count == 0) throw new RoadmapException(ErrorCodes.MissingSource, "A node needs at least one source: the clause of a plan that states it.");
+        Refuse(GraphRules.HasSources(sources.Count, "a node"));
         CheckList(sources, "sources");
         foreach (var source in sources) CheckSource(graph, source);
         var aliases = draft.Aliases?.Select(a => Name(a, "alias")).Distinct(StringComparer.Ordinal).ToList() ?? existing?.Aliases ?? [];
@@ -76,7 +67,7 @@ public static class EditPlanner
         var leadAgencies = draft.LeadAgencies?.Select(a => Name(a, "leadAgency")).ToList() ?? existing?.LeadAgencies ?? [];
         CheckList(leadAgencies, "leadAgencies");
         var note = draft.Note is null ? existing?.Note : draft.Note.Trim() is { Length: > 0 } trimmed ? trimmed : null;
-        if (note?.Length > MaxNoteLength) throw new RoadmapException(ErrorCodes.BadValue, $"'note' has more than {MaxNoteLength} characters.");
+        if (note?.Length > GraphRules.MaxNoteLength) throw new RoadmapException(ErrorCodes.BadValue, $"'note' has more than {GraphRules.MaxNoteLength} characters.");
 
         // Each kind carries its own attributes and no others, as in the seed files.
         NotFor(draft.ComponentType, "componentType", NodeKind.Component, draft.Kind);
@@ -94,10 +85,7 @@ public static class EditPlanner
         if (draft.Kind == NodeKind.Component && componentType is null) throw new RoadmapException(ErrorCodes.MissingField, "A component needs 'componentType'.");
         if (draft.Kind == NodeKind.Product && field is null) throw new RoadmapException(ErrorCodes.MissingField, "A product needs 'field'.");
         if (draft.Kind == NodeKind.Program && programType is null) throw new RoadmapException(ErrorCodes.MissingField, "A program needs 'programType'.");
-        if (period is not null && (period.Start < 1949 || period.Start > 2100 || period.End < period.Start || period.End > 2100))
-        {
-            throw new RoadmapException(ErrorCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
-        }
+        if (period is not null) Refuse(GraphRules.Period(period));
 
         var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn }) with
         {
@@ -118,22 +106,14 @@ public static class EditPlanner
 
     public static GraphEdit UpsertEdge(GraphIndex graph, Edge draft, int? expectedVersion)
     {
-        var from = Find(graph, draft.From);
-        var to = Find(graph, draft.To);
-        if (from is null) throw new RoadmapException(ErrorCodes.DanglingEdge, $"edge from unknown node '{draft.From}'.");
-        if (to is null) throw new RoadmapException(ErrorCodes.DanglingEdge, $"edge to unknown node '{draft.To}'.");
-        if (draft.From == draft.To) throw new RoadmapException(ErrorCodes.SelfLoop, $"edge from '{draft.From}' to itself.");
-        if (!NodeKinds.Allows(draft.Type, from.Kind, to.Kind))
+        foreach (var violation in GraphRules.Edge(draft.From, draft.Type, draft.To, Find(graph, draft.From), Find(graph, draft.To)))
         {
-            throw new RoadmapException(ErrorCodes.BadEdgeKinds, $"{EnumNames.ToConstant(draft.Type)} cannot join a {from.Kind} to a {to.Kind}.");
+            throw violation.ToException();
         }
         var group = string.IsNullOrWhiteSpace(draft.Group) ? null : draft.Group.Trim();
-        if (group is not null && draft.Type is not (EdgeType.Requires or EdgeType.UsesTechnology))
-        {
-            throw new RoadmapException(ErrorCodes.BadGroup, "Only REQUIRES and USES_TECHNOLOGY edges can be alternatives.");
-        }
+        Refuse(GraphRules.Group(draft.Type, group));
         if (group?.Length > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
-        if (draft.Sources.Count == 0) throw new RoadmapException(ErrorCodes.MissingSource, "An edge needs at least one source: the clause of a plan that states it.");
+        Refuse(GraphRules.HasSources(draft.Sources.Count, "an edge"));
         CheckList(draft.Sources, "sources");
         foreach (var source in draft.Sources) CheckSource(graph, source);
 
@@ -232,27 +212,26 @@ public static class EditPlanner
         }
     }
 
-    /// <summary>The cited plan must be a document and the quote must occur in its text (both folded, as the validator does).</summary>
+    /// <summary>The cited plan must be a document and the quote must occur in its text; section and quote within bounds.</summary>
     private static Node CheckSource(GraphIndex graph, Source source)
     {
         var document = Find(graph, source.DocumentId);
-        if (document is not { Kind: NodeKind.Document }) throw new RoadmapException(ErrorCodes.UnknownDocument, $"source cites '{source.DocumentId}', which is not a document.");
+        if (document is not { Kind: NodeKind.Document }) Refuse(GraphRules.Quote(source, document));
         if (string.IsNullOrWhiteSpace(source.Section) || source.Section.Length > MaxNameLength)
         {
             throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a section of 1 to {MaxNameLength} characters, as the plan numbers it.");
         }
-        var quote = QuoteFolding.Fold(source.Quote);
-        if (quote.Length == 0 || source.Quote.Length > MaxQuoteLength)
+        if (QuoteFolding.Fold(source.Quote).Length == 0 || source.Quote.Length > GraphRules.MaxQuoteLength)
         {
-            throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a quote of 1 to {MaxQuoteLength} characters.");
+            throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a quote of 1 to {GraphRules.MaxQuoteLength} characters.");
         }
-        if (document.Text is not { } text) throw new RoadmapException(ErrorCodes.UnknownDocument, $"'{source.DocumentId}' has no text to check the quote against.");
-        var folded = FoldedTexts.GetValue(document, _ => QuoteFolding.Fold(text));
-        if (!folded.Contains(quote, StringComparison.Ordinal))
-        {
-            throw new RoadmapException(ErrorCodes.QuoteNotFound, $"quote \"{source.Quote}\" does not occur in {source.DocumentId}.");
-        }
-        return document;
+        Refuse(GraphRules.Quote(source, document));
+        return document!;
+    }
+
+    private static void Refuse(RuleViolation? violation)
+    {
+        if (violation is { } v) throw v.ToException();
     }
 
     private static string Name(string value, string what)

@@ -13,7 +13,7 @@ public static class QuoteContext
     /// </summary>
     public static string? Sentence(string text, string quote)
     {
-        var folded = QuoteFolding.Fold(text);
+        var folded = QuoteFolding.FoldPlanText(text);
         var needle = QuoteFolding.Fold(quote);
         var at = needle.Length == 0 ? -1 : folded.IndexOf(needle, StringComparison.Ordinal);
         if (at < 0) return null;

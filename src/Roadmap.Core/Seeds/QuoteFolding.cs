@@ -14,6 +14,19 @@ public static partial class QuoteFolding
         (@"\geq", "≥"), (@"\leq", "≤"), (@"\times", "×"), (@"\mu", "μ"), (@"^\circ", "°"), (@"\pm", "±"),
     ];
 
+    // The plans' texts, folded: five documents of up to 35 KB each, folded once rather than on every quote they are
+    // asked for. Keyed by the text itself, so a store that hands out new node records per request still hits.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FoldedPlans = new(StringComparer.Ordinal);
+    private const int MaxFoldedPlans = 64;
+
+    /// <summary>A plan's whole text folded, from a cache: the plans are few and never change while the service runs.</summary>
+    public static string FoldPlanText(string text)
+    {
+        if (FoldedPlans.TryGetValue(text, out var folded)) return folded;
+        if (FoldedPlans.Count >= MaxFoldedPlans) FoldedPlans.Clear();
+        return FoldedPlans.GetOrAdd(text, Fold);
+    }
+
     public static string Fold(string text)
     {
         var s = HtmlTag().Replace(text, "");

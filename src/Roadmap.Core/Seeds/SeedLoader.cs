@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
+using Roadmap.Core.Rules;
 
 namespace Roadmap.Core.Seeds;
 
@@ -21,7 +23,7 @@ public static class SeedLoader
         var graphDirectory = Path.Combine(seedsDirectory, "graph");
         if (!Directory.Exists(graphDirectory))
         {
-            return new SeedLoadResult(new GraphData([], []), [new SeedIssue(graphDirectory, 0, "MISSING_DIRECTORY", "no seeds/graph directory here")]);
+            return new SeedLoadResult(new GraphData([], []), [new SeedIssue(graphDirectory, 0, ErrorCodes.MissingDirectory.Code, "no seeds/graph directory here")]);
         }
         var reader = new SeedReader();
         reader.ReadDirectory(graphDirectory);
@@ -57,14 +59,17 @@ public static class SeedLoader
         var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
 
         void Report(SeedLocation at, string code, string message) => issues.Add(new SeedIssue(at.File, at.Line, code, message));
+        void ReportRule(SeedLocation at, RuleViolation? violation)
+        {
+            if (violation is { } v) Report(at, v.Code.Code, v.Message);
+        }
 
         var names = new Dictionary<(NodeKind, string), string>();
         foreach (var node in graph.Nodes)
         {
             if (node.NameZh.Length > 0 && !names.TryAdd((node.Kind, node.NameZh), node.Id))
             {
-                Report(reader.NodeLocations[node.Id], "DUPLICATE_NAME",
-                    $"nameZh '{node.NameZh}' of '{node.Id}' is already used by '{names[(node.Kind, node.NameZh)]}'; one node per real thing");
+                ReportRule(reader.NodeLocations[node.Id], GraphRules.DuplicateName(node.Id, node.NameZh, names[(node.Kind, node.NameZh)]));
             }
         }
 
@@ -73,19 +78,13 @@ public static class SeedLoader
         {
             var edge = graph.Edges[i];
             var at = reader.EdgeLocations[i];
-            var from = byId.GetValueOrDefault(edge.From);
-            var to = byId.GetValueOrDefault(edge.To);
-            if (from is null) Report(at, "DANGLING_EDGE", $"edge from unknown node '{edge.From}'");
-            if (to is null) Report(at, "DANGLING_EDGE", $"edge to unknown node '{edge.To}'");
-            if (from is null || to is null) continue;
-            if (edge.From == edge.To) Report(at, "SELF_LOOP", $"edge from '{edge.From}' to itself");
-            if (!NodeKinds.Allows(edge.Type, from.Kind, to.Kind))
+            foreach (var violation in GraphRules.Edge(edge.From, edge.Type, edge.To, byId.GetValueOrDefault(edge.From), byId.GetValueOrDefault(edge.To)))
             {
-                Report(at, "BAD_EDGE_KINDS", $"{EnumNames.ToConstant(edge.Type)} cannot join a {from.Kind} to a {to.Kind}");
+                ReportRule(at, violation);
             }
             if (!seenEdges.Add((edge.From, edge.Type, edge.To)))
             {
-                Report(at, "DUPLICATE_EDGE", $"{edge.From} -{EnumNames.ToConstant(edge.Type)}-> {edge.To} is declared twice; merge the sources");
+                Report(at, ErrorCodes.DuplicateEdge.Code, $"{edge.From} -{EnumNames.ToConstant(edge.Type)}-> {edge.To} is declared twice; merge the sources");
             }
         }
 
@@ -97,9 +96,9 @@ public static class SeedLoader
         {
             var problem = node.Kind switch
             {
-                NodeKind.Product when !hasOut.Contains(node.Id) => ("NO_DEPENDENCY", "a product with no REQUIRES, USES_TECHNOLOGY or VARIANT_OF edge"),
-                NodeKind.Component or NodeKind.Technology when !hasIn.Contains(node.Id) => ("NO_DEPENDENT", $"a {node.Kind.ToString().ToLowerInvariant()} nothing needs"),
-                NodeKind.Program when !hasOut.Contains(node.Id) => ("COVERS_NOTHING", "a program that targets or includes nothing"),
+                NodeKind.Product when !hasOut.Contains(node.Id) => (ErrorCodes.NoDependency.Code, "a product with no REQUIRES, USES_TECHNOLOGY or VARIANT_OF edge"),
+                NodeKind.Component or NodeKind.Technology when !hasIn.Contains(node.Id) => (ErrorCodes.NoDependent.Code, $"a {node.Kind.ToString().ToLowerInvariant()} nothing needs"),
+                NodeKind.Program when !hasOut.Contains(node.Id) => (ErrorCodes.CoversNothing.Code, "a program that targets or includes nothing"),
                 _ => default,
             };
             if (problem != default)
@@ -112,32 +111,23 @@ public static class SeedLoader
         foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null)
                      .GroupBy(x => (x.Edge.From, x.Edge.Group)).Where(g => g.Count() == 1))
         {
-            Report(group.First().At, "GROUP_OF_ONE", $"group '{group.Key.Group}' of '{group.Key.From}' has one edge; alternatives need two or more");
+            Report(group.First().At, ErrorCodes.GroupOfOne.Code, $"group '{group.Key.Group}' of '{group.Key.From}' has one edge; alternatives need two or more");
         }
 
-        // Quotes are compared with the plan's text after both are folded (see QuoteFolding).
-        var foldedTexts = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Each document with its text, so that quotes are checked against the plan they cite.
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var document in graph.Nodes.Where(n => n.Kind == NodeKind.Document))
         {
             var path = Path.Combine(documentsDirectory, document.File ?? "");
-            if (document.File is not null && File.Exists(path))
-            {
-                texts[document.Id] = File.ReadAllText(path);
-                foldedTexts[document.Id] = QuoteFolding.Fold(texts[document.Id]);
-            }
-            else Report(reader.NodeLocations[document.Id], "MISSING_DOCUMENT_FILE", $"document file '{path}' does not exist");
+            if (document.File is not null && File.Exists(path)) texts[document.Id] = File.ReadAllText(path);
+            else Report(reader.NodeLocations[document.Id], ErrorCodes.MissingDocumentFile.Code, $"document file '{path}' does not exist");
         }
         foreach (var (source, at) in reader.Sources)
         {
-            if (!byId.TryGetValue(source.DocumentId, out var doc) || doc.Kind != NodeKind.Document)
-            {
-                Report(at, "UNKNOWN_DOCUMENT", $"source cites '{source.DocumentId}', which is not a document");
-            }
-            else if (foldedTexts.TryGetValue(source.DocumentId, out var text) && !text.Contains(QuoteFolding.Fold(source.Quote), StringComparison.Ordinal))
-            {
-                Report(at, "QUOTE_NOT_FOUND", $"quote \"{source.Quote}\" does not occur in {source.DocumentId}");
-            }
+            var cited = byId.GetValueOrDefault(source.DocumentId);
+            // A document whose file is missing was reported above; its quotes cannot be checked.
+            if (cited is { Kind: NodeKind.Document } && !texts.ContainsKey(cited.Id)) continue;
+            ReportRule(at, GraphRules.Quote(source, cited is { Kind: NodeKind.Document } ? cited with { Text = texts[cited.Id] } : cited));
         }
 
         // An assessment is dated by the document it cites.

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
+using Roadmap.Core.Rules;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -9,7 +11,7 @@ namespace Roadmap.Core.Seeds;
 /// Reads <c>seeds/graph/*.yaml</c> into <see cref="GraphData"/>. Reads the YAML as a node tree rather than
 /// deserialising into classes, so that every error can name the file and line it comes from.
 /// Structural problems (unknown keys, bad enum values, missing fields) are reported here; cross-references
-/// and quotes are checked by <see cref="SeedValidator"/>.
+/// and quotes are checked by <see cref="SeedLoader"/>; the rules both apply are <see cref="GraphRules"/>.
 /// </summary>
 public sealed class SeedReader
 {
@@ -58,7 +60,7 @@ public sealed class SeedReader
             {
                 if (!byId.TryGetValue(extension.Id, out var node))
                 {
-                    _issues.Add(new SeedIssue(at.File, at.Line, "UNKNOWN_NODE", $"extends '{extension.Id}', which no file declares"));
+                    _issues.Add(new SeedIssue(at.File, at.Line, ErrorCodes.UnknownNode.Code, $"extends '{extension.Id}', which no file declares"));
                     continue;
                 }
                 byId[node.Id] = node with
@@ -129,7 +131,7 @@ public sealed class SeedReader
         };
         if (extension.Sources.Count + extension.Assessments.Count + extension.Targets.Count + extension.Goals.Count == 0)
         {
-            Report(map, "MISSING_SOURCE", "an extension must add at least one source, assessment, target or goal");
+            Report(map, ErrorCodes.MissingSource.Code, "an extension must add at least one source, assessment, target or goal");
         }
         _extensions.Add((extension, Location(map)));
     }
@@ -154,13 +156,13 @@ public sealed class SeedReader
         }
         catch (YamlException e)
         {
-            Report(checked((int)e.Start.Line), "YAML_SYNTAX", e.InnerException?.Message ?? e.Message);
+            Report(checked((int)e.Start.Line), ErrorCodes.YamlSyntax.Code, e.InnerException?.Message ?? e.Message);
             return;
         }
         if (stream.Documents.Count == 0) return;
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
         {
-            Report(stream.Documents[0].RootNode, "BAD_STRUCTURE", "the file must be a mapping of sections");
+            Report(stream.Documents[0].RootNode, ErrorCodes.BadStructure.Code, "the file must be a mapping of sections");
             return;
         }
 
@@ -172,7 +174,7 @@ public sealed class SeedReader
             if (key == "edges") ReadList(value, ReadEdge);
             else if (key == "extends") ReadList(value, ReadExtension);
             else if (Sections.TryGetValue(key, out var kind)) ReadList(value, item => ReadNode(item, kind));
-            else Report(keyNode, "UNKNOWN_KEY", $"unknown section '{key}'; expected document, {string.Join(", ", Sections.Keys)} edges or extends");
+            else Report(keyNode, ErrorCodes.UnknownKey.Code, $"unknown section '{key}'; expected document, {string.Join(", ", Sections.Keys)} edges or extends");
         }
     }
 
@@ -181,13 +183,13 @@ public sealed class SeedReader
         if (value is YamlScalarNode { Value: null or "" }) return;
         if (value is not YamlSequenceNode list)
         {
-            Report(value, "BAD_STRUCTURE", "expected a list");
+            Report(value, ErrorCodes.BadStructure.Code, "expected a list");
             return;
         }
         foreach (var item in list)
         {
             if (item is YamlMappingNode map) read(map);
-            else Report(item, "BAD_STRUCTURE", "expected a mapping");
+            else Report(item, ErrorCodes.BadStructure.Code, "expected a mapping");
         }
     }
 
@@ -197,14 +199,11 @@ public sealed class SeedReader
         var id = Required(map, "id");
         if (id is null) return;
         var location = Location(map);
-        if (!id.StartsWith(NodeKinds.Prefix(kind), StringComparison.Ordinal) || !IsSlug(id[NodeKinds.Prefix(kind).Length..]))
-        {
-            Report(map, "BAD_ID", $"id '{id}' must be '{NodeKinds.Prefix(kind)}' followed by a lowercase slug (a-z, 0-9, '-')");
-        }
+        Report(map, GraphRules.Id(kind, id));
         if (!_nodeLocations.TryAdd(id, location))
         {
             var first = _nodeLocations[id];
-            Report(map, "DUPLICATE_ID", $"id '{id}' is already declared at {first.File}:{first.Line}");
+            Report(map, ErrorCodes.DuplicateId.Code, $"id '{id}' is already declared at {first.File}:{first.Line}");
             return;
         }
 
@@ -252,11 +251,9 @@ public sealed class SeedReader
         var sources = SourceList(map, "sources", null, required: true);
         if (from is null || to is null || type is null) return;
         var group = Scalar(map, "group");
-        if (group is not null && type is not (EdgeType.Requires or EdgeType.UsesTechnology))
-        {
-            Report(map, "BAD_GROUP", "only REQUIRES and USES_TECHNOLOGY edges can be alternatives");
-        }
-        _edges.Add(new Edge(from, type.Value, to, sources, string.IsNullOrWhiteSpace(group) ? null : group.Trim()));
+        group = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
+        Report(map, GraphRules.Group(type.Value, group));
+        _edges.Add(new Edge(from, type.Value, to, sources, group));
         _edgeLocations.Add(Location(map));
     }
 
@@ -276,8 +273,8 @@ public sealed class SeedReader
         var comparator = RequiredEnum<Comparator>(map, "comparator");
         var value = RequiredDouble(map, "value");
         var max = Scalar(map, "maxValue") is null ? (double?)null : RequiredDouble(map, "maxValue");
-        if (comparator == Comparator.Between && max is null) Report(map, "MISSING_FIELD", "a BETWEEN target needs maxValue");
-        if (comparator != Comparator.Between && max is not null) Report(map, "BAD_VALUE", "maxValue is only for BETWEEN");
+        if (comparator == Comparator.Between && max is null) Report(map, ErrorCodes.MissingField.Code, "a BETWEEN target needs maxValue");
+        if (comparator != Comparator.Between && max is not null) Report(map, ErrorCodes.BadValue.Code, "maxValue is only for BETWEEN");
         var source = ReadSource(map, null);
         return metric is null || comparator is null || value is null || source is null
             ? null
@@ -289,15 +286,16 @@ public sealed class SeedReader
         if (Child(map, "period") is not { } node) return null;
         if (node is not YamlMappingNode period)
         {
-            Report(node, "BAD_STRUCTURE", "period must be {start, end}");
+            Report(node, ErrorCodes.BadStructure.Code, "period must be {start, end}");
             return null;
         }
         CheckKeys(period, ["start", "end"]);
         var start = RequiredInt(period, "start");
         var end = Scalar(period, "end") is null ? null : RequiredInt(period, "end");
         if (start is null) return null;
-        if (end < start) Report(period, "BAD_VALUE", $"period ends ({end}) before it starts ({start})");
-        return new Period(start.Value, end);
+        var result = new Period(start.Value, end);
+        Report(period, GraphRules.Period(result));
+        return result;
     }
 
     private List<Source> SourceList(YamlMappingNode map, string key, string? selfDocument, bool required)
@@ -307,14 +305,14 @@ public sealed class SeedReader
             CheckKeys(item, ["doc", "section", "quote"]);
             return ReadSource(item, selfDocument);
         });
-        if (required && sources.Count == 0) Report(map, "MISSING_SOURCE", $"'{key}' needs at least one source");
+        if (required && sources.Count == 0) Report(map, ErrorCodes.MissingSource.Code, $"'{key}' needs at least one source");
         return sources;
     }
 
     private Source? ReadSource(YamlMappingNode map, string? selfDocument)
     {
         var doc = Scalar(map, "doc") ?? selfDocument ?? _defaultDocument;
-        if (doc is null) Report(map, "MISSING_FIELD", "a source needs 'doc' (or a file-level 'document')");
+        if (doc is null) Report(map, ErrorCodes.MissingField.Code, "a source needs 'doc' (or a file-level 'document')");
         var section = Required(map, "section");
         var quote = Required(map, "quote");
         if (doc is null || section is null || quote is null) return null;
@@ -329,14 +327,14 @@ public sealed class SeedReader
         if (Child(map, key) is not { } node) return result;
         if (node is not YamlSequenceNode list)
         {
-            Report(node, "BAD_STRUCTURE", $"'{key}' must be a list");
+            Report(node, ErrorCodes.BadStructure.Code, $"'{key}' must be a list");
             return result;
         }
         foreach (var item in list)
         {
             if (item is not YamlMappingNode m)
             {
-                Report(item, "BAD_STRUCTURE", $"each entry of '{key}' must be a mapping");
+                Report(item, ErrorCodes.BadStructure.Code, $"each entry of '{key}' must be a mapping");
                 continue;
             }
             if (read(m) is { } value) result.Add(value);
@@ -351,7 +349,7 @@ public sealed class SeedReader
         {
             return list.Cast<YamlScalarNode>().Select(s => s.Value ?? "").Where(s => s.Length > 0).ToList();
         }
-        Report(node, "BAD_STRUCTURE", $"'{key}' must be a list of strings");
+        Report(node, ErrorCodes.BadStructure.Code, $"'{key}' must be a list of strings");
         return [];
     }
 
@@ -370,7 +368,7 @@ public sealed class SeedReader
     private T? ParseEnum<T>(YamlMappingNode map, string key, string text) where T : struct, Enum
     {
         if (EnumNames.TryParse<T>(text, out var value)) return value;
-        Report(Child(map, key)!, "UNKNOWN_ENUM", $"'{text}' is not a valid {key}; expected one of {EnumNames.Allowed<T>()}");
+        Report(Child(map, key)!, ErrorCodes.UnknownEnum.Code, $"'{text}' is not a valid {key}; expected one of {EnumNames.Allowed<T>()}");
         return null;
     }
 
@@ -379,7 +377,7 @@ public sealed class SeedReader
         var text = Required(map, key);
         if (text is null) return null;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        Report(Child(map, key)!, "BAD_VALUE", $"'{key}' must be an integer, not '{text}'");
+        Report(Child(map, key)!, ErrorCodes.BadValue.Code, $"'{key}' must be an integer, not '{text}'");
         return null;
     }
 
@@ -388,7 +386,7 @@ public sealed class SeedReader
         var text = Required(map, key);
         if (text is null) return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        Report(Child(map, key)!, "BAD_VALUE", $"'{key}' must be a number, not '{text}'");
+        Report(Child(map, key)!, ErrorCodes.BadValue.Code, $"'{key}' must be a number, not '{text}'");
         return null;
     }
 
@@ -397,7 +395,7 @@ public sealed class SeedReader
         var value = Scalar(map, key);
         if (string.IsNullOrWhiteSpace(value))
         {
-            Report(map, "MISSING_FIELD", $"'{key}' is required");
+            Report(map, ErrorCodes.MissingField.Code, $"'{key}' is required");
             return null;
         }
         return value.Trim();
@@ -408,7 +406,7 @@ public sealed class SeedReader
         var node = Child(map, key);
         if (node is null) return null;
         if (node is YamlScalarNode scalar) return scalar.Value;
-        Report(node, "BAD_STRUCTURE", $"'{key}' must be a single value");
+        Report(node, ErrorCodes.BadStructure.Code, $"'{key}' must be a single value");
         return null;
     }
 
@@ -420,16 +418,18 @@ public sealed class SeedReader
         foreach (var key in map.Children.Keys)
         {
             var name = ((YamlScalarNode)key).Value ?? "";
-            if (!allowed.Contains(name)) Report(key, "UNKNOWN_KEY", $"unknown key '{name}'; expected one of {string.Join(", ", allowed)}");
+            if (!allowed.Contains(name)) Report(key, ErrorCodes.UnknownKey.Code, $"unknown key '{name}'; expected one of {string.Join(", ", allowed)}");
         }
     }
-
-    internal static bool IsSlug(string s) =>
-        s.Length > 0 && s[0] != '-' && s[^1] != '-' && s.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-');
 
     private SeedLocation Location(YamlNode node) => new(_file, checked((int)node.Start.Line));
 
     private void Report(YamlNode node, string code, string message) => Report(checked((int)node.Start.Line), code, message);
+
+    private void Report(YamlNode node, RuleViolation? violation)
+    {
+        if (violation is { } v) Report(node, v.Code.Code, v.Message);
+    }
 
     private void Report(int line, string code, string message) => _issues.Add(new SeedIssue(_file, line, code, message));
 }
