@@ -54,15 +54,42 @@ public static class ErrorCodes
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
     public static readonly ErrorCode RateLimited = new("RATE_LIMITED", ErrorOrigin.Http, "Too many requests from one address or one key this minute; retry after the Retry-After seconds.", 429);
 
-    // GraphQL.NET's own codes (not raised by this service's code, listed so that clients find them here).
+    // GraphQL.NET's own codes (raised by the library, not by this service's code; listed so that clients find them here).
     public static readonly ErrorCode SyntaxError = new("SYNTAX_ERROR", ErrorOrigin.GraphQL, "The document does not parse.");
     public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity.");
     public static readonly ErrorCode NoIntrospection = new("NO_INTROSPECTION", ErrorOrigin.GraphQL, "Introspection is switched off (GraphQL:EnableIntrospection=false).");
     public static readonly ErrorCode Timeout = new("TIMEOUT", ErrorOrigin.GraphQL, "Execution ran past GraphQL:ExecutionTimeout.");
     public static readonly ErrorCode InvalidValue = new("INVALID_VALUE", ErrorOrigin.GraphQL, "A variable's value does not fit its type.");
-    public static readonly ErrorCode InvalidOperation = new("INVALID_OPERATION", ErrorOrigin.GraphQL, "The operation cannot run: no operation to run, or operationName names none.");
-    public static readonly ErrorCode Validation = new("(rule name)", ErrorOrigin.GraphQL,
-        "A GraphQL validation rule the document breaks, named after the rule: FIELDS_ON_CORRECT_TYPE, ARGUMENTS_OF_CORRECT_TYPE, PROVIDED_NON_NULL_ARGUMENTS, KNOWN_ARGUMENT_NAMES, VARIABLES_IN_ALLOWED_POSITION, SCALAR_LEAFS and the others of the GraphQL spec's validation section.");
+    public static readonly ErrorCode NoOperation = new("NO_OPERATION", ErrorOrigin.GraphQL, "The document holds no operation to run.");
+    public static readonly ErrorCode NoOperationName = new("NO_OPERATION_NAME", ErrorOrigin.GraphQL, "The document holds several operations and operationName names none.");
+    public static readonly ErrorCode InvalidOperationName = new("INVALID_OPERATION_NAME", ErrorOrigin.GraphQL, "operationName names no operation of the document.");
+
+    // GraphQL.NET's validation rules, each coded by its rule's name (the GraphQL spec's validation section).
+    public static readonly ErrorCode ArgumentsOfCorrectType = new("ARGUMENTS_OF_CORRECT_TYPE", ErrorOrigin.GraphQL, "An argument written in the document does not fit its type (a string for an Int, null for a non-null argument).");
+    public static readonly ErrorCode DefaultValuesOfCorrectType = new("DEFAULT_VALUES_OF_CORRECT_TYPE", ErrorOrigin.GraphQL, "A variable's default value does not fit its type.");
+    public static readonly ErrorCode DirectivesInAllowedLocations = new("DIRECTIVES_IN_ALLOWED_LOCATIONS", ErrorOrigin.GraphQL, "A directive where it may not stand.");
+    public static readonly ErrorCode FieldsOnCorrectType = new("FIELDS_ON_CORRECT_TYPE", ErrorOrigin.GraphQL, "A field the type does not have; the message suggests the nearest names.");
+    public static readonly ErrorCode FragmentsOnCompositeTypes = new("FRAGMENTS_ON_COMPOSITE_TYPES", ErrorOrigin.GraphQL, "A fragment on a scalar or enum.");
+    public static readonly ErrorCode KnownArgumentNames = new("KNOWN_ARGUMENT_NAMES", ErrorOrigin.GraphQL, "An argument the field does not take.");
+    public static readonly ErrorCode KnownDirectives = new("KNOWN_DIRECTIVES", ErrorOrigin.GraphQL, "A directive the schema does not define.");
+    public static readonly ErrorCode KnownFragmentNames = new("KNOWN_FRAGMENT_NAMES", ErrorOrigin.GraphQL, "A spread of a fragment the document does not define.");
+    public static readonly ErrorCode KnownTypeNames = new("KNOWN_TYPE_NAMES", ErrorOrigin.GraphQL, "A type the schema does not have.");
+    public static readonly ErrorCode LoneAnonymousOperation = new("LONE_ANONYMOUS_OPERATION", ErrorOrigin.GraphQL, "An anonymous operation beside others.");
+    public static readonly ErrorCode NoFragmentCycles = new("NO_FRAGMENT_CYCLES", ErrorOrigin.GraphQL, "Fragments that spread each other in a cycle.");
+    public static readonly ErrorCode NoUndefinedVariables = new("NO_UNDEFINED_VARIABLES", ErrorOrigin.GraphQL, "A variable used but not declared.");
+    public static readonly ErrorCode NoUnusedFragments = new("NO_UNUSED_FRAGMENTS", ErrorOrigin.GraphQL, "A fragment defined but not used.");
+    public static readonly ErrorCode NoUnusedVariables = new("NO_UNUSED_VARIABLES", ErrorOrigin.GraphQL, "A variable declared but not used.");
+    public static readonly ErrorCode OverlappingFieldsCanBeMerged = new("OVERLAPPING_FIELDS_CAN_BE_MERGED", ErrorOrigin.GraphQL, "Two selections of one response name that cannot be merged.");
+    public static readonly ErrorCode PossibleFragmentSpreads = new("POSSIBLE_FRAGMENT_SPREADS", ErrorOrigin.GraphQL, "A fragment spread where its type can never apply.");
+    public static readonly ErrorCode ProvidedNonNullArguments = new("PROVIDED_NON_NULL_ARGUMENTS", ErrorOrigin.GraphQL, "A required argument left out.");
+    public static readonly ErrorCode ScalarLeafs = new("SCALAR_LEAFS", ErrorOrigin.GraphQL, "An object field without a selection, or a scalar field with one.");
+    public static readonly ErrorCode UniqueArgumentNames = new("UNIQUE_ARGUMENT_NAMES", ErrorOrigin.GraphQL, "An argument given twice.");
+    public static readonly ErrorCode UniqueFragmentNames = new("UNIQUE_FRAGMENT_NAMES", ErrorOrigin.GraphQL, "Two fragments of one name.");
+    public static readonly ErrorCode UniqueInputFieldNames = new("UNIQUE_INPUT_FIELD_NAMES", ErrorOrigin.GraphQL, "An input field given twice.");
+    public static readonly ErrorCode UniqueOperationNames = new("UNIQUE_OPERATION_NAMES", ErrorOrigin.GraphQL, "Two operations of one name.");
+    public static readonly ErrorCode UniqueVariableNames = new("UNIQUE_VARIABLE_NAMES", ErrorOrigin.GraphQL, "A variable declared twice.");
+    public static readonly ErrorCode VariablesAreInputTypes = new("VARIABLES_ARE_INPUT_TYPES", ErrorOrigin.GraphQL, "A variable of an output type.");
+    public static readonly ErrorCode VariablesInAllowedPosition = new("VARIABLES_IN_ALLOWED_POSITION", ErrorOrigin.GraphQL, "A variable used where its type does not fit.");
 
     // Arguments.
     public static readonly ErrorCode ArgumentOutOfRange = new("ARGUMENT_OUT_OF_RANGE", ErrorOrigin.Argument, "A number argument outside its bounds (depths, page sizes, id lists, years); the message says the bounds.");

@@ -63,14 +63,18 @@ internal static class GraphQLClient
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.MediaType);
     }
 
-    /// <summary>A GraphQL response in JSON: data or at least one error, and every error with an extensions.code.</summary>
+    /// <summary>A GraphQL response in JSON: data or at least one error, and every error with an extensions.code from the catalogue.</summary>
     public static bool IsCodedGraphQLResponse(string text)
     {
         try
         {
             using var json = System.Text.Json.JsonDocument.Parse(text);
             var hasErrors = json.RootElement.TryGetProperty("errors", out var errors);
-            if (hasErrors && !errors.EnumerateArray().All(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out _))) return false;
+            if (hasErrors && !errors.EnumerateArray().All(e => e.TryGetProperty("extensions", out var x) && x.TryGetProperty("code", out var code)
+                    && Roadmap.Core.Errors.ErrorCodes.Find(code.GetString() ?? "") is not null))
+            {
+                return false;
+            }
             return json.RootElement.TryGetProperty("data", out _) || (hasErrors && errors.GetArrayLength() > 0);
         }
         catch (System.Text.Json.JsonException)

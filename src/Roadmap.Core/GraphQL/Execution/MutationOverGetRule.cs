@@ -16,7 +16,7 @@ public sealed class MutationOverGetRule : ValidationRuleBase
     {
         if (context.UserContext is RequestContext { ReadOnlyTransport: true } && context.Operation.Operation == OperationType.Mutation)
         {
-            context.ReportError(new ValidationError(context.Document.Source, "GraphQL over HTTP: GET", "Mutations must be sent with POST.", context.Operation)
+            context.ReportError(new ValidationError(context.Document.Source, null!, "Mutations must be sent with POST.", context.Operation)
             {
                 Code = ErrorCodes.MutationOverGet.Code,
             });
