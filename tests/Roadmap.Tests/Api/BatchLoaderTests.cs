@@ -1,4 +1,4 @@
-using Roadmap.Core.GraphQL;
+using Roadmap.Core.GraphQL.Loading;
 
 namespace Roadmap.Tests.Api;
 

@@ -2,6 +2,7 @@ using GraphQL;
 using GraphQL.DI;
 using Microsoft.Extensions.DependencyInjection;
 using Roadmap.Core.Errors;
+using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Core.GraphQL.Execution;

@@ -6,6 +6,7 @@ using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Roadmap.Core.GraphQL.Loading;
 
 namespace Roadmap.Core.GraphQL.Execution;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Errors;
+using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Core.GraphQL.Execution;

@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace Roadmap.Core.GraphQL;
+namespace Roadmap.Core.GraphQL.Loading;
 
 /// <summary>
 /// Collects the keys that resolvers ask for while the executor walks one level of the result, then fetches them
@@ -88,20 +88,5 @@ public sealed class BatchLoader<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Ca
     {
         public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) => loader.GetAsync(key, cancellationToken);
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await GetResultAsync(cancellationToken);
-    }
-}
-
-public static class DataLoaderResultExtensions
-{
-    /// <summary>Maps a deferred result without resolving it early, so the batch still forms.</summary>
-    public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> map) => new Mapped<T, TResult>(result, map);
-
-    private sealed class Mapped<T, TResult>(IDataLoaderResult<T> inner, Func<T, TResult> map) : IDataLoaderResult<TResult>
-    {
-        public async Task<TResult> GetResultAsync(CancellationToken cancellationToken = default) =>
-            map(await inner.GetResultAsync(cancellationToken));
-
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken);
     }
 }

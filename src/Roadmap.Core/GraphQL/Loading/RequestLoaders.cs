@@ -1,7 +1,7 @@
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
-namespace Roadmap.Core.GraphQL;
+namespace Roadmap.Core.GraphQL.Loading;
 
 /// <summary>The batch loaders of one GraphQL request: nodes by id, and each node's edges in either direction.</summary>
 public sealed class RequestLoaders(IGraphStore store)

@@ -3,7 +3,7 @@ using Roadmap.Core.Analysis;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 
-namespace Roadmap.Core.GraphQL;
+namespace Roadmap.Core.GraphQL.Arguments;
 
 /// <summary>
 /// The bounds on the arguments that control how much work a field does; above them, ARGUMENT_OUT_OF_RANGE. The
@@ -29,10 +29,4 @@ public static class ArgumentLimits
         }
         return value;
     }
-}
-
-/// <summary>An error a client caused and can fix; GraphQL.NET reports it with its code and no stack trace.</summary>
-public sealed class RoadmapError : ExecutionError
-{
-    public RoadmapError(ErrorCode code, string message) : base(message) => Code = code.Code;
 }

@@ -1,0 +1,65 @@
+using GraphQL;
+using GraphQL.Types;
+using Roadmap.Core.Errors;
+using Roadmap.Core.Graph;
+using Roadmap.Core.GraphQL.Arguments;
+using Roadmap.Core.GraphQL.Loading;
+using Roadmap.Core.GraphQL.Paging;
+
+namespace Roadmap.Core.GraphQL.Nodes;
+
+/// <summary>The query fields that find nodes: by id, a page at a time, by name, and the plans.</summary>
+public static class NodeQueries
+{
+    public static void AddNode(ObjectGraphType query) =>
+        query.Field<NodeInterface>("node")
+            .Description("One node by id; null when no node has that id.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The node's id, such as product:ct or component:flat-panel-detector.")
+            .ResolveAsync(async c =>
+            {
+                var id = c.GetArgument<string>("id");
+                var found = await c.Store().GetNodesAsync([id], c.CancellationToken);
+                return found.GetValueOrDefault(id);
+            });
+
+    public static void AddNodes(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<NodeConnectionGraphType>>("nodes")
+            .Description("All nodes, or those of some kinds, a page at a time in id order.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"Page size, 0 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
+            .ResolveAsync(async c =>
+            {
+                var first = ArgumentLimits.InRange(c, "first", 0, ArgumentLimits.MaxPageSize);
+                var after = c.GetArgument<string?>("after");
+                var offset = after is null ? 0 : Cursors.Decode(after) + 1;
+                return await c.Store().ListNodesAsync(NodeKindsArgument.Read(c), offset, first, c.CancellationToken);
+            });
+
+    public static void AddSearch(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
+            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes, then word starts, then the rest.")
+            .Argument<NonNullGraphType<StringGraphType>>("text",
+                $"What to look for, in Chinese or English: 1 to {ArgumentLimits.MaxSearchText} characters once surrounding whitespace is trimmed.")
+            .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
+            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {ArgumentLimits.MaxPageSize}."; })
+            .ResolveAsync(async c =>
+            {
+                var text = c.GetArgument<string>("text").Trim();
+                if (text.Length == 0 || text.Length > ArgumentLimits.MaxSearchText)
+                {
+                    throw new RoadmapError(ErrorCodes.InvalidArgument, $"'text' must have 1 to {ArgumentLimits.MaxSearchText} characters.");
+                }
+                var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
+                return await c.Store().SearchAsync(text, NodeKindsArgument.Read(c), first, c.CancellationToken);
+            });
+
+    public static void AddDocuments(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<DocumentGraphType>>>>("documents")
+            .Description("The plans the graph is drawn from, oldest first.")
+            .ResolveAsync(async c =>
+            {
+                var page = await c.Store().ListNodesAsync(new HashSet<NodeKind> { NodeKind.Document }, 0, ArgumentLimits.MaxPageSize, c.CancellationToken);
+                return page.Nodes.OrderBy(n => n.Year).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();
+            });
+}

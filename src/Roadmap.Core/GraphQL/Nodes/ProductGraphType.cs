@@ -1,0 +1,14 @@
+using GraphQL.Types;
+using Roadmap.Core.Graph;
+
+namespace Roadmap.Core.GraphQL.Nodes;
+
+public sealed class ProductGraphType : NodeObjectGraphType
+{
+    public ProductGraphType() : base(NodeKind.Product, "A medical device or piece of medical equipment.")
+    {
+        Field<NonNullGraphType<FieldEnum>>("field").Description("The medical field the product belongs to.").Resolve(c => c.Source.Field);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<QuantityGraphType>>>>("targets")
+            .Description("Specification targets the plans set, e.g. CT slices >= 256.").Resolve(c => c.Source.Targets);
+    }
+}

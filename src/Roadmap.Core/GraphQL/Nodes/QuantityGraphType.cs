@@ -1,0 +1,24 @@
+using GraphQL.Types;
+using Roadmap.Core.Graph;
+using Roadmap.Core.GraphQL.Loading;
+
+namespace Roadmap.Core.GraphQL.Nodes;
+
+public sealed class QuantityGraphType : ObjectGraphType<Quantity>
+{
+    public QuantityGraphType()
+    {
+        Name = "Quantity";
+        Description = "A numeric specification target or program goal, with the clause that sets it.";
+        Field<NonNullGraphType<StringGraphType>>("metric")
+            .Description("What is measured, in English, e.g. detector rows, magnetic field strength, frontier technologies developed.").Resolve(c => c.Source.Metric);
+        Field<NonNullGraphType<ComparatorEnum>>("comparator").Description("How value bounds the metric.").Resolve(c => c.Source.Comparator);
+        Field<NonNullGraphType<FloatGraphType>>("value")
+            .Description("The number the plan sets, in unit: the bound, the lower end of a BETWEEN, the tolerance of a WITHIN.").Resolve(c => c.Source.Value);
+        Field<FloatGraphType>("maxValue").Description("The upper bound of a BETWEEN target.").Resolve(c => c.Source.MaxValue);
+        Field<StringGraphType>("unit").Description("The unit of value and maxValue, e.g. rows, T, %, technologies; null when the plan gives none.").Resolve(c => c.Source.Unit);
+        Field<NonNullGraphType<DocumentGraphType>>("document").Description("The plan that sets the target or goal.")
+            .Resolve(c => c.Loaders().Nodes.Load(c.Source.Source.DocumentId));
+        Field<NonNullGraphType<SourceGraphType>>("source").Description("The clause that sets it.").Resolve(c => c.Source.Source);
+    }
+}

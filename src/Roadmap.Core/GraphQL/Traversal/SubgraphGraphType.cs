@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using Roadmap.Core.Analysis;
+using Roadmap.Core.GraphQL.Analyses;
+using Roadmap.Core.GraphQL.Nodes;
+
+namespace Roadmap.Core.GraphQL.Traversal;
+
+public sealed class SubgraphGraphType : ObjectGraphType<Subgraph>
+{
+    public SubgraphGraphType()
+    {
+        Name = "Subgraph";
+        Description = "The nodes a bounded traversal reached, and the edges it followed.";
+        Field<NodeInterface>("root").Description("The node the traversal started from; null for an unknown id.").Resolve(c => c.Source.Root);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("nodes").Description("Reached nodes, nearest first; the root comes first.").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>>("edges")
+            .Description("The edges followed, each between two reached nodes; they point from the dependent to what it depends on, whichever way the traversal went.")
+            .Resolve(c => c.Source.Edges);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when more lies beyond maxDepth.").Resolve(c => c.Source.Truncated);
+        ExportField.Add(this, s => (s.Nodes, s.Edges));
+    }
+}
