@@ -149,7 +149,7 @@ public class LimitsAndErrorsTests(TestGraphApiFactory factory) : IClassFixture<T
     public async Task A_repeated_query_is_served_from_the_document_cache()
     {
         var client = await factory.ReadyClientAsync();
-        var cache = factory.Services.GetService(typeof(Roadmap.Core.GraphQL.DocumentCache)) as Roadmap.Core.GraphQL.DocumentCache;
+        var cache = factory.Services.GetService(typeof(Roadmap.Core.GraphQL.Execution.DocumentCache)) as Roadmap.Core.GraphQL.Execution.DocumentCache;
         const string query = "{ node(id: \"component:ct-tube\") { id nameEn } }";
 
         await GraphQLClient.PostAsync(client, query);

@@ -3,7 +3,7 @@ using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
 
-namespace Roadmap.Core.GraphQL;
+namespace Roadmap.Core.GraphQL.Execution;
 
 /// <summary>
 /// Keeps parsed and validated documents by query text, so a repeated query skips parsing and validation.
