@@ -28,7 +28,7 @@ public static class Neo4jResilience
     public static readonly TimeSpan SamplingDuration = TimeSpan.FromSeconds(30);
 
     /// <summary>Set on a call's context when repeating the call is safe: reads, and MERGE-based writes.</summary>
-    internal static readonly ResiliencePropertyKey<bool> Idempotent = new("roadmap.idempotent");
+    public static readonly ResiliencePropertyKey<bool> Idempotent = new("roadmap.idempotent");
 
     /// <summary>
     /// Registers both pipelines and their breakers' state. The pipelines take the container's
