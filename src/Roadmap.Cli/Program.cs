@@ -191,7 +191,7 @@ import.SetAction(async (parse, ct) =>
     var neo4j = new Neo4jOptions();
     Configuration(parse).GetSection("Neo4j").Bind(neo4j);
     using var http = new HttpClient();
-    var client = new Neo4jQueryClient(http, neo4j);
+    var client = Neo4jQueryClient.Create(http, neo4j);
     try
     {
         await AnsiConsole.Progress().StartAsync(async progress =>

@@ -22,15 +22,20 @@ public static class StorageServiceCollectionExtensions
         }
         catch (InvalidOperationException e)
         {
-            throw new InvalidOperationException($"Store:Provider '{configuration["Store:Provider"]}' is not supported; use 'Embedded' or 'Neo4j'.", e);
+            throw Unsupported(configuration, e);
         }
         services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section);
         return provider switch
         {
+            StoreProvider.Embedded => services.AddEmbeddedStore(),
             StoreProvider.Neo4j => services.AddNeo4jStore(),
-            _ => services.AddEmbeddedStore(),
+            // A number binds to the enum without complaint; it names no store.
+            _ => throw Unsupported(configuration),
         };
     }
+
+    private static InvalidOperationException Unsupported(IConfiguration configuration, Exception? inner = null) =>
+        new($"Store:Provider '{configuration["Store:Provider"]}' is not supported; use 'Embedded' or 'Neo4j'.", inner);
 
     /// <summary>The embedded store over its SQLite file: the graph store and the editable store in one.</summary>
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)

@@ -26,6 +26,7 @@ public sealed class QueryApiStub : IAsyncDisposable
     private readonly ConcurrentQueue<Func<StubRequest, Task<(int Status, string Body)>>> _scripted = new();
     private readonly Dictionary<string, string> _queryByStatement;
     private GraphData _graph;
+    private volatile Tuple<int, string>? _failure;
 
     public ConcurrentQueue<StubRequest> Requests { get; } = new();
 
@@ -54,7 +55,7 @@ public sealed class QueryApiStub : IAsyncDisposable
         app.MapDelete("/db/{database}/query/v2/tx/{id}", (HttpContext http) =>
         {
             stub!.Requests.Enqueue(new StubRequest(http.Request.Path, "rollback", [], null, http.Request.Headers.Authorization.FirstOrDefault(), null));
-            return Results.Ok();
+            return stub._failure is { } failure ? Results.Content(failure.Item2, "application/json", statusCode: failure.Item1) : Results.Ok();
         });
         await app.StartAsync();
         stub = new QueryApiStub(app, graph);
@@ -66,6 +67,11 @@ public sealed class QueryApiStub : IAsyncDisposable
 
     public void Then(int status, string body) => Then(_ => Task.FromResult((status, body)));
 
+    /// <summary>From now on every call (statements, commits, rollbacks) is answered with this failure, until <see cref="Recover"/>.</summary>
+    public void FailAll(int status = 503, string body = "down") => _failure = Tuple.Create(status, body);
+
+    public void Recover() => _failure = null;
+
     public static string Error(string code) => $$"""{"errors":[{"code":"{{code}}","message":"scripted failure"}]}""";
 
     private async Task HandleAsync(HttpContext http, string? transaction = null, bool commit = false)
@@ -74,8 +80,10 @@ public sealed class QueryApiStub : IAsyncDisposable
         if (commit)
         {
             Requests.Enqueue(new StubRequest(http.Request.Path, "commit", [], null, http.Request.Headers.Authorization.FirstOrDefault(), null));
+            var (commitStatus, commitText) = _failure is { } commitFailure ? (commitFailure.Item1, commitFailure.Item2) : (200, """{"bookmarks":["FB:stub-commit"]}""");
+            http.Response.StatusCode = commitStatus;
             http.Response.ContentType = "application/json";
-            await http.Response.WriteAsync("""{"bookmarks":["FB:stub-commit"]}""");
+            await http.Response.WriteAsync(commitText);
             return;
         }
         var statement = (string?)body["statement"] ?? "";
@@ -84,7 +92,9 @@ public sealed class QueryApiStub : IAsyncDisposable
             body["parameters"] as JsonObject ?? [], (string?)body["accessMode"], http.Request.Headers.Authorization.FirstOrDefault(), body["bookmarks"] as JsonArray);
         Requests.Enqueue(request);
 
-        var (status, text) = _scripted.TryDequeue(out var scripted) ? await scripted(request) : (202, Answer(request));
+        var (status, text) = _failure is { } failure ? (failure.Item1, failure.Item2)
+            : _scripted.TryDequeue(out var scripted) ? await scripted(request)
+            : (202, Answer(request));
         if (transaction is not null && status == 202 && JsonNode.Parse(text) is JsonObject answer && answer["errors"] is null)
         {
             answer["transaction"] = new JsonObject { ["id"] = transaction, ["expires"] = "2026-11-22T20:00:00Z" };

@@ -150,7 +150,7 @@ public sealed class StubbedNeo4jStoreConformanceTests : StoreConformanceTests, I
     public async Task InitializeAsync()
     {
         _stub = await QueryApiStub.StartAsync(TestGraph);
-        _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, User = "neo4j", Password = "secret" }));
+        _store = new Neo4jGraphStore(Neo4jQueryClient.Create(new HttpClient(), new Neo4jOptions { Url = _stub.Url, User = "neo4j", Password = "secret" }));
         await _store.InitializeAsync(CancellationToken.None);
     }
 
@@ -172,7 +172,7 @@ public sealed class RealNeo4jStoreConformanceTests : StoreConformanceTests
 
     protected override async Task<IGraphStore> StoreAsync()
     {
-        var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions
+        var client = Neo4jQueryClient.Create(new HttpClient(), new Neo4jOptions
         {
             Url = Url!,
             User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j",

@@ -39,6 +39,12 @@ public sealed class Neo4jOptions
     /// <summary>A multi-statement write (an import) from open to commit.</summary>
     public TimeSpan TransactionTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a pooled connection to the server is reused before it is closed and the next one resolves the
+    /// address again (a cluster's or Aura's DNS changes).
+    /// </summary>
+    public TimeSpan PooledConnectionLifetime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Rows per UNWIND batch when importing.</summary>
     public int ImportBatchSize { get; set; } = 500;
 }

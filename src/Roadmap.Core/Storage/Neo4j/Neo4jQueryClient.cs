@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using Polly.Timeout;
 
 namespace Roadmap.Core.Storage.Neo4j;
@@ -23,58 +22,43 @@ public sealed record QueryResult(IReadOnlyList<string> Fields, IReadOnlyList<Jso
 
 /// <summary>
 /// Runs the statements of <c>cypher/queries</c> over Neo4j's HTTP Query API (<c>POST /db/{database}/query/v2</c>),
-/// each call inside one resilience pipeline: total timeout → retry (exponential backoff with jitter; only reads
-/// and idempotent writes) → circuit breaker → per-attempt timeout.
+/// each call inside one of the pipelines of <see cref="Neo4jResilience"/>: <c>neo4j-query</c> for single statements,
+/// <c>neo4j-transaction</c> for explicit transactions.
 /// </summary>
 public sealed class Neo4jQueryClient
 {
-    private static readonly ResiliencePropertyKey<bool> Idempotent = new("roadmap.idempotent");
-
     private readonly HttpClient _http;
     private readonly Neo4jOptions _options;
     private readonly ResiliencePipeline _pipeline;
     private readonly ResiliencePipeline _transactionPipeline;
-    private readonly CircuitBreakerStateProvider _breaker = new();
+    private readonly CircuitBreakerStateProvider _breaker;
     private readonly Lock _bookmarkLock = new();
     private IReadOnlyList<string> _bookmarks = [];
 
-    public Neo4jQueryClient(HttpClient http, Neo4jOptions options, TimeProvider? timeProvider = null)
+    /// <param name="pipeline">Built by <see cref="Neo4jResilience.AddNeo4jQueryStrategies"/>.</param>
+    /// <param name="transactionPipeline">Built by <see cref="Neo4jResilience.AddNeo4jTransactionStrategies"/>.</param>
+    /// <param name="breaker">The state provider of <paramref name="pipeline"/>'s circuit breaker.</param>
+    public Neo4jQueryClient(HttpClient http, Neo4jOptions options, ResiliencePipeline pipeline, ResiliencePipeline transactionPipeline, CircuitBreakerStateProvider breaker)
     {
         _http = http;
         _options = options;
-        var time = timeProvider ?? TimeProvider.System;
-        _pipeline = BuildPipeline(time, options.TotalTimeout, options.AttemptTimeout, _breaker);
-        // A multi-statement write is one attempt end to end: a longer total, no per-attempt timeout.
-        _transactionPipeline = BuildPipeline(time, options.TransactionTimeout, attemptTimeout: null, _transactionBreaker);
+        _pipeline = pipeline;
+        _transactionPipeline = transactionPipeline;
+        _breaker = breaker;
     }
 
-    private readonly CircuitBreakerStateProvider _transactionBreaker = new();
-
-    /// <summary>Total timeout → retry (transient failures of idempotent work only) → circuit breaker → attempt timeout.</summary>
-    private ResiliencePipeline BuildPipeline(TimeProvider time, TimeSpan totalTimeout, TimeSpan? attemptTimeout, CircuitBreakerStateProvider breaker)
+    /// <summary>
+    /// A client with its own pipelines, built from <paramref name="options"/> as the container builds the named ones:
+    /// for code that has no container (the CLI's import, tests).
+    /// </summary>
+    public static Neo4jQueryClient Create(HttpClient http, Neo4jOptions options, TimeProvider? timeProvider = null)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddTimeout(totalTimeout)
-            .AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = Math.Max(1, _options.MaxRetries),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.RetryDelay,
-                ShouldHandle = args => ValueTask.FromResult(
-                    _options.MaxRetries > 0 && args.Context.Properties.GetValue(Idempotent, false) && IsTransient(args.Outcome.Exception)),
-            })
-            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                FailureRatio = 0.5,
-                MinimumThroughput = Math.Max(2, _options.BreakerMinimumThroughput),
-                SamplingDuration = TimeSpan.FromSeconds(30),
-                BreakDuration = _options.BreakDuration,
-                StateProvider = breaker,
-                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome.Exception)),
-            });
-        if (attemptTimeout is { } attempt) builder.AddTimeout(attempt);
-        return builder.Build();
+        var time = timeProvider ?? TimeProvider.System;
+        var breaker = new CircuitBreakerStateProvider();
+        return new Neo4jQueryClient(http, options,
+            new ResiliencePipelineBuilder { TimeProvider = time }.AddNeo4jQueryStrategies(options, breaker).Build(),
+            new ResiliencePipelineBuilder { TimeProvider = time }.AddNeo4jTransactionStrategies(options, new CircuitBreakerStateProvider()).Build(),
+            breaker);
     }
 
     /// <summary>Runs work through a pipeline, marked idempotent or not, and turns Polly's refusals into Neo4j errors.</summary>
@@ -82,7 +66,7 @@ public sealed class Neo4jQueryClient
         Func<CancellationToken, Task<QueryResult>> work, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(Idempotent, idempotent);
+        context.Properties.Set(Neo4jResilience.Idempotent, idempotent);
         try
         {
             var result = await pipeline.ExecuteAsync(async ctx => await work(ctx.CancellationToken), context);
@@ -250,6 +234,4 @@ public sealed class Neo4jQueryClient
         _options.Token is { Length: > 0 } token ? new AuthenticationHeaderValue("Bearer", token)
         : _options.User is { Length: > 0 } user ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{_options.Password}")))
         : null;
-
-    private static bool IsTransient(Exception? exception) => exception is Neo4jTransientException or TimeoutRejectedException;
 }
