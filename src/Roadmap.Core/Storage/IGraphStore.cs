@@ -14,8 +14,11 @@ public interface IGraphStore
     /// <summary>True once the graph is loaded and queries can be answered.</summary>
     bool IsReady { get; }
 
-    /// <summary>False while a loaded store cannot answer (a remote store that keeps failing); readiness reports it.</summary>
-    bool IsAvailable => IsReady;
+    /// <summary>
+    /// Whether a loaded store can answer now; readiness reports it. A remote store that has been failing makes its
+    /// trial call here, so that readiness probes, not only queries, bring it back once its server recovers.
+    /// </summary>
+    Task<bool> CheckAvailableAsync(CancellationToken cancellationToken) => Task.FromResult(IsReady);
 
     /// <summary>Loads the graph. Called once at start-up; queries before it completes fail with GRAPH_NOT_READY.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);

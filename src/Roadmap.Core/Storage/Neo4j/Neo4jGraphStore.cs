@@ -26,8 +26,25 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
 
     public bool IsReady => _ready;
 
-    /// <summary>An open circuit breaker means Neo4j keeps failing: calls fail fast with STORE_UNAVAILABLE until it half-opens.</summary>
-    public bool IsAvailable => _ready && client.CircuitState != Polly.CircuitBreaker.CircuitState.Open;
+    /// <summary>
+    /// Closed circuit: available. Otherwise one cheap read through the pipeline: while the breaker is open it fails at
+    /// once without reaching Neo4j; once the break is over it is the half-open trial, and success closes the circuit.
+    /// Without it, a service kept out of rotation by its own readiness check would never make the trial call.
+    /// </summary>
+    public async Task<bool> CheckAvailableAsync(CancellationToken cancellationToken)
+    {
+        if (!_ready) return false;
+        if (client.CircuitState == Polly.CircuitBreaker.CircuitState.Closed) return true;
+        try
+        {
+            await Read("count_nodes", new() { ["kinds"] = null }, cancellationToken);
+            return true;
+        }
+        catch (Neo4jException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Waits for Neo4j to answer (a container may still be starting), then reports ready.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
