@@ -62,7 +62,7 @@ public sealed class Neo4jQueryClient
     }
 
     /// <summary>Runs work through a pipeline, marked idempotent or not, and turns Polly's refusals into Neo4j errors.</summary>
-    private async Task<QueryResult> ExecuteAsync(ResiliencePipeline pipeline, TimeSpan totalTimeout, bool idempotent, bool isWrite,
+    private async Task<QueryResult> ExecuteAsync(ResiliencePipeline pipeline, bool idempotent, bool isWrite,
         Func<CancellationToken, Task<QueryResult>> work, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
@@ -83,7 +83,7 @@ public sealed class Neo4jQueryClient
         }
         catch (TimeoutRejectedException e)
         {
-            throw new Neo4jTransientException("TIMEOUT", $"Neo4j did not answer within {totalTimeout.TotalSeconds:0.#} s.", e);
+            throw new Neo4jTransientException("TIMEOUT", $"Neo4j did not answer within {e.Timeout.TotalSeconds:0.#} s.", e);
         }
         finally
         {
@@ -98,7 +98,7 @@ public sealed class Neo4jQueryClient
     /// </summary>
     public Task<QueryResult> RunTransactionAsync(IReadOnlyList<(string Query, IReadOnlyDictionary<string, object?> Parameters)> statements,
         bool idempotent, Action<int>? afterStatement, CancellationToken cancellationToken) =>
-        ExecuteAsync(_transactionPipeline, _options.TransactionTimeout, idempotent, isWrite: true, async token =>
+        ExecuteAsync(_transactionPipeline, idempotent, isWrite: true, async token =>
         {
             string? id = null;
             try
@@ -174,7 +174,7 @@ public sealed class Neo4jQueryClient
             }
         }
         var json = body.ToJsonString(GraphJson.Options);
-        return await ExecuteAsync(_pipeline, _options.TotalTimeout, mode == AccessMode.Read || idempotent, mode == AccessMode.Write,
+        return await ExecuteAsync(_pipeline, mode == AccessMode.Read || idempotent, mode == AccessMode.Write,
             token => SendAsync(HttpMethod.Post, "", json, true, token), cancellationToken);
     }
 
