@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using Roadmap.Bench;
@@ -17,7 +18,7 @@ switch (args.FirstOrDefault())
 {
     case "generate":
     {
-        var (nodes, seed, directory) = (int.Parse(args[1]), int.Parse(args[2]), args[3]);
+        var (nodes, seed, directory) = (int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
         Directory.CreateDirectory(directory);
         var clock = Stopwatch.StartNew();
         var loaded = SeedLoader.Load(new SeedsOptions().Resolve());

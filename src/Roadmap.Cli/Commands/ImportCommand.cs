@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage.Neo4j;
@@ -44,7 +45,7 @@ internal static class ImportCommand
                 await Console.Error.WriteLineAsync($"roadmap: {e.Message}");
                 return 1;
             }
-            AnsiConsole.MarkupLineInterpolated($"[green]imported[/] {loaded.Graph.Nodes.Count} nodes and {loaded.Graph.Edges.Count} edges into {neo4j.Url}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]imported[/] {loaded.Graph.Nodes.Count} nodes and {loaded.Graph.Edges.Count} edges into {neo4j.Url}");
             return 0;
         });
         return import;

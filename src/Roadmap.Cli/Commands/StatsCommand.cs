@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 using Spectre.Console;
@@ -17,10 +18,10 @@ internal static class StatsCommand
             await store.InitializeAsync(ct);
             var s = await store.StatsAsync(ct);
             var table = new Table().AddColumns("", "count");
-            foreach (var (kind, count) in s.ByKind) table.AddRow(kind.ToString(), count.ToString());
-            foreach (var (type, count) in s.ByEdgeType) table.AddRow($"edge {type}", count.ToString());
-            table.AddRow("[bold]nodes[/]", s.NodeCount.ToString());
-            table.AddRow("[bold]edges[/]", s.EdgeCount.ToString());
+            foreach (var (kind, count) in s.ByKind) table.AddRow(kind.ToString(), count.ToString(CultureInfo.InvariantCulture));
+            foreach (var (type, count) in s.ByEdgeType) table.AddRow($"edge {type}", count.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("[bold]nodes[/]", s.NodeCount.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("[bold]edges[/]", s.EdgeCount.ToString(CultureInfo.InvariantCulture));
             AnsiConsole.Write(table);
 
             // What each plan contributes: the nodes and edges it is cited for, and the judgements it makes.
@@ -30,11 +31,11 @@ internal static class StatsCommand
             {
                 bool Cites(IEnumerable<Source> sources) => sources.Any(x => x.DocumentId == doc.Id);
                 byDocument.AddRow(
-                    Markup.Escape(doc.Id), doc.Year?.ToString() ?? "",
-                    graph.Nodes.Count(n => n.Kind != NodeKind.Document && Cites(n.Sources.Concat(n.Assessments.Select(a => a.Source)))).ToString(),
-                    graph.Edges.Count(e => Cites(e.Sources)).ToString(),
-                    graph.Nodes.Sum(n => n.Assessments.Count(a => a.Source.DocumentId == doc.Id)).ToString(),
-                    graph.Nodes.Sum(n => n.Targets.Concat(n.Goals).Count(q => q.Source.DocumentId == doc.Id)).ToString());
+                    Markup.Escape(doc.Id), doc.Year?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    graph.Nodes.Count(n => n.Kind != NodeKind.Document && Cites(n.Sources.Concat(n.Assessments.Select(a => a.Source)))).ToString(CultureInfo.InvariantCulture),
+                    graph.Edges.Count(e => Cites(e.Sources)).ToString(CultureInfo.InvariantCulture),
+                    graph.Nodes.Sum(n => n.Assessments.Count(a => a.Source.DocumentId == doc.Id)).ToString(CultureInfo.InvariantCulture),
+                    graph.Nodes.Sum(n => n.Targets.Concat(n.Goals).Count(q => q.Source.DocumentId == doc.Id)).ToString(CultureInfo.InvariantCulture));
             }
             AnsiConsole.Write(byDocument);
             return 0;

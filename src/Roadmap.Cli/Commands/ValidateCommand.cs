@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Roadmap.Core.Seeds;
 using Spectre.Console;
 
@@ -16,16 +17,16 @@ internal static class ValidateCommand
             var result = SeedLoader.Load(seeds);
             foreach (var issue in result.Issues)
             {
-                AnsiConsole.MarkupLineInterpolated($"[red]{issue.File}:{issue.Line}[/] [yellow]{issue.Code}[/] {issue.Message}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{issue.File}:{issue.Line}[/] [yellow]{issue.Code}[/] {issue.Message}");
             }
             var graph = result.Graph;
             var sources = graph.Nodes.Sum(n => n.Sources.Count + n.Assessments.Count + n.Targets.Count + n.Goals.Count) + graph.Edges.Sum(e => e.Sources.Count);
             if (result.IsValid)
             {
-                AnsiConsole.MarkupLineInterpolated($"[green]valid[/]: {graph.Nodes.Count} nodes, {graph.Edges.Count} edges, {sources} quotes checked in {seeds}");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]valid[/]: {graph.Nodes.Count} nodes, {graph.Edges.Count} edges, {sources} quotes checked in {seeds}");
                 return 0;
             }
-            AnsiConsole.MarkupLineInterpolated($"[red]{result.Issues.Count} problem(s)[/] in {seeds}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{result.Issues.Count} problem(s)[/] in {seeds}");
             return 1;
         });
         return validate;
