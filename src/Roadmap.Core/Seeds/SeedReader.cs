@@ -9,7 +9,7 @@ namespace Roadmap.Core.Seeds;
 /// Reads <c>seeds/graph/*.yaml</c> into <see cref="GraphData"/>. Reads the YAML as a node tree rather than
 /// deserialising into classes, so that every error can name the file and line it comes from.
 /// Structural problems (unknown keys, bad enum values, missing fields) are reported here; cross-references
-/// and quotes are checked by <see cref="SeedValidator"/>.
+/// and quotes are checked by <see cref="SeedLoader.Validate"/>.
 /// </summary>
 public sealed class SeedReader
 {
