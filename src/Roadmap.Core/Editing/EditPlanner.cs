@@ -94,9 +94,9 @@ public static class EditPlanner
         if (draft.Kind == NodeKind.Component && componentType is null) throw new RoadmapException(ErrorCodes.MissingField, "A component needs 'componentType'.");
         if (draft.Kind == NodeKind.Product && field is null) throw new RoadmapException(ErrorCodes.MissingField, "A product needs 'field'.");
         if (draft.Kind == NodeKind.Program && programType is null) throw new RoadmapException(ErrorCodes.MissingField, "A program needs 'programType'.");
-        if (period is not null && (period.Start < 1949 || period.Start > 2100 || period.End < period.Start || period.End > 2100))
+        if (period is not null && (!PlanYears.Contains(period.Start) || (period.End is { } end && (end < period.Start || !PlanYears.Contains(end)))))
         {
-            throw new RoadmapException(ErrorCodes.BadValue, "'period' must run forward, within 1949 to 2100.");
+            throw new RoadmapException(ErrorCodes.BadValue, $"'period' must run forward, within {PlanYears.Min} to {PlanYears.Max}.");
         }
 
         var node = (existing ?? new Node { Id = draft.Id, Kind = draft.Kind, NameZh = nameZh, NameEn = nameEn }) with
