@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using Roadmap.Bench;
-using Roadmap.Core;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 

@@ -1,5 +1,5 @@
-using Roadmap.Core.Errors;
 using System.Runtime.CompilerServices;
+using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
