@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Data.Sqlite;
-using Roadmap.Core;
 using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;

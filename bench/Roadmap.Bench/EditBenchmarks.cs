@@ -1,9 +1,7 @@
-using Roadmap.Core.Errors;
-using Roadmap.Core.Seeds;
 using BenchmarkDotNet.Attributes;
-using Roadmap.Core;
 using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
+using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Bench;

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using Roadmap.Bench;
-using Roadmap.Core;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 
@@ -17,7 +17,7 @@ switch (args.FirstOrDefault())
 {
     case "generate":
     {
-        var (nodes, seed, directory) = (int.Parse(args[1]), int.Parse(args[2]), args[3]);
+        var (nodes, seed, directory) = (int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3]);
         Directory.CreateDirectory(directory);
         var clock = Stopwatch.StartNew();
         var loaded = SeedLoader.Load(new SeedsOptions().Resolve());

@@ -53,7 +53,7 @@ const groupSlot = new Int32Array(m).fill(-1), groupSizes = [];
 const coverCount = new Int32Array(n);
 for (let e = 0; e < m; e++) if (edgeType[e] === "TARGETS" || edgeType[e] === "INCLUDES") coverCount[edgeFrom[e]]++;
 
-// Roadmap's blocking rules (Analytics.Blocked): hard requirements block, a variant is blocked by its general node's
+// Roadmap's blocking rules (Analytics.BlockedMarks): hard requirements block, a variant is blocked by its general node's
 // needs (not its judgement), a group when every alternative is, a program when everything it targets or includes is.
 function blocked(gaps) {
   const isBlocked = new Uint8Array(n), isGap = new Uint8Array(n);

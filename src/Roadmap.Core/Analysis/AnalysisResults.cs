@@ -3,6 +3,9 @@ using Roadmap.Core.Graph;
 namespace Roadmap.Core.Analysis;
 
 /// <summary>Nodes reached by a bounded traversal and the edges it followed.</summary>
+/// <param name="Root">The start node; null when no node has the id asked for.</param>
+/// <param name="Nodes">The nodes reached, the start first, in breadth-first order.</param>
+/// <param name="Edges">The edges followed to reach them.</param>
 /// <param name="Truncated">True when nodes lie beyond <c>maxDepth</c>: a deeper query would return more.</param>
 public sealed record Subgraph(Node? Root, IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges, bool Truncated)
 {

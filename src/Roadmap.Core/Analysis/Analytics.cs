@@ -21,22 +21,10 @@ public static class Analytics
     /// Which nodes a gap set blocks outright. A node is blocked when a hard requirement is blocked (an ungrouped
     /// REQUIRES or USES_TECHNOLOGY edge), when the general node it is a VARIANT_OF is blocked by its needs, when
     /// every alternative of one of its groups is blocked, or, for a program, when everything it TARGETS or INCLUDES
-    /// is blocked. Worked out from
-    /// the gaps outward with one counter per alternative group and per program: each edge is looked at once.
-    /// </summary>
-    public static bool[] Blocked(GraphIndex graph, IEnumerable<int> gaps)
-    {
-        var order = new List<int>();
-        using var marks = BlockedMarks(graph, gaps, order);
-        var blocked = new bool[graph.NodeCount];
-        foreach (var v in order) blocked[v] = true;
-        return blocked;
-    }
-
-    /// <summary>
-    /// <see cref="Blocked"/> without arrays the size of the graph: the blocked nodes are marked (1 for a gap, 0 for a
-    /// node blocked through it) and listed in <paramref name="order"/>, and the counters per group and per program
-    /// start from their full size when first touched. The work is proportional to the gaps' dependents.
+    /// is blocked. Worked out from the gaps outward with one counter per alternative group and per program: each
+    /// edge is looked at once. The blocked nodes are marked (1 for a gap, 0 for a node blocked through it) and listed
+    /// in <paramref name="order"/>. The marks are pooled and the counters start from their full size when first
+    /// touched, so the work is proportional to the gaps' dependents, not to the graph.
     /// </summary>
     internal static NodeMarks BlockedMarks(GraphIndex graph, IEnumerable<int> gaps, List<int> order)
     {

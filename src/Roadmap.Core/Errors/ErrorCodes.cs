@@ -31,6 +31,9 @@ public enum ErrorOrigin
 }
 
 /// <summary>One machine-readable code, as clients see it in <c>extensions.code</c> (or <c>roadmap validate</c> prints it).</summary>
+/// <param name="Code">The code itself, such as <c>NOT_FOUND</c>.</param>
+/// <param name="Origin">Where it comes from, which says who can act on it.</param>
+/// <param name="Meaning">What it means, as the docs' error table gives it.</param>
 /// <param name="HttpStatus">The status a response carrying only this error gets; null when it follows GraphQL over HTTP (200, or 400 for a request that cannot execute).</param>
 public sealed record ErrorCode(string Code, ErrorOrigin Origin, string Meaning, int? HttpStatus = null)
 {

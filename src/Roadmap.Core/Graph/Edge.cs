@@ -1,6 +1,10 @@
 namespace Roadmap.Core.Graph;
 
 /// <summary>A dependency with the clauses that state it.</summary>
+/// <param name="From">The id of the node that depends.</param>
+/// <param name="Type">What kind of dependency it is.</param>
+/// <param name="To">The id of the node depended on.</param>
+/// <param name="Sources">The clauses of the plans that state it.</param>
 /// <param name="Group">
 /// Names an alternative group: the edges of one node with the same group are alternatives (a CCD or a CMOS
 /// sensor), and the requirement holds while any one of them is available. Null for a hard requirement.

@@ -90,7 +90,11 @@ public sealed class GraphIndex
         public sealed record Renumbered(Edge[] Edges, int[] From, int[] To) : EdgeUpdate;
     }
 
+    /// <param name="previous">The index the edit applies to; what the edit does not change is shared with it.</param>
+    /// <param name="nodes">The nodes after the edit, in id order.</param>
     /// <param name="indexById">The id lookup for <paramref name="nodes"/>, or null when the numbering is unchanged.</param>
+    /// <param name="kinds">The kind of each of <paramref name="nodes"/>.</param>
+    /// <param name="edges">What the edit does to the edges.</param>
     /// <param name="nameSources">
     /// For each node, the node of <paramref name="previous"/> whose search names it keeps, or -1 when its names are
     /// new; null when no name changes.
@@ -222,7 +226,9 @@ public sealed class GraphIndex
     /// This index's edges with an edit's edge changes applied, in (from, type, to) order, with their ends numbered
     /// in the new node order. Edges whose end no longer exists are left out, as a whole rebuild would.
     /// </summary>
+    /// <param name="edit">The edit whose edge changes are applied.</param>
     /// <param name="renumber">Each old node's new number, -1 when it is gone; null when the numbering is unchanged.</param>
+    /// <param name="newIndexById">The id lookup after the edit; null when the numbering is unchanged.</param>
     private (Edge[] Edges, int[] From, int[] To) MergeEdges(GraphEdit edit, int[]? renumber, Dictionary<string, int>? newIndexById)
     {
         var dropped = new HashSet<int>();

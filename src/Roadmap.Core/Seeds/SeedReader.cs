@@ -11,7 +11,7 @@ namespace Roadmap.Core.Seeds;
 /// Reads <c>seeds/graph/*.yaml</c> into <see cref="GraphData"/>. Reads the YAML as a node tree rather than
 /// deserialising into classes, so that every error can name the file and line it comes from.
 /// Structural problems (unknown keys, bad enum values, missing fields) are reported here; cross-references
-/// and quotes are checked by <see cref="SeedLoader"/>; the rules both apply are <see cref="GraphRules"/>.
+/// and quotes are checked by <see cref="SeedLoader.Validate"/>; the rules both apply are <see cref="GraphRules"/>.
 /// </summary>
 public sealed class SeedReader
 {

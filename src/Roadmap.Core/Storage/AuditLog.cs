@@ -4,7 +4,14 @@ using Roadmap.Core.Graph;
 namespace Roadmap.Core.Storage;
 
 /// <summary>One row of the audit log: who changed what, when, and the thing before and after as JSON.</summary>
+/// <param name="Sequence">The entry's number in the log, in the order written.</param>
 /// <param name="ChangeId">Entries written by one mutation share it (a cascading delete writes several).</param>
+/// <param name="At">When the change was committed.</param>
+/// <param name="Actor">The name of the API key used.</param>
+/// <param name="Operation">The mutation, such as <c>upsertNode</c>.</param>
+/// <param name="Target">A node id, or an edge as <c>from -TYPE-&gt; to</c>.</param>
+/// <param name="Before">The node or edge before the change as JSON; null for a creation.</param>
+/// <param name="After">The node or edge after the change as JSON; null for a deletion.</param>
 public sealed record AuditEntry(long Sequence, long ChangeId, DateTimeOffset At, string Actor, string Operation, string Target, string? Before, string? After)
 {
     /// <summary>Fixed-width UTC, so that the text order in the file is the time order.</summary>

@@ -1,6 +1,5 @@
 using Roadmap.Core.Analysis;
 using Roadmap.Core.Errors;
-using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Storage;

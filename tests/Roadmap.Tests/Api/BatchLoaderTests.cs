@@ -14,7 +14,8 @@ public class BatchLoaderTests
             return Task.FromResult<IReadOnlyDictionary<string, string>>(keys.Where(k => k != "missing").ToDictionary(k => k, k => k.ToUpperInvariant()));
         });
 
-        var results = new[] { "a", "b", "a", "missing" }.Select(k => loader.Load(k)).ToList();
+        string[] requested = ["a", "b", "a", "missing"];
+        var results = requested.Select(k => loader.Load(k)).ToList();
         var values = await Task.WhenAll(results.Select(r => r.GetResultAsync()));
 
         values.ShouldBe(["A", "B", "A", null]);

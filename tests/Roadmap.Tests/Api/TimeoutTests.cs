@@ -1,8 +1,7 @@
-using Roadmap.Core.Errors;
-using Roadmap.Core.Analysis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 

@@ -1,8 +1,7 @@
-using Roadmap.Core.Seeds;
-using Roadmap.Core.Errors;
-using Roadmap.Core;
 using Roadmap.Core.Editing;
+using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
+using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 using Roadmap.Tests.Api;
 

@@ -1,9 +1,7 @@
-using Roadmap.Core.Errors;
-using Roadmap.Core.Seeds;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Roadmap.Core;
+using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 using Roadmap.Tests.Api;
 

@@ -1,6 +1,4 @@
-using Roadmap.Core.Errors;
 using Roadmap.Core.Analysis;
-using Roadmap.Core;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;

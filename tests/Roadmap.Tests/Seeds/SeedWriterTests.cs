@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Roadmap.Core;
 using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;

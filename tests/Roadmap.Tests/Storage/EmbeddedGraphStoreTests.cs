@@ -1,5 +1,4 @@
 using Roadmap.Core.Errors;
-using Roadmap.Core;
 using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
 

@@ -1,5 +1,4 @@
 using CsCheck;
-using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 

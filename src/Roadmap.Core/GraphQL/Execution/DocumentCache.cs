@@ -16,8 +16,6 @@ public sealed class DocumentCache(int capacity = DocumentCache.DefaultCapacity) 
 
     private readonly ConcurrentDictionary<string, GraphQLDocument> _documents = new(StringComparer.Ordinal);
 
-    public int Count => _documents.Count;
-
     /// <summary>Hits since start: what the cache saved.</summary>
     public long Hits => Interlocked.Read(ref _hits);
 

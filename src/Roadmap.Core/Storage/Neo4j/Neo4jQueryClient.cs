@@ -35,6 +35,8 @@ public sealed class Neo4jQueryClient
     private readonly Lock _bookmarkLock = new();
     private IReadOnlyList<string> _bookmarks = [];
 
+    /// <param name="http">The named client of the container, whose handler recycles its connections.</param>
+    /// <param name="options">Where Neo4j is and how to reach it.</param>
     /// <param name="pipeline">Built by <see cref="Neo4jResilience.AddNeo4jQueryStrategies"/>.</param>
     /// <param name="transactionPipeline">Built by <see cref="Neo4jResilience.AddNeo4jTransactionStrategies"/>.</param>
     /// <param name="breaker">The state provider of <paramref name="pipeline"/>'s circuit breaker.</param>

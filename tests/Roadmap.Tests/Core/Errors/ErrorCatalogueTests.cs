@@ -72,7 +72,7 @@ public partial class ErrorCatalogueTests
         sb.Append("| code | from | HTTP | meaning |\n|---|---|---|---|\n");
         foreach (var code in ErrorCodes.All)
         {
-            sb.Append($"| `{code.Code}` | {Origin(code.Origin)} | {code.HttpStatus} | {code.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
+            sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"| `{code.Code}` | {Origin(code.Origin)} | {code.HttpStatus} | {code.Meaning.Replace("|", "\\|", StringComparison.Ordinal)} |\n");
         }
         return sb.ToString().TrimEnd('\n');
     }
