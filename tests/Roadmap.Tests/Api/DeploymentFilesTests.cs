@@ -51,24 +51,4 @@ public class DeploymentFilesTests
         lines.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)).ShouldBe("USER $APP_UID");
         lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ShouldBe(2); // multi-stage
     }
-
-    [Fact]
-    public void The_lint_schema_names_exactly_the_models_labels_and_relationship_types()
-    {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Root, "cypher", "graph-schema.json")));
-
-        schema.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).Order()
-            .ShouldBe(Enum.GetNames<NodeKind>().Append("Node").Order());
-        schema.RootElement.GetProperty("relationshipTypes").EnumerateArray().Select(e => e.GetString()).Order()
-            .ShouldBe(Enum.GetValues<EdgeType>().Select(t => EnumNames.ToConstant(t)).Order());
-    }
-
-    [Fact]
-    public void Every_statement_the_store_runs_is_a_file_in_cypher_queries()
-    {
-        var files = Directory.EnumerateFiles(Path.Combine(Repo.Root, "cypher", "queries"), "*.cypher").Select(Path.GetFileNameWithoutExtension).Order();
-
-        CypherQueries.Names.Order().ShouldBe(files);
-        CypherQueries.SchemaStatements().Count().ShouldBe(9);
-    }
 }
