@@ -1,4 +1,3 @@
-using Roadmap.Tests.Core.Storage.Neo4j;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -12,7 +11,7 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _stub = await QueryApiStub.StartAsync(StoreConformanceTests_TestGraph.Graph);
+        _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
         _api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
             .UseSetting("Store:Provider", "Neo4j")
             .UseSetting("Neo4j:Url", _stub.Url)

@@ -35,11 +35,7 @@ public partial class CliTests
     [Fact]
     public async Task Validate_fails_with_file_line_and_code_for_a_broken_dataset()
     {
-        var seeds = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
-        Directory.CreateDirectory(Path.Combine(seeds, "graph"));
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RoadmapApiFactory.TestSeeds, "graph"))) File.Copy(file, Path.Combine(seeds, "graph", Path.GetFileName(file)));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RoadmapApiFactory.TestSeeds, "documents"))) File.Copy(file, Path.Combine(seeds, "documents", Path.GetFileName(file)));
+        var seeds = TestSeeds.CopyToTemp("roadmap-cli-");
         var plan = Path.Combine(seeds, "graph", "test-plan.yaml");
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("to: component:vacuum-bearing,", "to: component:missing,", StringComparison.Ordinal));
 
@@ -57,7 +53,7 @@ public partial class CliTests
         File.WriteAllText(query, """query($id: ID!) { node(id: $id) { nameZh } }""");
 
         var (exit, output) = await Roadmap("query", query, "--variables", """{"id":"component:ct-tube"}""",
-            "--seeds", RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+            "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(0, output);
         output.Trim().ShouldBe("""{"data":{"node":{"nameZh":"大热容量球管"}}}""");
@@ -70,7 +66,7 @@ public partial class CliTests
         var query = Path.Combine(dir, "q.graphql");
         File.WriteAllText(query, """{ dependencies(id: "product:ct", maxDepth: 99) { truncated } }""");
 
-        var (exit, output) = await Roadmap("query", query, "--seeds", RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+        var (exit, output) = await Roadmap("query", query, "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(1);
         output.ShouldContain("ARGUMENT_OUT_OF_RANGE");
@@ -80,7 +76,7 @@ public partial class CliTests
     public async Task Export_writes_an_analysis_as_mermaid_and_the_whole_graph_as_graphml()
     {
         var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
-        var common = new[] { "--seeds", RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db") };
+        var common = new[] { "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db") };
 
         var (exit, mermaid) = await Roadmap(["export", "--format", "mermaid", "--of", "dependents", "--id", "component:vacuum-bearing", .. common]);
         exit.ShouldBe(0, mermaid);
@@ -106,7 +102,7 @@ public partial class CliTests
         var output = Path.Combine(dir, "admin");
 
         var (exit, text) = await Roadmap("export", "--format", "csv", "--output", output,
-            "--seeds", RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+            "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(0, text);
         text.ShouldContain("neo4j-admin database import full");
@@ -135,9 +131,9 @@ public partial class CliTests
         var output = Directory.CreateTempSubdirectory("roadmap-cli-yaml-").FullName;
         var database = Path.Combine(output, "roadmap.db");
 
-        var (exit, written) = await Roadmap("export", "--format", "yaml", "--output", Path.Combine(output, "seeds"), "--seeds", RoadmapApiFactory.TestSeeds, "--database", database);
+        var (exit, written) = await Roadmap("export", "--format", "yaml", "--output", Path.Combine(output, "seeds"), "--seeds", TestSeeds.Path, "--database", database);
         var (valid, report) = await Roadmap("validate", "--seeds", Path.Combine(output, "seeds"));
-        var (_, original) = await Roadmap("validate", "--seeds", RoadmapApiFactory.TestSeeds);
+        var (_, original) = await Roadmap("validate", "--seeds", TestSeeds.Path);
 
         exit.ShouldBe(0, written);
         valid.ShouldBe(0, report);

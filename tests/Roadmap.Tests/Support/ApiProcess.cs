@@ -29,7 +29,7 @@ internal sealed class ApiProcess : IDisposable
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in new[]
                  {
-                     ("urls", address.ToString()), ("Seeds:Path", RoadmapApiFactory.TestSeeds), ("Store:Embedded:DatabasePath", databasePath),
+                     ("urls", address.ToString()), ("Seeds:Path", TestSeeds.Path), ("Store:Embedded:DatabasePath", databasePath),
                      ("GraphQL:RequestsPerMinute", "0"), ("Auth:RequestsPerMinutePerKey", "0"), ("Logging:LogLevel:Default", "Warning"),
                  }.Concat(settings))
         {

@@ -9,8 +9,6 @@ namespace Roadmap.Tests.Support;
 /// </summary>
 public class RoadmapApiFactory(string seedsPath, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
-    public static string TestSeeds => Path.Combine(AppContext.BaseDirectory, "Support", "TestSeeds");
-
     public string DatabasePath { get; } = Path.Combine(Directory.CreateTempSubdirectory("roadmap-api-").FullName, "roadmap.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -37,10 +35,10 @@ public class RoadmapApiFactory(string seedsPath, params (string Key, string Valu
 }
 
 /// <summary>The API on the small test graph whose answers are known.</summary>
-public sealed class TestGraphApiFactory() : RoadmapApiFactory(TestSeeds);
+public sealed class TestGraphApiFactory() : RoadmapApiFactory(TestSeeds.Path);
 
 /// <summary>The API on the small test graph, with keys, in a database of its own per test class.</summary>
-public sealed class EditableApiFactory() : RoadmapApiFactory(TestSeeds, TestKeys.Settings());
+public sealed class EditableApiFactory() : RoadmapApiFactory(TestSeeds.Path, TestKeys.Settings());
 
 /// <summary>The API on the committed seed dataset.</summary>
 public sealed class SeedGraphApiFactory() : RoadmapApiFactory(Repo.Seeds);

@@ -2,7 +2,10 @@ using Roadmap.Core.Graph;
 
 namespace Roadmap.Tests.Support;
 
-/// <summary>Small hand-built graphs with known answers.</summary>
+/// <summary>
+/// Small graphs built in code, each for the unit tests of one algorithm (a diamond, a ladder, a cycle); not copies of
+/// the test graph of <see cref="TestSeeds"/>, which the API, store and CLI tests share.
+/// </summary>
 internal static class TestGraphs
 {
     private static readonly Source TestSource = new("document:test", "1", "test");
@@ -20,14 +23,15 @@ internal static class TestGraphs
             var parts = spec.Split('>');
             var (from, to) = (parts[0], parts[^1]);
             foreach (var id in new[] { from, to }) nodes.TryAdd(id, NodeFor(id));
-            var type = parts.Length == 3 ? Enum.Parse<EdgeType>(parts[1].Replace("_", "", StringComparison.Ordinal), ignoreCase: true)
-                : KindOf(from) == NodeKind.Program ? EdgeType.Targets
-                : KindOf(to) == NodeKind.Technology ? EdgeType.UsesTechnology
-                : EdgeType.Requires;
+            var type = parts.Length == 3 ? Enum.Parse<EdgeType>(parts[1].Replace("_", "", StringComparison.Ordinal), ignoreCase: true) : TypeFor(from, to);
             result.Add(new Edge(from, type, to, [TestSource]));
         }
         return new GraphData(nodes.Values.ToList(), result);
     }
+
+    /// <summary>The usual type of an edge between these ids' kinds: TARGETS from a program, USES_TECHNOLOGY to a technology, else REQUIRES.</summary>
+    public static EdgeType TypeFor(string from, string to) =>
+        KindOf(from) == NodeKind.Program ? EdgeType.Targets : KindOf(to) == NodeKind.Technology ? EdgeType.UsesTechnology : EdgeType.Requires;
 
     public static Node NodeFor(string id) => new()
     {

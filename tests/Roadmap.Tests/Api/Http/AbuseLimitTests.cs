@@ -1,6 +1,6 @@
 namespace Roadmap.Tests.Api.Http;
 
-public sealed class StrictApiFactory() : RoadmapApiFactory(TestSeeds, ("GraphQL:RequestsPerMinute", "3"));
+public sealed class StrictApiFactory() : RoadmapApiFactory(TestSeeds.Path, ("GraphQL:RequestsPerMinute", "3"));
 
 /// <summary>The limit an operator can tighten on requests per address.</summary>
 public class AbuseLimitTests(StrictApiFactory factory) : IClassFixture<StrictApiFactory>

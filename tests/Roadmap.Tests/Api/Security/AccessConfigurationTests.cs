@@ -8,7 +8,7 @@ public class AccessConfigurationTests
     [Fact]
     public async Task With_read_access_by_key_a_query_without_one_is_refused()
     {
-        using var factory = new RoadmapApiFactory(RoadmapApiFactory.TestSeeds, TestKeys.Settings(("Auth:ReadAccess", "Key")));
+        using var factory = new RoadmapApiFactory(TestSeeds.Path, TestKeys.Settings(("Auth:ReadAccess", "Key")));
         var client = await factory.ReadyClientAsync();
 
         var (anonymous, _, _) = await GraphQLClient.PostAsync(client, "{ stats { nodeCount } }");
@@ -21,7 +21,7 @@ public class AccessConfigurationTests
     [Fact]
     public async Task Each_key_has_its_own_rate_limit_on_top_of_the_address_limit()
     {
-        using var factory = new RoadmapApiFactory(RoadmapApiFactory.TestSeeds, TestKeys.Settings(("Auth:RequestsPerMinutePerKey", "3")));
+        using var factory = new RoadmapApiFactory(TestSeeds.Path, TestKeys.Settings(("Auth:RequestsPerMinutePerKey", "3")));
         var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
         var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
 
@@ -37,7 +37,7 @@ public class AccessConfigurationTests
     public void A_key_configured_in_plain_text_stops_the_service_at_start()
     {
         var (key, _) = ApiKeys.Create();
-        using var factory = new RoadmapApiFactory(RoadmapApiFactory.TestSeeds, ("Auth:Keys:0:Name", "careless"), ("Auth:Keys:0:Role", "editor"), ("Auth:Keys:0:Hash", key));
+        using var factory = new RoadmapApiFactory(TestSeeds.Path, ("Auth:Keys:0:Name", "careless"), ("Auth:Keys:0:Role", "editor"), ("Auth:Keys:0:Hash", key));
 
         var error = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
 

@@ -9,8 +9,7 @@ public class AnalyticsTests
     private static readonly Source Src = new("document:test", "1", "test");
 
     private static Edge E(string from, string to, string? group = null, EdgeType? type = null) =>
-        new(from, type ?? (TestGraphs.KindOf(from) == NodeKind.Program ? EdgeType.Targets
-            : TestGraphs.KindOf(to) == NodeKind.Technology ? EdgeType.UsesTechnology : EdgeType.Requires), to, [Src], group);
+        new(from, type ?? TestGraphs.TypeFor(from, to), to, [Src], group);
 
     private static GraphIndex Graph(IEnumerable<Node> extra, params Edge[] edges)
     {

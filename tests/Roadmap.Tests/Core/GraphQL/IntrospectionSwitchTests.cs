@@ -1,6 +1,6 @@
 namespace Roadmap.Tests.Core.GraphQL;
 
-public sealed class NoIntrospectionApiFactory() : RoadmapApiFactory(TestSeeds, ("GraphQL:EnableIntrospection", "false"));
+public sealed class NoIntrospectionApiFactory() : RoadmapApiFactory(TestSeeds.Path, ("GraphQL:EnableIntrospection", "false"));
 
 /// <summary>Introspection, which an operator can switch off.</summary>
 public class IntrospectionSwitchTests(NoIntrospectionApiFactory factory) : IClassFixture<NoIntrospectionApiFactory>

@@ -11,7 +11,7 @@ namespace Roadmap.Tests.Core.GraphQL;
 /// <summary>The API with a store whose statistics take far longer than the execution timeout allows.</summary>
 public sealed class SlowStoreApiFactory : RoadmapApiFactory
 {
-    public SlowStoreApiFactory() : base(TestSeeds, ("GraphQL:ExecutionTimeout", "00:00:00.200")) { }
+    public SlowStoreApiFactory() : base(TestSeeds.Path, ("GraphQL:ExecutionTimeout", "00:00:00.200")) { }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

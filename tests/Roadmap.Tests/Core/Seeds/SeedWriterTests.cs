@@ -33,7 +33,7 @@ public class SeedWriterTests
     public async Task Edits_made_through_the_store_come_out_in_the_export_and_pass_validation()
     {
         var database = Path.Combine(Directory.CreateTempSubdirectory("roadmap-export-db-").FullName, "roadmap.db");
-        using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = RoadmapApiFactory.TestSeeds });
+        using var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = TestSeeds.Path });
         await store.InitializeAsync(CancellationToken.None);
         var quote = new Source("document:test-plan", "二", "CT球管用真空高温轴承");
         await store.EditAsync("curator", g => EditPlanner.UpsertNode(g, new NodeDraft

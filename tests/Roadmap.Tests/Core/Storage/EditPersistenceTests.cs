@@ -14,14 +14,8 @@ public class EditPersistenceTests
 
     private static (string Seeds, string Database) Workspace()
     {
-        var root = Directory.CreateTempSubdirectory("roadmap-edits-").FullName;
-        var seeds = Path.Combine(root, "seeds");
-        foreach (var dir in new[] { "graph", "documents" })
-        {
-            Directory.CreateDirectory(Path.Combine(seeds, dir));
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(RoadmapApiFactory.TestSeeds, dir))) File.Copy(file, Path.Combine(seeds, dir, Path.GetFileName(file)));
-        }
-        return (seeds, Path.Combine(root, "roadmap.db"));
+        var seeds = TestSeeds.CopyToTemp("roadmap-edits-");
+        return (seeds, Path.Combine(Directory.CreateTempSubdirectory("roadmap-edits-db-").FullName, "roadmap.db"));
     }
 
     private static async Task<EmbeddedGraphStore> Open(string seeds, string database)

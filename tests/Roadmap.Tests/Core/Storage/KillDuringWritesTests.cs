@@ -60,7 +60,7 @@ public class KillDuringWritesTests
             check.CommandText = "PRAGMA integrity_check";
             check.ExecuteScalar().ShouldBe("ok");
         }
-        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = RoadmapApiFactory.TestSeeds });
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = TestSeeds.Path });
         await store.InitializeAsync(CancellationToken.None);
         var missing = acknowledged.Where(id => store.Graph.IndexOf(id) < 0).ToList();
         missing.ShouldBeEmpty();

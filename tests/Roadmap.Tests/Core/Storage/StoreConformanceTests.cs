@@ -15,8 +15,6 @@ namespace Roadmap.Tests.Core.Storage;
 /// </summary>
 public abstract class StoreConformanceTests
 {
-    protected static GraphData TestGraph { get; } = SeedLoader.Load(RoadmapApiFactory.TestSeeds).Graph;
-
     protected abstract Task<IGraphStore> StoreAsync();
 
     protected virtual void SkipUnlessAvailable() { }
@@ -138,5 +136,5 @@ public abstract class StoreConformanceTests
 
 public sealed class EmbeddedStoreConformanceTests : StoreConformanceTests
 {
-    protected override Task<IGraphStore> StoreAsync() => Task.FromResult<IGraphStore>(EmbeddedGraphStore.FromGraph(TestGraph));
+    protected override Task<IGraphStore> StoreAsync() => Task.FromResult<IGraphStore>(EmbeddedGraphStore.FromGraph(TestSeeds.Graph));
 }

@@ -6,14 +6,14 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
 {
     private QueryApiStub _stub = null!;
 
-    public async Task InitializeAsync() => _stub = await QueryApiStub.StartAsync(StoreConformanceTests_TestGraph.Graph);
+    public async Task InitializeAsync() => _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
 
     public async Task DisposeAsync() => await _stub.DisposeAsync();
 
     [Fact]
     public async Task An_import_applies_the_schema_then_merges_nodes_and_edges_in_batches_then_removes_the_rest()
     {
-        var graph = StoreConformanceTests_TestGraph.Graph;
+        var graph = TestSeeds.Graph;
         var progress = new List<int>();
         var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
 
@@ -42,7 +42,7 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
         for (var i = 0; i < 9 + 2; i++) _stub.Then(r => Task.FromResult((202, r.Query == "schema" ? "{\"data\":{\"fields\":[],\"values\":[]}}" : "{\"data\":{\"fields\":[],\"values\":[]},\"transaction\":{\"id\":\"1\"}}")));
         _stub.Then(202, QueryApiStub.Error("Neo.ClientError.Schema.ConstraintValidationFailed"));
 
-        await Should.ThrowAsync<Neo4jClientException>(() => Neo4jImporter.ImportAsync(client, StoreConformanceTests_TestGraph.Graph, 5, null, CancellationToken.None));
+        await Should.ThrowAsync<Neo4jClientException>(() => Neo4jImporter.ImportAsync(client, TestSeeds.Graph, 5, null, CancellationToken.None));
 
         _stub.Requests.Select(r => r.Query).TakeLast(2).ShouldBe(["import_edges", "rollback"]);
         _stub.Requests.ShouldNotContain(r => r.Query == "commit");
@@ -51,7 +51,7 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
     [Fact]
     public void The_cypher_script_merges_in_unwind_batches_after_the_schema()
     {
-        var script = Neo4jImporter.CypherScript(StoreConformanceTests_TestGraph.Graph, batchSize: 5);
+        var script = Neo4jImporter.CypherScript(TestSeeds.Graph, batchSize: 5);
 
         script.ShouldStartWith("// Roadmap graph");
         script.ShouldContain("CREATE CONSTRAINT node_id IF NOT EXISTS");

@@ -15,7 +15,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
     private readonly FakeTimeProvider _time = new();
     private readonly CancellationTokenSource _end = new();
 
-    public async Task InitializeAsync() => _stub = await QueryApiStub.StartAsync(StoreConformanceTests_TestGraph.Graph);
+    public async Task InitializeAsync() => _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
 
     public async Task DisposeAsync()
     {
@@ -170,9 +170,4 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
         for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
         condition().ShouldBeTrue();
     }
-}
-
-internal static class StoreConformanceTests_TestGraph
-{
-    public static Roadmap.Core.Graph.GraphData Graph { get; } = Roadmap.Core.Seeds.SeedLoader.Load(RoadmapApiFactory.TestSeeds).Graph;
 }

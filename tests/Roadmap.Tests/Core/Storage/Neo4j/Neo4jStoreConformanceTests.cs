@@ -11,7 +11,7 @@ public sealed class StubbedNeo4jStoreConformanceTests : StoreConformanceTests, I
 
     public async Task InitializeAsync()
     {
-        _stub = await QueryApiStub.StartAsync(TestGraph);
+        _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
         _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, User = "neo4j", Password = "secret" }));
         await _store.InitializeAsync(CancellationToken.None);
     }
@@ -40,7 +40,7 @@ public sealed class RealNeo4jStoreConformanceTests : StoreConformanceTests
             User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j",
             Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
         });
-        await Neo4jImporter.ImportAsync(client, TestGraph, 500, null, CancellationToken.None);
+        await Neo4jImporter.ImportAsync(client, TestSeeds.Graph, 500, null, CancellationToken.None);
         var store = new Neo4jGraphStore(client);
         await store.InitializeAsync(CancellationToken.None);
         return store;
