@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Tests.Api;
 
@@ -17,7 +20,8 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
             .UseSetting("Neo4j:Url", _stub.Url)
             .UseSetting("Neo4j:User", "neo4j")
             .UseSetting("Neo4j:Password", "secret")
-            .UseSetting("Auth:Keys:0:Name", "curator").UseSetting("Auth:Keys:0:Role", "editor").UseSetting("Auth:Keys:0:Hash", TestKeys.Editor.Hash));
+            .UseSetting("Auth:Keys:0:Name", "curator").UseSetting("Auth:Keys:0:Role", "editor").UseSetting("Auth:Keys:0:Hash", TestKeys.Editor.Hash)
+            .ConfigureTestServices(services => services.AddHttpClient(nameof(Neo4jQueryClient)).ConfigurePrimaryHttpMessageHandler(_stub.CreateHandler)));
     }
 
     public async Task DisposeAsync()

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Roadmap.Tests.Cli;
 
 /// <summary>The `roadmap` command run as a process, as a curator or a script would run it.</summary>
+[ProcessTier]
 public partial class CliTests
 {
     private static async Task<(int ExitCode, string Output)> Roadmap(params string[] args)

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
@@ -15,14 +16,16 @@ namespace Roadmap.Tests.Support;
 public sealed record StubRequest(string Path, string? Query, JsonObject Parameters, string? AccessMode, string? Authorization, JsonArray? Bookmarks);
 
 /// <summary>
-/// A local stand-in for Neo4j's Query API on 127.0.0.1, answering in the documented format (202, data.fields,
-/// data.values, bookmarks; errors[] for a failed statement). By default it answers the store's read statements
+/// A stand-in for Neo4j's Query API, answering in the documented format (202, data.fields, data.values,
+/// bookmarks; errors[] for a failed statement). It runs in an in-memory test server: no port is bound, and a client
+/// reaches it through <see cref="CreateClient"/> (or a handler from <see cref="CreateHandler"/>) at <see cref="Url"/>. By default it answers the store's read statements
 /// from an in-memory graph, recognising each statement by its cypher/queries file; a test can put scripted answers
 /// (faults, delays) in front.
 /// </summary>
 public sealed class QueryApiStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly TestServer _server;
     private readonly ConcurrentQueue<Func<StubRequest, Task<(int Status, string Body)>>> _scripted = new();
     private readonly Dictionary<string, string> _queryByStatement;
     private GraphData _graph;
@@ -36,13 +39,14 @@ public sealed class QueryApiStub : IAsyncDisposable
         _app = app;
         _graph = graph;
         _queryByStatement = CypherQueries.Names.ToDictionary(CypherQueries.Get, name => name);
-        Url = app.Urls.First();
+        _server = app.GetTestServer();
+        Url = _server.BaseAddress.ToString().TrimEnd('/');
     }
 
     public static async Task<QueryApiStub> StartAsync(GraphData graph)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         var app = builder.Build();
         QueryApiStub? stub = null;
@@ -59,6 +63,22 @@ public sealed class QueryApiStub : IAsyncDisposable
         await app.StartAsync();
         stub = new QueryApiStub(app, graph);
         return stub;
+    }
+
+    /// <summary>An HTTP client whose requests go to the stub, in memory.</summary>
+    public HttpClient CreateClient() => new(CreateHandler());
+
+    /// <summary>A handler whose requests go to the stub, for an HTTP client the code under test builds itself.</summary>
+    public HttpMessageHandler CreateHandler() => new AbandoningHandler(_server.CreateHandler());
+
+    /// <summary>
+    /// A cancelled call ends at once, as over a socket, whether or not the stub's answer is still running: the test
+    /// server's own handler would wait for a scripted slow answer to finish.
+    /// </summary>
+    private sealed class AbandoningHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            base.SendAsync(request, cancellationToken).WaitAsync(cancellationToken);
     }
 
     /// <summary>The next call is answered by this script instead of the graph.</summary>

@@ -9,6 +9,7 @@ using Roadmap.Core.Storage;
 namespace Roadmap.Tests.Core.Storage;
 
 /// <summary>An acknowledged edit is on disk: a server killed with SIGKILL mid-burst loses none and reopens clean.</summary>
+[ProcessTier]
 public class KillDuringWritesTests
 {
     [Fact]

@@ -1,10 +1,6 @@
-using Roadmap.Core.Errors;
 using Roadmap.Core.Analysis;
-using Roadmap.Core;
 using Roadmap.Core.Graph;
-using Roadmap.Core.Seeds;
 using Roadmap.Core.Storage;
-using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Tests.Core.Storage;
 
@@ -17,14 +13,11 @@ public abstract class StoreConformanceTests
 {
     protected abstract Task<IGraphStore> StoreAsync();
 
-    protected virtual void SkipUnlessAvailable() { }
-
     private static readonly CancellationToken None = CancellationToken.None;
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Nodes_by_id_leave_out_unknown_ids()
     {
-        SkipUnlessAvailable();
         var store = await StoreAsync();
 
         var found = await store.GetNodesAsync(["product:ct", "product:none"], None);
@@ -34,29 +27,26 @@ public abstract class StoreConformanceTests
         found["product:ct"].Targets.ShouldHaveSingleItem().Value.ShouldBe(256);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Pages_follow_id_order_with_a_total()
     {
-        SkipUnlessAvailable();
         var page = await (await StoreAsync()).ListNodesAsync(new HashSet<NodeKind> { NodeKind.Component }, 1, 5, None);
 
         page.TotalCount.ShouldBe(3);
         page.Nodes.Select(n => n.Id).ShouldBe(["component:rotating-anode-target", "component:vacuum-bearing"]);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Search_ranks_alike()
     {
-        SkipUnlessAvailable();
         var hits = await (await StoreAsync()).SearchAsync("CT", null, 10, None);
 
         hits.Select(n => n.Id).ShouldBe(["product:ct", "component:ct-tube", "product:photon-counting-ct", "technology:image-reconstruction"]);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Edges_come_out_and_in()
     {
-        SkipUnlessAvailable();
         var store = await StoreAsync();
 
         var needs = await store.GetEdgesAsync(["component:ct-tube"], Direction.Forward, None);
@@ -66,10 +56,9 @@ public abstract class StoreConformanceTests
         neededBy["component:ct-tube"].ShouldHaveSingleItem().Sources.ShouldHaveSingleItem().Quote.ShouldBe("关键部件：大热容量球管");
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Reach_is_bounded_and_says_when_it_is_truncated()
     {
-        SkipUnlessAvailable();
         var store = await StoreAsync();
 
         var down = await store.ReachAsync("product:ct", Direction.Forward, 1, None);
@@ -81,19 +70,17 @@ public abstract class StoreConformanceTests
         up.Truncated.ShouldBeFalse();
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Paths_come_shortest_first()
     {
-        SkipUnlessAvailable();
         var paths = await (await StoreAsync()).PathsAsync("program:demo", "component:vacuum-bearing", 6, 10, None);
 
         paths.Select(p => p.Length).ShouldBe([3, 4]);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Impact_has_the_same_severities_and_unknown_ids()
     {
-        SkipUnlessAvailable();
         var store = await StoreAsync();
 
         var report = await store.ImpactAsync(["component:vacuum-bearing", "component:none"], 8, false, None);
@@ -110,10 +97,9 @@ public abstract class StoreConformanceTests
         assumed.Impacted.ShouldHaveSingleItem().Severity.ShouldBe(ImpactSeverity.AtRisk);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Whole_graph_analyses_agree()
     {
-        SkipUnlessAvailable();
         var store = await StoreAsync();
 
         (await store.BottlenecksAsync(new HashSet<NodeKind> { NodeKind.Component }, null, 1, None)).ShouldHaveSingleItem().Node.Id.ShouldBe("component:ct-tube");
@@ -124,10 +110,9 @@ public abstract class StoreConformanceTests
         roadmap.Edges.Count.ShouldBe(5);
     }
 
-    [SkippableFact]
+    [StoreFact]
     public async Task Stats_count_by_kind_and_type()
     {
-        SkipUnlessAvailable();
         var stats = await (await StoreAsync()).StatsAsync(None);
 
         (stats.NodeCount, stats.EdgeCount, stats.ByKind[NodeKind.Component], stats.ByEdgeType[EdgeType.Requires]).ShouldBe((8, 7, 3, 3));

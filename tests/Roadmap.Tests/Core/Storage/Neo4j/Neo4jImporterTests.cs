@@ -15,7 +15,7 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
     {
         var graph = TestSeeds.Graph;
         var progress = new List<int>();
-        var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
+        var client = new Neo4jQueryClient(_stub.CreateClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
 
         await Neo4jImporter.ImportAsync(client, graph, batchSize: 5, new SyncProgress(p => progress.Add(p.Done)), CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_statement_rolls_the_import_back()
     {
-        var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
+        var client = new Neo4jQueryClient(_stub.CreateClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
         for (var i = 0; i < 9 + 2; i++) _stub.Then(r => Task.FromResult((202, r.Query == "schema" ? "{\"data\":{\"fields\":[],\"values\":[]}}" : "{\"data\":{\"fields\":[],\"values\":[]},\"transaction\":{\"id\":\"1\"}}")));
         _stub.Then(202, QueryApiStub.Error("Neo.ClientError.Schema.ConstraintValidationFailed"));
 

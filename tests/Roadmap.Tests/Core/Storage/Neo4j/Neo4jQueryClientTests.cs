@@ -24,7 +24,7 @@ public sealed class Neo4jQueryClientTests : IAsyncLifetime
         _end.Dispose();
     }
 
-    private Neo4jQueryClient Client(int maxRetries = 3, int breakerThroughput = 100) => new(new HttpClient(), new Neo4jOptions
+    private Neo4jQueryClient Client(int maxRetries = 3, int breakerThroughput = 100) => new(_stub.CreateClient(), new Neo4jOptions
     {
         Url = _stub.Url,
         User = "neo4j",

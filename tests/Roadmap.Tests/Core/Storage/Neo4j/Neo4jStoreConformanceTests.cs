@@ -12,7 +12,7 @@ public sealed class StubbedNeo4jStoreConformanceTests : StoreConformanceTests, I
     public async Task InitializeAsync()
     {
         _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
-        _store = new Neo4jGraphStore(new Neo4jQueryClient(new HttpClient(), new Neo4jOptions { Url = _stub.Url, User = "neo4j", Password = "secret" }));
+        _store = new Neo4jGraphStore(new Neo4jQueryClient(_stub.CreateClient(), new Neo4jOptions { Url = _stub.Url, User = "neo4j", Password = "secret" }));
         await _store.InitializeAsync(CancellationToken.None);
     }
 
@@ -26,17 +26,15 @@ public sealed class StubbedNeo4jStoreConformanceTests : StoreConformanceTests, I
 }
 
 /// <summary>Against a real Neo4j 5 when NEO4J_URL (and NEO4J_USER, NEO4J_PASSWORD) are set: imports the test graph first.</summary>
+[RequiresNeo4j]
+[ProcessTier]
 public sealed class RealNeo4jStoreConformanceTests : StoreConformanceTests
 {
-    private static readonly string? Url = Environment.GetEnvironmentVariable("NEO4J_URL");
-
-    protected override void SkipUnlessAvailable() => Skip.If(string.IsNullOrEmpty(Url), "NEO4J_URL is not set: no Neo4j server to run the conformance suite against.");
-
     protected override async Task<IGraphStore> StoreAsync()
     {
         var client = new Neo4jQueryClient(new HttpClient(), new Neo4jOptions
         {
-            Url = Url!,
+            Url = RequiresNeo4jAttribute.Url!,
             User = Environment.GetEnvironmentVariable("NEO4J_USER") ?? "neo4j",
             Password = Environment.GetEnvironmentVariable("NEO4J_PASSWORD"),
         });
