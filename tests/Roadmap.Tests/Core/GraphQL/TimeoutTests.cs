@@ -1,9 +1,6 @@
-using Roadmap.Core.Errors;
-using Roadmap.Core.Analysis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Tests.Core.GraphQL;
@@ -21,26 +18,12 @@ public sealed class SlowStoreApiFactory : RoadmapApiFactory
     }
 
     /// <summary>Answers like the embedded store, except that stats wait 30 s (or until cancelled).</summary>
-    private sealed class SlowStatsStore(EmbeddedGraphStore inner) : IGraphStore
+    private sealed class SlowStatsStore(EmbeddedGraphStore inner) : ForwardingGraphStore(inner)
     {
-        public bool IsReady => inner.IsReady;
-        public Task InitializeAsync(CancellationToken ct) => inner.InitializeAsync(ct);
-        public Task<IReadOnlyDictionary<string, Node>> GetNodesAsync(IReadOnlyCollection<string> ids, CancellationToken ct) => inner.GetNodesAsync(ids, ct);
-        public Task<NodePage> ListNodesAsync(IReadOnlySet<NodeKind>? kinds, int offset, int count, CancellationToken ct) => inner.ListNodesAsync(kinds, offset, count, ct);
-        public Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken ct) => inner.SearchAsync(text, kinds, first, ct);
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken ct) => inner.GetEdgesAsync(ids, direction, ct);
-        public Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken ct) => inner.ReachAsync(id, direction, maxDepth, ct);
-        public Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken ct) => inner.PathsAsync(from, to, maxLength, limit, ct);
-        public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken ct) => inner.ImpactAsync(ids, maxDepth, assumeGaps, ct);
-        public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken ct) => inner.BottlenecksAsync(kinds, statuses, first, ct);
-        public Task<IReadOnlyList<StatusChange>> ChangesAsync(int fromYear, int toYear, CancellationToken ct) => inner.ChangesAsync(fromYear, toYear, ct);
-        public Task<DocumentComparison?> CompareDocumentsAsync(string a, string b, CancellationToken ct) => inner.CompareDocumentsAsync(a, b, ct);
-        public Task<NodeRoadmap?> RoadmapAsync(string id, int maxDepth, CancellationToken ct) => inner.RoadmapAsync(id, maxDepth, ct);
-
-        public async Task<GraphStats> StatsAsync(CancellationToken ct)
+        public override async Task<GraphStats> StatsAsync(CancellationToken cancellationToken)
         {
-            await Task.Delay(TimeSpan.FromSeconds(30), ct);
-            return await inner.StatsAsync(ct);
+            await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+            return await base.StatsAsync(cancellationToken);
         }
     }
 }
