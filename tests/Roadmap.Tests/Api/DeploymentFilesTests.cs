@@ -63,7 +63,19 @@ public partial class DeploymentFilesTests
         };
         test.ShouldNotBeEmpty();
         test[0].ShouldNotBe("NONE");
+        if (test[0] is "CMD" or "CMD-SHELL") test.Count.ShouldBeGreaterThan(1, "the healthcheck runs nothing");
         DependsOn(Service("loader")).ShouldContainKeyAndValue("neo4j", "service_healthy");
+    }
+
+    [Fact]
+    public void Neo4j_keeps_its_data_in_a_named_volume()
+    {
+        var volumes = (Child(Compose, "volumes") as YamlMappingNode)?.Children.Keys.Select(k => k.ToString()).ToList() ?? [];
+
+        var data = Sequence(Service("neo4j"), "volumes").Select(v => v.Split(':')).Where(v => v.Length >= 2 && v[1] == "/data").ToList();
+
+        data.ShouldHaveSingleItem("neo4j should mount a volume at /data");
+        volumes.ShouldContain(data[0][0], "the volume at /data should be a named volume, declared under volumes:");
     }
 
     [Fact]
@@ -85,6 +97,19 @@ public partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void The_api_and_the_loader_run_the_runtime_stage_of_the_dockerfile_these_tests_read()
+    {
+        foreach (var name in new[] { "api", "loader" })
+        {
+            var build = (Child(Service(name), "build") as YamlMappingNode).ShouldNotBeNull($"{name} should be built from the repository");
+            Path.GetFullPath(Path.Combine(Repo.Root, Scalar(build, "context") ?? ".", Scalar(build, "dockerfile") ?? "Dockerfile"))
+                .ShouldBe(Path.Combine(Repo.Root, "src", "Roadmap.Api", "Dockerfile"));
+        }
+        Image.Instructions.Count(x => x.Keyword == "FROM").ShouldBeGreaterThan(1, "a single stage would ship the SDK");
+        Image.FinalStage[0].Arguments.ShouldNotContain("/dotnet/sdk");
+    }
+
+    [Fact]
     public void The_image_runs_as_an_unprivileged_user()
     {
         var user = Image.FinalStage.Where(x => x.Keyword == "USER").Select(x => x.Arguments).LastOrDefault();
@@ -94,7 +119,7 @@ public partial class DeploymentFilesTests
         // $APP_UID is the unprivileged user (1654) that Microsoft's .NET 8 and later images define.
         if (name is "$APP_UID" or "${APP_UID}")
         {
-            Image.FinalStage[0].Arguments.ShouldMatch(@"^mcr\.microsoft\.com/dotnet/(aspnet|runtime|runtime-deps):([89]|[1-9][0-9])\.");
+            Image.FinalStage[0].Arguments.ShouldMatch(@"^mcr\.microsoft\.com/dotnet/(aspnet|runtime|runtime-deps|sdk):([89]|[1-9][0-9])\.");
             Image.FinalStage.ShouldNotContain(x => (x.Keyword == "ENV" || x.Keyword == "ARG") && x.Arguments.StartsWith("APP_UID", StringComparison.Ordinal));
         }
         else
