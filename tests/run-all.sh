@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The test command: everything CI runs, on a fresh machine.
-#   1. the .NET tests (unit, seed validation, API through an in-memory host);
+#   1. the .NET tests of every tier, unfiltered (unit, seed validation, API through an in-memory host, the CLI and
+#      the kill-during-writes test as processes; see tests/README.md);
 #   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
 #   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error;

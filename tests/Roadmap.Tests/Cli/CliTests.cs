@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Roadmap.Tests.Cli;
 
 /// <summary>The `roadmap` command run as a process, as a curator or a script would run it.</summary>
+[ProcessTier]
 public partial class CliTests
 {
     private static async Task<(int ExitCode, string Output)> Roadmap(params string[] args)
@@ -35,11 +36,7 @@ public partial class CliTests
     [Fact]
     public async Task Validate_fails_with_file_line_and_code_for_a_broken_dataset()
     {
-        var seeds = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
-        Directory.CreateDirectory(Path.Combine(seeds, "graph"));
-        Directory.CreateDirectory(Path.Combine(seeds, "documents"));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Api.RoadmapApiFactory.TestSeeds, "graph"))) File.Copy(file, Path.Combine(seeds, "graph", Path.GetFileName(file)));
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Api.RoadmapApiFactory.TestSeeds, "documents"))) File.Copy(file, Path.Combine(seeds, "documents", Path.GetFileName(file)));
+        var seeds = TestSeeds.CopyToTemp("roadmap-cli-");
         var plan = Path.Combine(seeds, "graph", "test-plan.yaml");
         File.WriteAllText(plan, File.ReadAllText(plan).Replace("to: component:vacuum-bearing,", "to: component:missing,", StringComparison.Ordinal));
 
@@ -57,7 +54,7 @@ public partial class CliTests
         File.WriteAllText(query, """query($id: ID!) { node(id: $id) { nameZh } }""");
 
         var (exit, output) = await Roadmap("query", query, "--variables", """{"id":"component:ct-tube"}""",
-            "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+            "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(0, output);
         output.Trim().ShouldBe("""{"data":{"node":{"nameZh":"大热容量球管"}}}""");
@@ -70,7 +67,7 @@ public partial class CliTests
         var query = Path.Combine(dir, "q.graphql");
         File.WriteAllText(query, """{ dependencies(id: "product:ct", maxDepth: 99) { truncated } }""");
 
-        var (exit, output) = await Roadmap("query", query, "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+        var (exit, output) = await Roadmap("query", query, "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(1);
         output.ShouldContain("ARGUMENT_OUT_OF_RANGE");
@@ -80,7 +77,7 @@ public partial class CliTests
     public async Task Export_writes_an_analysis_as_mermaid_and_the_whole_graph_as_graphml()
     {
         var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
-        var common = new[] { "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db") };
+        var common = new[] { "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db") };
 
         var (exit, mermaid) = await Roadmap(["export", "--format", "mermaid", "--of", "dependents", "--id", "component:vacuum-bearing", .. common]);
         exit.ShouldBe(0, mermaid);
@@ -106,7 +103,7 @@ public partial class CliTests
         var output = Path.Combine(dir, "admin");
 
         var (exit, text) = await Roadmap("export", "--format", "csv", "--output", output,
-            "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", Path.Combine(dir, "r.db"));
+            "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
 
         exit.ShouldBe(0, text);
         text.ShouldContain("neo4j-admin database import full");
@@ -135,9 +132,9 @@ public partial class CliTests
         var output = Directory.CreateTempSubdirectory("roadmap-cli-yaml-").FullName;
         var database = Path.Combine(output, "roadmap.db");
 
-        var (exit, written) = await Roadmap("export", "--format", "yaml", "--output", Path.Combine(output, "seeds"), "--seeds", Api.RoadmapApiFactory.TestSeeds, "--database", database);
+        var (exit, written) = await Roadmap("export", "--format", "yaml", "--output", Path.Combine(output, "seeds"), "--seeds", TestSeeds.Path, "--database", database);
         var (valid, report) = await Roadmap("validate", "--seeds", Path.Combine(output, "seeds"));
-        var (_, original) = await Roadmap("validate", "--seeds", Api.RoadmapApiFactory.TestSeeds);
+        var (_, original) = await Roadmap("validate", "--seeds", TestSeeds.Path);
 
         exit.ShouldBe(0, written);
         valid.ShouldBe(0, report);

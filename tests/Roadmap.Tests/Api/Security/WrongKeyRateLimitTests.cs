@@ -2,7 +2,7 @@ using Roadmap.Core.Security;
 
 namespace Roadmap.Tests.Api.Security;
 
-public sealed class ThreePerMinuteApiFactory() : RoadmapApiFactory(TestSeeds, TestKeys.Settings(("GraphQL:RequestsPerMinute", "3")));
+public sealed class ThreePerMinuteApiFactory() : RoadmapApiFactory(TestSeeds.Path, TestKeys.Settings(("GraphQL:RequestsPerMinute", "3")));
 
 /// <summary>A wrong key is refused after the rate limiter has counted it: guessing keys is limited like any request.</summary>
 public class WrongKeyRateLimitTests(ThreePerMinuteApiFactory factory) : IClassFixture<ThreePerMinuteApiFactory>

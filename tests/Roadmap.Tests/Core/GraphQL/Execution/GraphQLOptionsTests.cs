@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Options;
-using Roadmap.Tests.Api;
 
 namespace Roadmap.Tests.Core.GraphQL.Execution;
 
-public sealed class ShallowApiFactory() : RoadmapApiFactory(TestSeeds, ("GraphQL:MaxSelectionDepth", "3"));
+public sealed class ShallowApiFactory() : RoadmapApiFactory(TestSeeds.Path, ("GraphQL:MaxSelectionDepth", "3"));
 
 /// <summary>The execution bounds come from the GraphQL section through the options system.</summary>
 public class GraphQLOptionsTests(ShallowApiFactory factory) : IClassFixture<ShallowApiFactory>
@@ -23,7 +22,7 @@ public class GraphQLOptionsTests(ShallowApiFactory factory) : IClassFixture<Shal
     [Fact]
     public void The_old_name_of_the_setting_stops_the_service_at_start()
     {
-        using var old = new RoadmapApiFactory(RoadmapApiFactory.TestSeeds, ("GraphQL:MaxDepth", "20"));
+        using var old = new RoadmapApiFactory(TestSeeds.Path, ("GraphQL:MaxDepth", "20"));
 
         var error = Should.Throw<OptionsValidationException>(() => old.CreateClient());
 

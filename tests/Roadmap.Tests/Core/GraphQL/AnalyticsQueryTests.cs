@@ -1,0 +1,84 @@
+namespace Roadmap.Tests.Core.GraphQL;
+
+/// <summary>The analysis fields over HTTP, on the small test graph whose answers are known.</summary>
+public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApiFactory>
+{
+    private async Task<string> Query(string query)
+    {
+        var client = await factory.ReadyClientAsync();
+        var (status, body, _) = await GraphQLClient.PostAsync(client, query);
+        status.ShouldBe(200, body);
+        return body;
+    }
+
+    [Fact]
+    public async Task Impact_gives_each_node_a_severity()
+    {
+        var body = await Query("""{ impact(ids: ["component:vacuum-bearing"]) { products { node { id } severity } programs { node { id } severity } blockedCount atRiskCount } }""");
+
+        body.ShouldBe("""{"data":{"impact":{"products":[{"node":{"id":"product:ct"},"severity":"BLOCKED"},{"node":{"id":"product:photon-counting-ct"},"severity":"BLOCKED"}],"programs":[{"node":{"id":"program:demo"},"severity":"BLOCKED"}],"blockedCount":4,"atRiskCount":0}}}""");
+    }
+
+    [Fact]
+    public async Task Impact_with_assumed_gaps_starts_from_the_plans_own_gaps()
+    {
+        // The test plan judges the photon-counting CT a domestic gap: the program that targets it is at risk.
+        var body = await Query("""{ impact(ids: [], assumeGaps: true) { gaps { id } programs { node { id } severity } } }""");
+
+        body.ShouldBe("""{"data":{"impact":{"gaps":[{"id":"product:photon-counting-ct"}],"programs":[{"node":{"id":"program:demo"},"severity":"AT_RISK"}]}}}""");
+    }
+
+    [Fact]
+    public async Task Impact_without_ids_or_assumed_gaps_is_refused()
+    {
+        (await Query("""{ impact(ids: []) { gaps { id } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
+    public async Task Bottlenecks_rank_components_by_what_needs_them()
+    {
+        var body = await Query("""{ bottlenecks(kinds: [COMPONENT], first: 2) { node { id } dependentProducts dependentPrograms blockedProducts latestStatus } }""");
+
+        body.ShouldBe("""{"data":{"bottlenecks":[{"node":{"id":"component:ct-tube"},"dependentProducts":2,"dependentPrograms":1,"blockedProducts":2,"latestStatus":null},{"node":{"id":"component:rotating-anode-target"},"dependentProducts":2,"dependentPrograms":1,"blockedProducts":2,"latestStatus":null}]}}""");
+    }
+
+    [Fact]
+    public async Task Timeline_lists_assessments_and_is_empty_for_an_unknown_id()
+    {
+        (await Query("""{ timeline(id: "product:photon-counting-ct") { status year document { id } source { quote } } nothing: timeline(id: "product:none") { year } }"""))
+            .ShouldBe("""{"data":{"timeline":[{"status":"DOMESTIC_GAP","year":2020,"document":{"id":"document:test-plan"},"source":{"quote":"鼓励国内空白的光子计数 CT 产业化"}}],"nothing":[]}}""");
+    }
+
+    [Fact]
+    public async Task Changes_need_a_later_to_year()
+    {
+        (await Query("""{ changes(fromYear: 2021, toYear: 2016) { direction } }""")).ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
+        (await Query("""{ changes(fromYear: 2019, toYear: 2021) { direction } }""")).ShouldBe("""{"data":{"changes":[]}}""");
+    }
+
+    [Fact]
+    public async Task Compare_documents_is_null_for_a_non_document()
+    {
+        (await Query("""{ compareDocuments(a: "document:test-plan", b: "product:ct") { both { id } } }""")).ShouldBe("""{"data":{"compareDocuments":null}}""");
+        (await Query("""{ compareDocuments(a: "document:test-plan", b: "document:test-plan") { onlyA { id } onlyB { id } } }""")).ShouldBe("""{"data":{"compareDocuments":{"onlyA":[],"onlyB":[]}}}""");
+    }
+
+    [Fact]
+    public async Task Roadmap_lays_a_product_out_by_layer_and_exports_it()
+    {
+        var body = await Query("""{ roadmap(id: "product:ct") { layers { kind nodes { id } } targets { product { id } target { value } } periods { program { id } period { start end } } export(format: MERMAID) } }""");
+
+        body.ShouldStartWith("""{"data":{"roadmap":{"layers":[{"kind":"PROGRAM","nodes":[{"id":"program:demo"}]},{"kind":"PRODUCT","nodes":[{"id":"product:ct"}]},{"kind":"COMPONENT","nodes":[{"id":"component:ct-tube"},{"id":"component:rotating-anode-target"},{"id":"component:vacuum-bearing"}]},{"kind":"TECHNOLOGY","nodes":[{"id":"technology:image-reconstruction"}]}],"targets":[{"product":{"id":"product:ct"},"target":{"value":256}}],"periods":[{"program":{"id":"program:demo"},"period":{"start":2020,"end":2022}}],"export":"flowchart LR\n""");
+        (await Query("""{ roadmap(id: "product:none") { truncated } }""")).ShouldBe("""{"data":{"roadmap":null}}""");
+    }
+
+    [Theory]
+    [InlineData("GRAPHML", "<graphml")]
+    [InlineData("CSV", "record,id,kind")]
+    public async Task Subgraphs_export_to_graphml_and_csv(string format, string start)
+    {
+        var body = await Query($$"""{ dependencies(id: "product:ct") { export(format: {{format}}) } }""");
+
+        body.ShouldContain(start);
+    }
+}

@@ -1,0 +1,76 @@
+namespace Roadmap.Tests.Core.GraphQL;
+
+/// <summary>Every limit of a GraphQL request (arguments, depth, complexity) answers with a clear, coded error.</summary>
+public class LimitsAndErrorsTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApiFactory>
+{
+    [Theory]
+    [InlineData("""{ dependencies(id: "product:ct", maxDepth: 11) { truncated } }""", "'maxDepth' must be between 1 and 10; got 11.")]
+    [InlineData("""{ dependents(id: "product:ct", maxDepth: 0) { truncated } }""", "'maxDepth' must be between 1 and 10; got 0.")]
+    [InlineData("""{ paths(from: "program:demo", to: "product:ct", maxLength: 11) { length } }""", "'maxLength' must be between 1 and 10; got 11.")]
+    [InlineData("""{ paths(from: "program:demo", to: "product:ct", limit: 101) { length } }""", "'limit' must be between 1 and 100; got 101.")]
+    [InlineData("""{ nodes(first: 101) { totalCount } }""", "'first' must be between 0 and 100; got 101.")]
+    [InlineData("""{ search(text: "ct", first: 101) { id } }""", "'first' must be between 1 and 100; got 101.")]
+    [InlineData("""{ impact(ids: ["product:ct"], maxDepth: 11) { gaps { id } } }""", "'maxDepth' must be between 1 and 10; got 11.")]
+    public async Task Arguments_above_their_bound_give_argument_out_of_range(string query, string message)
+    {
+        var client = await factory.ReadyClientAsync();
+        var (status, body, _) = await GraphQLClient.PostAsync(client, query);
+
+        status.ShouldBe(200);
+        body.ShouldContain($"\"message\":\"{message}\"", Case.Sensitive, body);
+        body.ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
+    public async Task A_bad_cursor_and_empty_search_text_are_coded()
+    {
+        var client = await factory.ReadyClientAsync();
+
+        (await GraphQLClient.PostAsync(client, """{ nodes(after: "bogus") { totalCount } }""")).Body.ShouldContain("\"code\":\"INVALID_CURSOR\"");
+        (await GraphQLClient.PostAsync(client, """{ search(text: " ") { id } }""")).Body.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
+    }
+
+    [Fact]
+    public async Task Too_deep_a_query_is_refused_before_it_runs()
+    {
+        var client = await factory.ReadyClientAsync();
+        var deep = "{ node(id: \"product:ct\") { " + string.Concat(Enumerable.Repeat("needs { to { ", 8)) + "id" + string.Concat(Enumerable.Repeat(" } }", 8)) + " } }";
+
+        var (status, body, _) = await GraphQLClient.PostAsync(client, deep);
+
+        status.ShouldBe(400);
+        body.ShouldContain("\"code\":\"COMPLEXITY\"");
+        body.ShouldNotContain("\"data\"");
+    }
+
+    [Fact]
+    public async Task Too_complex_a_query_is_refused_even_when_its_document_is_cached()
+    {
+        var client = await factory.ReadyClientAsync();
+        // Within the depth limit, but lists nested in lists multiply: complexity far above the limit.
+        const string wide = "{ nodes(first: 100) { edges { node { needs { to { needs { to { needs { to { needs { to { id } } } } } } } } } } } }";
+
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body, _) = await GraphQLClient.PostAsync(client, wide);
+            status.ShouldBe(400);
+            body.ShouldContain("\"code\":\"COMPLEXITY\"");
+        }
+    }
+
+    [Fact]
+    public async Task A_repeated_query_is_served_from_the_document_cache()
+    {
+        var client = await factory.ReadyClientAsync();
+        var cache = factory.Services.GetService(typeof(Roadmap.Core.GraphQL.Execution.DocumentCache)) as Roadmap.Core.GraphQL.Execution.DocumentCache;
+        const string query = "{ node(id: \"component:ct-tube\") { id nameEn } }";
+
+        await GraphQLClient.PostAsync(client, query);
+        var hits = cache!.Hits;
+        var (status, body, _) = await GraphQLClient.PostAsync(client, query);
+
+        status.ShouldBe(200);
+        body.ShouldBe("""{"data":{"node":{"id":"component:ct-tube","nameEn":"high-heat-capacity X-ray tube"}}}""");
+        cache.Hits.ShouldBe(hits + 1);
+    }
+}

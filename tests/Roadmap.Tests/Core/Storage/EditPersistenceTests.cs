@@ -1,0 +1,93 @@
+using Roadmap.Core.Editing;
+using Roadmap.Core.Errors;
+using Roadmap.Core.Graph;
+using Roadmap.Core.Seeds;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Tests.Core.Storage;
+
+/// <summary>What the embedded store does with edits across restarts and seed changes.</summary>
+public class EditPersistenceTests
+{
+    private static readonly Source Quote = new("document:test-plan", "二", "图像重建技术");
+
+    private static (string Seeds, string Database) Workspace()
+    {
+        var seeds = TestSeeds.CopyToTemp("roadmap-edits-");
+        return (seeds, Path.Combine(Directory.CreateTempSubdirectory("roadmap-edits-db-").FullName, "roadmap.db"));
+    }
+
+    private static async Task<EmbeddedGraphStore> Open(string seeds, string database)
+    {
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = database }, new SeedsOptions { Path = seeds });
+        await store.InitializeAsync(CancellationToken.None);
+        return store;
+    }
+
+    private static Func<GraphIndex, GraphEdit> NewTechnology(string id) => g => EditPlanner.UpsertNode(g, new NodeDraft
+    {
+        Id = id, Kind = NodeKind.Technology, NameZh = id, NameEn = id, Sources = [Quote],
+    }, null);
+
+    [Fact]
+    public async Task A_restart_keeps_every_edit_with_its_version_and_audit_entry()
+    {
+        var (seeds, database) = Workspace();
+        using (var store = await Open(seeds, database))
+        {
+            await store.EditAsync("curator", NewTechnology("technology:kept"), CancellationToken.None);
+            await store.EditAsync("curator", g => EditPlanner.AddSource(g, "technology:kept", null, new Source("document:test-plan", "三", "实施示范工程"), 1), CancellationToken.None);
+        }
+
+        using var reopened = await Open(seeds, database);
+
+        var node = reopened.Graph.NodeAt(reopened.Graph.IndexOf("technology:kept"));
+        node.Version.ShouldBe(2);
+        node.Sources.Count.ShouldBe(2);
+        (await reopened.AuditLogAsync(null, 0, null, 10, CancellationToken.None)).Select(a => a.Operation).ShouldBe(["upsertNode", "addSource"]);
+    }
+
+    [Fact]
+    public async Task Changed_seeds_are_not_imported_over_a_file_that_holds_edits()
+    {
+        var (seeds, database) = Workspace();
+        using (var store = await Open(seeds, database))
+        {
+            await store.EditAsync("curator", NewTechnology("technology:precious"), CancellationToken.None);
+        }
+        var plan = Path.Combine(seeds, "graph", "test-plan.yaml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("nameEn: rotating anode target", "nameEn: rotating anode disc", StringComparison.Ordinal));
+
+        using var reopened = await Open(seeds, database);
+
+        reopened.Graph.IndexOf("technology:precious").ShouldBeGreaterThanOrEqualTo(0);
+        reopened.Graph.NodeAt(reopened.Graph.IndexOf("component:rotating-anode-target")).NameEn.ShouldBe("rotating anode target");
+    }
+
+    [Fact]
+    public async Task Changed_seeds_are_imported_over_a_file_without_edits()
+    {
+        var (seeds, database) = Workspace();
+        (await Open(seeds, database)).Dispose();
+        var plan = Path.Combine(seeds, "graph", "test-plan.yaml");
+        File.WriteAllText(plan, File.ReadAllText(plan).Replace("nameEn: rotating anode target", "nameEn: rotating anode disc", StringComparison.Ordinal));
+
+        using var reopened = await Open(seeds, database);
+
+        reopened.Graph.NodeAt(reopened.Graph.IndexOf("component:rotating-anode-target")).NameEn.ShouldBe("rotating anode disc");
+    }
+
+    [Fact]
+    public async Task A_refused_edit_writes_nothing_to_memory_the_file_or_the_audit_log()
+    {
+        var (seeds, database) = Workspace();
+        using var store = await Open(seeds, database);
+        var before = store.Graph;
+
+        var error = await Should.ThrowAsync<RoadmapException>(() => store.EditAsync("curator", g => EditPlanner.DeleteNode(g, "component:ct-tube", cascade: false, null), CancellationToken.None));
+
+        error.Code.ShouldBe(ErrorCodes.HasEdges);
+        store.Graph.ShouldBeSameAs(before);
+        new SqliteGraphFile(database).CountEdits().ShouldBe(0);
+    }
+}

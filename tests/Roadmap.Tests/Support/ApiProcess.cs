@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Roadmap.Tests.Support;
+
+/// <summary>The API as a separate process on 127.0.0.1, so that a test can kill it as the kernel would.</summary>
+internal sealed class ApiProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private ApiProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int Id => _process.Id;
+
+    public static async Task<ApiProcess> StartAsync(string databasePath, params (string Key, string Value)[] settings)
+    {
+        // The API is built alongside the tests, in the same configuration.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var dll = Path.Combine(Repo.Root, "src", "Roadmap.Api", "bin", configuration, "net10.0", "Roadmap.Api.dll");
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(dll);
+        foreach (var (key, value) in new[]
+                 {
+                     ("urls", address.ToString()), ("Seeds:Path", TestSeeds.Path), ("Store:Embedded:DatabasePath", databasePath),
+                     ("GraphQL:RequestsPerMinute", "0"), ("Auth:RequestsPerMinutePerKey", "0"), ("Logging:LogLevel:Default", "Warning"),
+                 }.Concat(settings))
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+        var process = Process.Start(start)!;
+        // Drain the pipes so that a chatty process never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var api = new ApiProcess(process, address);
+        using var client = new HttpClient { BaseAddress = address };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The API exited with {process.ExitCode} before it was ready.");
+            try
+            {
+                if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return api;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        api.Dispose();
+        throw new TimeoutException("The API did not become ready in 30 s.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what is on disk is all that survives.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(10_000).ShouldBeTrue();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
