@@ -23,17 +23,12 @@ public sealed class ApiOnNeo4jOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
-        _api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
-            .UseSetting("Store:Provider", "Neo4j")
-            .UseSetting("Neo4j:Url", _stub.Url)
-            .UseSetting("Neo4j:MaxRetries", "0")
-            .UseSetting("Neo4j:BreakerMinimumThroughput", "2")
-            .UseSetting("Neo4j:BreakDuration", "00:00:30")
-            .ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(_time);
-                services.AddHttpClient(nameof(Neo4jQueryClient)).ConfigurePrimaryHttpMessageHandler(_stub.CreateHandler);
-            }));
+        _api = StubbedNeo4jApi.Create(_stub,
+            builder => builder
+                .UseSetting("Neo4j:MaxRetries", "0")
+                .UseSetting("Neo4j:BreakerMinimumThroughput", "2")
+                .UseSetting("Neo4j:BreakDuration", "00:00:30"),
+            services => services.AddSingleton<TimeProvider>(_time));
     }
 
     public async Task DisposeAsync()

@@ -14,13 +14,10 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _stub = await QueryApiStub.StartAsync(TestSeeds.Graph);
-        _api = new WebApplicationFactory<Program>().WithWebHostBuilder(builder => builder
-            .UseSetting("Store:Provider", "Neo4j")
-            .UseSetting("Neo4j:Url", _stub.Url)
+        _api = StubbedNeo4jApi.Create(_stub, builder => builder
             .UseSetting("Neo4j:User", "neo4j")
             .UseSetting("Neo4j:Password", "secret")
-            .UseSetting("Auth:Keys:0:Name", "curator").UseSetting("Auth:Keys:0:Role", "editor").UseSetting("Auth:Keys:0:Hash", TestKeys.Editor.Hash)
-            .ConfigureTestServices(services => services.AddHttpClient(nameof(Neo4jQueryClient)).ConfigurePrimaryHttpMessageHandler(_stub.CreateHandler)));
+            .UseSetting("Auth:Keys:0:Name", "curator").UseSetting("Auth:Keys:0:Role", "editor").UseSetting("Auth:Keys:0:Hash", TestKeys.Editor.Hash));
     }
 
     public async Task DisposeAsync()
