@@ -78,7 +78,7 @@ internal static class ExportCommand
             (IReadOnlyList<Node> Nodes, IEnumerable<Edge> Edges)? content = of switch
             {
                 "graph" => (store.Graph.Nodes, store.Graph.Edges),
-                "dependencies" or "dependents" when await store.ReachAsync(ids[0], of == "dependencies" ? Direction.Forward : Direction.Backward, depth, ct) is { Root: not null } s
+                "dependencies" or "dependents" when await store.ReachAsync(ids[0], of == "dependencies" ? Direction.Forward : Direction.Backward, depth, TraversalControls.None, ct) is { Root: not null } s
                     => (s.Nodes, s.Edges),
                 "roadmap" when await store.RoadmapAsync(ids[0], depth, ct) is { } r => (r.Layers.SelectMany(l => l.Nodes).ToList(), r.Edges),
                 "impact" when await store.ImpactAsync(ids, depth, false, ct) is { Gaps.Count: > 0 } i

@@ -4,13 +4,19 @@ namespace Roadmap.Core.Analysis;
 
 /// <summary>Nodes reached by a bounded traversal and the edges it followed.</summary>
 /// <param name="Root">The start node; null when no node has the id asked for.</param>
-/// <param name="Nodes">The nodes reached, the start first, in breadth-first order.</param>
+/// <param name="Levels">The nodes reached and reported, the start first, in breadth-first order, each with its depth.</param>
 /// <param name="Edges">The edges followed to reach them.</param>
 /// <param name="Truncated">True when nodes lie beyond <c>maxDepth</c>: a deeper query would return more.</param>
-public sealed record Subgraph(Node? Root, IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges, bool Truncated)
+public sealed record Subgraph(Node? Root, IReadOnlyList<SubgraphLevel> Levels, IReadOnlyList<Edge> Edges, bool Truncated)
 {
     public static readonly Subgraph Empty = new(null, [], [], false);
+
+    /// <summary>The nodes of <see cref="Levels"/>, in their order.</summary>
+    public IReadOnlyList<Node> Nodes { get; } = Levels.Select(l => l.Node).ToList();
 }
+
+/// <summary>A node a traversal reached: how many edges from the start, and the edge it was first reached by (null for the start).</summary>
+public sealed record SubgraphLevel(Node Node, int Depth, Edge? Via);
 
 /// <summary>A directed chain of edges; <c>Nodes</c> has one more entry than <c>Edges</c>.</summary>
 public sealed record GraphPath(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges)

@@ -10,13 +10,19 @@ namespace Roadmap.Core.Analysis;
 public static class GraphAlgorithms
 {
 
-    /// <summary>Everything within <paramref name="maxDepth"/> edges of a node, and the edges followed to reach it.</summary>
-    public static Subgraph Reach(GraphIndex graph, string id, Direction direction, int maxDepth)
+    /// <summary>
+    /// Everything within <paramref name="maxDepth"/> edges of a node, breadth first, and the edges followed to reach
+    /// it: each reached node with its depth and the edge it was first reached by, so that an indented bill of
+    /// materials or a where-used list is one call.
+    /// </summary>
+    public static Subgraph Reach(GraphIndex graph, string id, Direction direction, int maxDepth, TraversalControls? controls = null)
     {
         var root = graph.IndexOf(id);
         if (root < 0) return Subgraph.Empty;
+        controls ??= TraversalControls.None;
 
         using var depth = NodeMarks.Rent(graph.NodeCount);
+        using var via = NodeMarks.Rent(graph.NodeCount);
         depth.Set(root, 0);
         var order = new List<int> { root };
         var edges = new List<int>();
@@ -25,8 +31,10 @@ public static class GraphAlgorithms
         {
             var v = order[head];
             var depthOfV = depth.Get(v);
+            if (head > 0 && controls.StopsAt(graph.KindOf(v))) continue;
             foreach (var e in graph.EdgesOf(v, direction))
             {
+                if (!controls.Follows(graph.TypeOf(e))) continue;
                 if (depthOfV == maxDepth)
                 {
                     // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
@@ -37,10 +45,14 @@ public static class GraphAlgorithms
                 var w = graph.Neighbour(e, direction);
                 if (depth.Has(w)) continue;
                 depth.Set(w, depthOfV + 1);
+                via.Set(w, e);
                 order.Add(w);
             }
         }
-        return new Subgraph(graph.NodeAt(root), order.Select(graph.NodeAt).ToList(), edges.Select(graph.EdgeAt).ToList(), truncated);
+        var levels = order.Where(v => controls.Reports(graph.KindOf(v)))
+            .Select(v => new SubgraphLevel(graph.NodeAt(v), depth.Get(v), v == root ? null : graph.EdgeAt(via.Get(v))))
+            .ToList();
+        return new Subgraph(graph.NodeAt(root), levels, edges.Select(graph.EdgeAt).ToList(), truncated);
     }
 
     /// <summary>
@@ -48,14 +60,17 @@ public static class GraphAlgorithms
     /// none longer than <paramref name="maxLength"/>. A backward breadth-first pass gives every node its distance to
     /// the target, so the search only extends a partial path that can still arrive in time.
     /// </summary>
-    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit, int budget = TraversalLimits.PathSearchBudget)
+    /// <remarks>With <paramref name="controls"/>, a path follows only the edge types it allows and passes only through nodes it allows.</remarks>
+    public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit,
+        int budget = TraversalLimits.PathSearchBudget, TraversalControls? controls = null)
     {
         var from = graph.IndexOf(fromId);
         var to = graph.IndexOf(toId);
         if (from < 0 || to < 0 || from == to || limit <= 0) return [];
+        controls ??= TraversalControls.None;
 
         using var distanceToTarget = NodeMarks.Rent(graph.NodeCount);
-        Distances(graph, to, Direction.Backward, maxLength, distanceToTarget);
+        Distances(graph, to, Direction.Backward, maxLength, distanceToTarget, controls);
         if (!distanceToTarget.Has(from)) return [];
 
         var results = new List<GraphPath>();
@@ -75,6 +90,7 @@ public static class GraphAlgorithms
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
                 if (results.Count >= limit || ++steps > budget) return;
+                if (!controls.Follows(graph.TypeOf(e))) continue;
                 var w = graph.EdgeTo(e);
                 var remaining = length - pathEdges.Count - 1;
                 var distance = distanceToTarget.Get(w);
@@ -193,17 +209,23 @@ public static class GraphAlgorithms
 
     // A match starts a word unless it continues a Latin word or number; Chinese has no spaces, so it always does.
     private static bool StartsWord(ReadOnlySpan<char> text, int at) => !char.IsAsciiLetterOrDigit(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at]);
-    private static void Distances(GraphIndex graph, int start, Direction direction, int maxDepth, NodeMarks depth)
+    /// <remarks>
+    /// With <paramref name="controls"/>, only the edges it follows count, and a node other than the start that a path
+    /// may not pass through is reached but not gone on from: the distances stay exact for the paths allowed.
+    /// </remarks>
+    private static void Distances(GraphIndex graph, int start, Direction direction, int maxDepth, NodeMarks depth, TraversalControls? controls = null)
     {
+        controls ??= TraversalControls.None;
         depth.Set(start, 0);
         var queue = new Queue<int>();
         queue.Enqueue(start);
         while (queue.TryDequeue(out var v))
         {
             var depthOfV = depth.Get(v);
-            if (depthOfV == maxDepth) continue;
+            if (depthOfV == maxDepth || (v != start && !controls.PassesThrough(graph.KindOf(v)))) continue;
             foreach (var e in graph.EdgesOf(v, direction))
             {
+                if (!controls.Follows(graph.TypeOf(e))) continue;
                 var w = graph.Neighbour(e, direction);
                 if (depth.Has(w)) continue;
                 depth.Set(w, depthOfV + 1);

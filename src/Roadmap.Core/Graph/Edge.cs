@@ -18,8 +18,22 @@ public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<S
     public EdgeKey Key => new(From, Type, To);
 }
 
-/// <summary>What identifies an edge: there is at most one edge of a type between two nodes.</summary>
+/// <summary>
+/// What identifies an edge: there is at most one edge of a type between two nodes. Written <c>from -TYPE-&gt; to</c>,
+/// which is the edge's GraphQL id and its target in the audit log.
+/// </summary>
 public readonly record struct EdgeKey(string From, EdgeType Type, string To)
 {
     public override string ToString() => $"{From} -{EnumNames.ToConstant(Type)}-> {To}";
+
+    /// <summary>Reads what <see cref="ToString"/> writes (ids have no spaces); false for anything else.</summary>
+    public static bool TryParse(string text, out EdgeKey key)
+    {
+        key = default;
+        var parts = text.Split(' ');
+        if (parts is not [{ Length: > 0 } from, ['-', .. var middle, '-', '>'], { Length: > 0 } to]) return false;
+        if (!EnumNames.TryParse<EdgeType>(middle, out var type)) return false;
+        key = new EdgeKey(from, type, to);
+        return true;
+    }
 }

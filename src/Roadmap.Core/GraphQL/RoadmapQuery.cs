@@ -17,6 +17,7 @@ public sealed class RoadmapQuery : ObjectGraphType
 
         // The fields keep the order of the published schema (src/Roadmap.Api/schema.graphql), so the features interleave.
         NodeQueries.AddNode(this);
+        TraversalQueries.AddEdge(this);
         NodeQueries.AddNodes(this);
         NodeQueries.AddSearch(this);
         TraversalQueries.AddDependencies(this);

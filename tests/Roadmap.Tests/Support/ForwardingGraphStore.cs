@@ -31,11 +31,11 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken) =>
         Inner.GetEdgesAsync(ids, direction, cancellationToken);
 
-    public virtual Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken cancellationToken) =>
-        Inner.ReachAsync(id, direction, maxDepth, cancellationToken);
+    public virtual Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
+        Inner.ReachAsync(id, direction, maxDepth, controls, cancellationToken);
 
-    public virtual Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken) =>
-        Inner.PathsAsync(from, to, maxLength, limit, cancellationToken);
+    public virtual Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+        Inner.PathsAsync(from, to, maxLength, limit, controls, cancellationToken);
 
     public virtual Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
         Inner.ImpactAsync(ids, maxDepth, assumeGaps, cancellationToken);

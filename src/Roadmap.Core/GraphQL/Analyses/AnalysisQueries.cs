@@ -15,8 +15,8 @@ public static class AnalysisQueries
         query.Field<NonNullGraphType<ImpactReportGraphType>>("impact")
             .Description("Everything that transitively needs any of the given nodes: which products and programs are BLOCKED or AT_RISK if these stay unavailable.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The gap set, up to {ArgumentLimits.MaxIds} ids (empty only with assumeGaps).")
-            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges."; })
-            .Argument<BooleanGraphType>("assumeGaps", a => { a.DefaultValue = false; a.Description = "Add every node whose latest assessment is DOMESTIC_GAP or IMPORT_DEPENDENT to the gap set."; })
+            .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges."; })
+            .Argument<NonNullGraphType<BooleanGraphType>>("assumeGaps", a => { a.DefaultValue = false; a.Description = "Add every node whose latest assessment is DOMESTIC_GAP or IMPORT_DEPENDENT to the gap set."; })
             .ResolveAsync(async c =>
             {
                 var ids = c.GetArgument<List<string>>("ids");
@@ -34,7 +34,7 @@ public static class AnalysisQueries
             .Description("The nodes that hold back the most: ranked by the products and programs that need them, then by the products a gap in them alone would block, then by id.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
             .Argument<ListGraphType<NonNullGraphType<AssessmentStatusEnum>>>("statuses", "Only nodes whose latest status is one of these, e.g. [IMPORT_DEPENDENT, DOMESTIC_GAP].")
-            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"1 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"1 to {ArgumentLimits.MaxPageSize}."; })
             .ResolveAsync(async c =>
             {
                 var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);

@@ -15,8 +15,8 @@ public static class AuditQueries
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("auditLog")
             .Description("Every change made through the API, oldest first. Needs an API key (editor or admin).")
             .Argument<DateTimeGraphType>("since", "Entries at or after this time (UTC); all when omitted.")
-            .Argument<IntGraphType>("afterSequence", a => { a.DefaultValue = 0; a.Description = "Entries after this sequence number: pass the last one seen to page on."; })
-            .Argument<IntGraphType>("first", a => { a.DefaultValue = 50; a.Description = $"1 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<NonNullGraphType<IntGraphType>>("afterSequence", a => { a.DefaultValue = 0; a.Description = "Entries after this sequence number: pass the last one seen to page on."; })
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 50; a.Description = $"1 to {ArgumentLimits.MaxPageSize}."; })
             .Argument<StringGraphType>("target", "Only the entries of one node id, or of one edge written as 'from -TYPE-> to'.")
             .ResolveAsync(async c =>
             {

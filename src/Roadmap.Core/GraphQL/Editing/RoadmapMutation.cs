@@ -40,7 +40,7 @@ public sealed class RoadmapMutation : ObjectGraphType
         Field<ChangeResultGraphType>("deleteNode")
             .Description("Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The node to delete; documents cannot be deleted.")
-            .Argument<BooleanGraphType>("cascade", a => { a.DefaultValue = false; a.Description = "Delete the edges that touch the node as well, in the same change."; })
+            .Argument<NonNullGraphType<BooleanGraphType>>("cascade", a => { a.DefaultValue = false; a.Description = "Delete the edges that touch the node as well, in the same change."; })
             .Argument<IntGraphType>("expectedVersion", "The node's version as you read it; CONFLICT when it has changed since. Omitted, the node is deleted whatever its version.")
             .ResolveAsync(c => Edit(c, Roles.Admin, g => EditPlanner.DeleteNode(g, c.GetArgument<string>("id"), c.GetArgument<bool>("cascade"), ExpectedVersion(c))));
 

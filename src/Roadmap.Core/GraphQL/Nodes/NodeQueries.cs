@@ -26,7 +26,7 @@ public static class NodeQueries
         query.Field<NonNullGraphType<NodeConnectionGraphType>>("nodes")
             .Description("All nodes, or those of some kinds, a page at a time in id order.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
-            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"Page size, 0 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"Page size, 0 to {ArgumentLimits.MaxPageSize}."; })
             .Argument<StringGraphType>("after", "The endCursor of the previous page.")
             .ResolveAsync(async c =>
             {
@@ -42,7 +42,7 @@ public static class NodeQueries
             .Argument<NonNullGraphType<StringGraphType>>("text",
                 $"What to look for, in Chinese or English: 1 to {ArgumentLimits.MaxSearchText} characters once surrounding whitespace is trimmed.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
-            .Argument<IntGraphType>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {ArgumentLimits.MaxPageSize}."; })
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text").Trim();

@@ -13,7 +13,7 @@ public static class RoadmapQueries
             .Description("The roadmap of one product or program: the programs that deploy it and what it depends on, by layer, with targets and periods. Null for an unknown id.")
             .Argument<NonNullGraphType<IdGraphType>>("id",
                 "The product or program to lay out; a component or technology works too, with the programs that target it on top.")
-            .Argument<IntGraphType>("maxDepth", a => { a.DefaultValue = 6; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges, each way."; })
+            .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 6; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges, each way."; })
             .ResolveAsync(async c =>
             {
                 var maxDepth = ArgumentLimits.InRange(c, "maxDepth", 1, ArgumentLimits.MaxDepth);

@@ -11,6 +11,9 @@ public sealed class EdgeGraphType : ObjectGraphType<Edge>
     {
         Name = "Edge";
         Description = "A dependency: from the dependent to what it depends on, with the clauses that state it.";
+        Field<NonNullGraphType<IdGraphType>>("id")
+            .Description("Stable, made of its ends and type ('from -TYPE-> to', as the audit log names it): what a client cache keys the edge by; edge(id) finds it again.")
+            .Resolve(c => c.Source.Key.ToString());
         Field<NonNullGraphType<EdgeTypeEnum>>("type").Description("How from relates to to.").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<NodeInterface>>("from").Description("The dependent: the product, component or technology that needs to, or the program that targets or includes it.")
             .Resolve(c => c.Loaders().Nodes.Load(c.Source.From));

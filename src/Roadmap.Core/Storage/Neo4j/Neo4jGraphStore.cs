@@ -104,17 +104,18 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
             StringComparer.Ordinal);
     }
 
-    public async Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, CancellationToken cancellationToken)
+    public async Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken)
     {
-        // One level past maxDepth, so that "truncated" can be told.
-        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken);
-        return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth);
+        // One level past maxDepth, so that "truncated" can be told. Only the followed edge types are fetched; the
+        // kinds reported and the kinds stopped at are the algorithm's to apply, on what was fetched.
+        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken, e => controls.Follows(e.Type));
+        return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth, controls);
     }
 
-    public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
     {
-        var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken);
-        return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit);
+        var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken, e => controls.Follows(e.Type));
+        return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit, controls: controls);
     }
 
     public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)

@@ -61,8 +61,8 @@ public abstract class StoreConformanceTests
     {
         var store = await StoreAsync();
 
-        var down = await store.ReachAsync("product:ct", Direction.Forward, 1, None);
-        var up = await store.ReachAsync("component:vacuum-bearing", Direction.Backward, 10, None);
+        var down = await store.ReachAsync("product:ct", Direction.Forward, 1, TraversalControls.None, None);
+        var up = await store.ReachAsync("component:vacuum-bearing", Direction.Backward, 10, TraversalControls.None, None);
 
         down.Nodes.Select(n => n.Id).ShouldBe(["product:ct", "component:ct-tube", "technology:image-reconstruction"]);
         down.Truncated.ShouldBeTrue();
@@ -73,7 +73,7 @@ public abstract class StoreConformanceTests
     [StoreFact]
     public async Task Paths_come_shortest_first()
     {
-        var paths = await (await StoreAsync()).PathsAsync("program:demo", "component:vacuum-bearing", 6, 10, None);
+        var paths = await (await StoreAsync()).PathsAsync("program:demo", "component:vacuum-bearing", 6, 10, TraversalControls.None, None);
 
         paths.Select(p => p.Length).ShouldBe([3, 4]);
     }
