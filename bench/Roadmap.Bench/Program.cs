@@ -1,3 +1,4 @@
+using Roadmap.Core.Graph;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;

@@ -1,6 +1,6 @@
 using Roadmap.Core.Graph;
 
-namespace Roadmap.Core.Storage;
+namespace Roadmap.Core.Graph;
 
 /// <summary>
 /// The embedded store's read model: nodes numbered 0..n-1 in id order, edges as compressed adjacency arrays
