@@ -89,6 +89,17 @@ public static class Analytics
 
     private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, RankBottlenecks);
 
+    private static readonly ConditionalWeakTable<GraphIndex, Bottleneck?[]> MeasureCache = [];
+
+    /// <summary>One node's bottleneck measures (what orders a node list by them), from the same cached ranking.</summary>
+    public static Bottleneck MeasureOf(GraphIndex graph, int node) =>
+        MeasureCache.GetValue(graph, g =>
+        {
+            var byNode = new Bottleneck?[g.NodeCount];
+            foreach (var b in AllBottlenecks(g)) byNode[g.IndexOf(b.Node.Id)] = b;
+            return byNode;
+        })[node] ?? new Bottleneck(graph.NodeAt(node), 0, 0, 0, graph.NodeAt(node).LatestAssessment?.Status);
+
     /// <summary>
     /// Ranks every node; one backward search and one blocking pass per node, each touching only that node's
     /// dependents, so the cost is the sum of the dependent sets (not n times the graph). Cached by <see cref="Bottlenecks"/>.

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Roadmap.Core.GraphQL.Analyses;
 using Roadmap.Core.GraphQL.Editing;
+using Roadmap.Core.GraphQL.Filtering;
 using Roadmap.Core.GraphQL.Nodes;
 using Roadmap.Core.GraphQL.Roadmaps;
 using Roadmap.Core.GraphQL.Traversal;
@@ -18,7 +19,8 @@ public sealed class RoadmapQuery : ObjectGraphType
         // The fields keep the order of the published schema (src/Roadmap.Api/schema.graphql), so the features interleave.
         NodeQueries.AddNode(this);
         TraversalQueries.AddEdge(this);
-        NodeQueries.AddNodes(this);
+        NodeListQueries.AddNodes(this);
+        NodeListQueries.AddNodeCounts(this);
         NodeQueries.AddSearch(this);
         TraversalQueries.AddDependencies(this);
         TraversalQueries.AddDependents(this);

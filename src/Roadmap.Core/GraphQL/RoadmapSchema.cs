@@ -10,6 +10,7 @@ public sealed class RoadmapSchema : Schema
     public RoadmapSchema(IServiceProvider services) : base(services)
     {
         Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them.";
+        NameConverter = Arguments.FilterOperatorNames.Instance;
         Query = services.GetRequiredService<RoadmapQuery>();
         Mutation = services.GetRequiredService<RoadmapMutation>();
         // Object types reached only through the Node interface must be registered explicitly.

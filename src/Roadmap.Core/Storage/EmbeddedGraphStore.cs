@@ -150,6 +150,12 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         return Task.FromResult(new NodePage(page, offset, matching.Count));
     }
 
+    public Task<NodeWindow> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(NodeSelection.Page(Graph, query));
+
+    public Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
+        Task.FromResult(NodeSelection.Count(Graph, filter, groupBy));
+
     public Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Search(Graph, text, kinds, first));
 

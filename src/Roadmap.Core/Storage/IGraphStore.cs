@@ -28,6 +28,12 @@ public interface IGraphStore
     /// <summary>A page of nodes in id order, optionally of some kinds only.</summary>
     Task<NodePage> ListNodesAsync(IReadOnlySet<NodeKind>? kinds, int offset, int count, CancellationToken cancellationToken);
 
+    /// <summary>A page of the nodes a filter selects, in an order, with keys to page on from.</summary>
+    Task<NodeWindow> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many nodes a filter selects, by the values grouped by.</summary>
+    Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken);
 
     /// <summary>The edges leaving (forward) or entering (backward) each of the given nodes.</summary>

@@ -25,6 +25,11 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<NodePage> ListNodesAsync(IReadOnlySet<NodeKind>? kinds, int offset, int count, CancellationToken cancellationToken) =>
         Inner.ListNodesAsync(kinds, offset, count, cancellationToken);
 
+    public virtual Task<NodeWindow> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) => Inner.QueryNodesAsync(query, cancellationToken);
+
+    public virtual Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
+        Inner.CountNodesAsync(filter, groupBy, cancellationToken);
+
     public virtual Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
         Inner.SearchAsync(text, kinds, first, cancellationToken);
 

@@ -22,20 +22,6 @@ public static class NodeQueries
                 return found.GetValueOrDefault(id);
             });
 
-    public static void AddNodes(ObjectGraphType query) =>
-        query.Field<NonNullGraphType<NodeConnectionGraphType>>("nodes")
-            .Description("All nodes, or those of some kinds, a page at a time in id order.")
-            .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
-            .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"Page size, 0 to {ArgumentLimits.MaxPageSize}."; })
-            .Argument<StringGraphType>("after", "The endCursor of the previous page.")
-            .ResolveAsync(async c =>
-            {
-                var first = ArgumentLimits.InRange(c, "first", 0, ArgumentLimits.MaxPageSize);
-                var after = c.GetArgument<string?>("after");
-                var offset = after is null ? 0 : Cursors.Decode(after) + 1;
-                return await c.Store().ListNodesAsync(NodeKindsArgument.Read(c), offset, first, c.CancellationToken);
-            });
-
     public static void AddSearch(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
             .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes, then word starts, then the rest.")

@@ -1,28 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Errors;
 using Roadmap.Core.GraphQL.Arguments;
 
 namespace Roadmap.Core.GraphQL.Paging;
 
-/// <summary>Opaque cursors over the id-ordered node list: base64 of "node:{position}".</summary>
+/// <summary>
+/// Opaque cursors over an ordered node list: the key of the node (its values of the order's fields and its id, not
+/// its position, so an edit between two requests neither repeats nor skips a node) and a fingerprint of the filter
+/// and order it belongs to, so that a cursor from another list is refused. Base64url of a small JSON document.
+/// </summary>
 public static class Cursors
 {
-    private const string Prefix = "node:";
+    /// <summary>What a list is: its filter and order, as one short hash.</summary>
+    public static string Fingerprint(NodeFilter? filter, IReadOnlyList<NodeOrder> order) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            (filter?.Canonical() ?? "{}") + "|" + string.Join(",", order.Select(o => $"{o.Field}:{o.Direction}")))))[..16];
 
-    public static string Encode(int position) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(Prefix + position));
-
-    public static int Decode(string cursor)
+    public static string Encode(string fingerprint, NodeKey key)
     {
+        var values = new JsonArray([.. key.Values.Select(v => v switch
+        {
+            null => null,
+            long n => JsonValue.Create(n),
+            string s => (JsonNode)JsonValue.Create(s),
+            _ => throw new ArgumentOutOfRangeException(nameof(key)),
+        })]);
+        var json = new JsonObject { ["list"] = fingerprint, ["values"] = values, ["id"] = key.Id }.ToJsonString();
+        return Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
+    /// <summary>The key a cursor holds; INVALID_CURSOR when this service did not issue it for this filter and order.</summary>
+    public static NodeKey Decode(string cursor, string fingerprint, IReadOnlyList<NodeOrder> order)
+    {
+        JsonObject? json = null;
         try
         {
-            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(text.AsSpan(Prefix.Length), out var position) && position >= 0)
-            {
-                return position;
-            }
+            var base64 = cursor.Replace('-', '+').Replace('_', '/');
+            json = JsonNode.Parse(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '='))) as JsonObject;
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or JsonException)
         {
         }
-        throw new RoadmapError(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor this service issued.");
+        if (json?["id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || json["values"] is not JsonArray values || values.Count != order.Count)
+        {
+            throw new RoadmapError(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor this service issued.");
+        }
+        if ((string?)json["list"] != fingerprint)
+        {
+            throw new RoadmapError(ErrorCodes.InvalidCursor, "The cursor belongs to a list with another filter or order; start again without it.");
+        }
+        var keyValues = new object?[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            keyValues[i] = values[i] switch
+            {
+                null => null,
+                JsonValue v when IsNumeric(order[i].Field) && v.TryGetValue<long>(out var n) => n,
+                JsonValue v when !IsNumeric(order[i].Field) && v.TryGetValue<string>(out var s) => s,
+                _ => throw new RoadmapError(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor this service issued."),
+            };
+        }
+        return new NodeKey(keyValues, id);
     }
+
+    private static bool IsNumeric(NodeOrderField field) => field is not (NodeOrderField.Id or NodeOrderField.NameZh or NodeOrderField.NameEn);
 }

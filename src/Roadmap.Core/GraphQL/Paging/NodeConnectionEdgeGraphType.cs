@@ -4,8 +4,6 @@ using Roadmap.Core.GraphQL.Nodes;
 
 namespace Roadmap.Core.GraphQL.Paging;
 
-public sealed record NodeConnectionEdge(string Cursor, Node Node);
-
 public sealed class NodeConnectionEdgeGraphType : ObjectGraphType<NodeConnectionEdge>
 {
     public NodeConnectionEdgeGraphType()

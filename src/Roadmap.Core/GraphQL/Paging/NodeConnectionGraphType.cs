@@ -1,18 +1,17 @@
 using GraphQL.Types;
-using Roadmap.Core.Storage;
 
 namespace Roadmap.Core.GraphQL.Paging;
 
-public sealed class NodeConnectionGraphType : ObjectGraphType<NodePage>
+public sealed class NodeConnectionGraphType : ObjectGraphType<NodeConnection>
 {
     public NodeConnectionGraphType()
     {
         Name = "NodeConnection";
-        Description = "A page of nodes in id order (Relay connection).";
-        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("All matching nodes, on every page.").Resolve(c => c.Source.TotalCount);
-        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Whether another page follows, and the cursor to ask for it.").Resolve(c => c.Source);
+        Description = "A page of nodes (a Relay connection), in the order asked for: by id unless orderBy says otherwise.";
+        Field<NonNullGraphType<IntGraphType>>("totalCount").Description("All matching nodes, on every page.").Resolve(c => c.Source.Window.TotalCount);
+        Field<NonNullGraphType<PageInfoGraphType>>("pageInfo").Description("Whether other pages lie either side, and the cursors to ask for them.").Resolve(c => c.Source);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeConnectionEdgeGraphType>>>>("edges")
-            .Description("This page's nodes in id order, each with its cursor.")
-            .Resolve(c => c.Source.Nodes.Select((n, i) => new NodeConnectionEdge(Cursors.Encode(c.Source.Offset + i), n)).ToList());
+            .Description("This page's nodes in order, each with its cursor.")
+            .Resolve(c => c.Source.Edges);
     }
 }

@@ -80,6 +80,14 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         return new NodePage(page.Rows.Select(row => ToNode(page.Value(row, "body"))).ToList(), offset, (int)total.Value(total.Rows[0], "total")!);
     }
 
+    // The list questions run on the analysis snapshot, with the embedded store's evaluator, so both stores select,
+    // order and count alike; the snapshot is at most SnapshotLifetime old.
+    public async Task<NodeWindow> QueryNodesAsync(NodeQuery query, CancellationToken cancellationToken) =>
+        NodeSelection.Page(await SnapshotAsync(cancellationToken), query);
+
+    public async Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
+        NodeSelection.Count(await SnapshotAsync(cancellationToken), filter, groupBy);
+
     public async Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken)
     {
         // Neo4j narrows to the candidates; the ranking is the embedded store's, so both stores order results alike.

@@ -7,7 +7,7 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
 {
     [Theory]
     [InlineData("""{ dependencies(id: "product:ct", maxDepth: null) { truncated } }""")]
-    [InlineData("""{ nodes(first: null) { totalCount } }""")]
+    [InlineData("""{ bottlenecks(first: null) { dependentProducts } }""")]
     [InlineData("""{ impact(ids: [], assumeGaps: null) { blockedCount } }""")]
     [InlineData("""{ paths(from: "program:demo", to: "component:ct-tube", limit: null) { length } }""")]
     public async Task An_explicit_null_for_an_argument_with_a_default_is_a_validation_error(string query)

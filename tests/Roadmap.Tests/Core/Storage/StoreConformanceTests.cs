@@ -28,6 +28,21 @@ public abstract class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task A_filtered_ordered_page_and_counts_come_out_alike()
+    {
+        var store = await StoreAsync();
+        var filter = new NodeFilter { Kinds = new HashSet<NodeKind> { NodeKind.Component, NodeKind.Product }, NeededBy = new RelationFilter(Some: new NodeFilter()) };
+        var order = new[] { new NodeOrder(NodeOrderField.NameEn, OrderDirection.Desc) };
+
+        var page = await store.QueryNodesAsync(new NodeQuery(filter, order, First: 3), None);
+        var counts = await store.CountNodesAsync(filter, [NodeGroupKey.Kind], None);
+
+        page.Nodes.Select(n => n.Id).ShouldBe(["component:vacuum-bearing", "component:rotating-anode-target", "product:photon-counting-ct"]);
+        (page.TotalCount, page.HasPreviousPage, page.HasNextPage).ShouldBe((5, false, true));
+        counts.Select(c => (c.Key.Kind, c.Count)).ShouldBe([(NodeKind.Component, 3), (NodeKind.Product, 2)]);
+    }
+
+    [StoreFact]
     public async Task Pages_follow_id_order_with_a_total()
     {
         var page = await (await StoreAsync()).ListNodesAsync(new HashSet<NodeKind> { NodeKind.Component }, 1, 5, None);

@@ -1,0 +1,232 @@
+using Roadmap.Core.Graph;
+
+namespace Roadmap.Core.Analysis;
+
+/// <summary>A page of nodes to select: a filter, an order, and a window (Relay's first/after and last/before).</summary>
+/// <param name="Filter">Which nodes; all when null.</param>
+/// <param name="Order">The order, before the id that breaks ties.</param>
+/// <param name="After">Only nodes after this key (exclusive).</param>
+/// <param name="Before">Only nodes before this key (exclusive).</param>
+/// <param name="First">At most this many, from the start of what is left.</param>
+/// <param name="Last">At most this many, from the end of what is left.</param>
+public sealed record NodeQuery(NodeFilter? Filter, IReadOnlyList<NodeOrder> Order, NodeKey? After = null, NodeKey? Before = null, int? First = null, int? Last = null);
+
+/// <summary>
+/// Where a node stands in an ordered list: its values of the order's fields (strings or whole numbers, null where
+/// the node has none) and its id, which breaks ties. A cursor carries it, so that paging goes on from the last node
+/// seen even when nodes were added or removed in between.
+/// </summary>
+public sealed record NodeKey(IReadOnlyList<object?> Values, string Id);
+
+/// <summary>The nodes of one page, each with its key, and what lies either side of the page.</summary>
+public sealed record NodeWindow(IReadOnlyList<Node> Nodes, IReadOnlyList<NodeKey> Keys, int TotalCount, bool HasPreviousPage, bool HasNextPage);
+
+/// <summary>The list questions on the read model: which nodes match a filter, in what order, how many by group.</summary>
+public static class NodeSelection
+{
+    /// <summary>The matching nodes' numbers, in id order.</summary>
+    public static List<int> Select(GraphIndex graph, NodeFilter? filter)
+    {
+        var matches = new List<int>();
+        if (filter is null)
+        {
+            for (var v = 0; v < graph.NodeCount; v++) matches.Add(v);
+            return matches;
+        }
+        var evaluation = new Evaluation(graph);
+        for (var v = 0; v < graph.NodeCount; v++)
+        {
+            if (evaluation.Matches(v, filter)) matches.Add(v);
+        }
+        return matches;
+    }
+
+    /// <summary>One page of the matching nodes in the query's order (the id last, so the order is total).</summary>
+    public static NodeWindow Page(GraphIndex graph, NodeQuery query)
+    {
+        var matches = Select(graph, query.Filter);
+        var keys = matches.Select(v => KeyOf(graph, v, query.Order)).ToArray();
+        var order = Enumerable.Range(0, matches.Count).ToArray();
+        // Node numbers are in id order already; only another order needs a sort.
+        if (query.Order.Any(o => o.Field != NodeOrderField.Id || o.Direction != OrderDirection.Asc))
+        {
+            Array.Sort(order, (a, b) => Compare(query.Order, keys[a], keys[b]));
+        }
+        // The window: after the 'after' key and before the 'before' key, then the first or last few of what is left.
+        var start = query.After is { } after ? FirstAbove(order, keys, query.Order, after) : 0;
+        var end = query.Before is { } before ? FirstAtOrAbove(order, keys, query.Order, before) : order.Length;
+        end = Math.Max(start, end);
+        var (from, to) = (start, end);
+        if (query.First is { } first) to = Math.Min(to, from + first);
+        if (query.Last is { } last) from = Math.Max(from, to - last);
+        var page = order[from..to];
+        return new NodeWindow(
+            page.Select(i => graph.NodeAt(matches[i])).ToList(),
+            page.Select(i => keys[i]).ToList(),
+            matches.Count,
+            HasPreviousPage: from > 0,
+            HasNextPage: to < order.Length);
+    }
+
+    /// <summary>How many matching nodes have each combination of the grouped values, in the order of those values.</summary>
+    public static IReadOnlyList<NodeCount> Count(GraphIndex graph, NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy)
+    {
+        var years = graph.Nodes.Where(n => n.Kind == NodeKind.Document).ToDictionary(n => n.Id, n => n.Year, StringComparer.Ordinal);
+        var counts = new Dictionary<NodeCountKey, int>();
+        foreach (var v in Select(graph, filter))
+        {
+            var node = graph.NodeAt(v);
+            IEnumerable<NodeCountKey> keys = [new NodeCountKey()];
+            foreach (var group in groupBy.Distinct())
+            {
+                keys = group switch
+                {
+                    NodeGroupKey.Kind => keys.Select(k => k with { Kind = node.Kind }),
+                    NodeGroupKey.Field => keys.Select(k => k with { Field = node.Field }),
+                    NodeGroupKey.Status => keys.Select(k => k with { Status = node.LatestAssessment?.Status }),
+                    NodeGroupKey.ComponentType => keys.Select(k => k with { ComponentType = node.ComponentType }),
+                    NodeGroupKey.ProgramType => keys.Select(k => k with { ProgramType = node.ProgramType }),
+                    NodeGroupKey.Document => keys.SelectMany(k => StatingDocuments(node).Select(d => k with { Document = d })),
+                    NodeGroupKey.Year => keys.SelectMany(k => StatingDocuments(node).Select(d => years.GetValueOrDefault(d)).Distinct().Select(y => k with { Year = y })),
+                    _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
+                };
+            }
+            foreach (var key in keys) counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        return counts.OrderBy(c => c.Key.Kind ?? (NodeKind)int.MaxValue)
+            .ThenBy(c => c.Key.Field ?? (Field)int.MaxValue)
+            .ThenBy(c => c.Key.Status ?? (AssessmentStatus)int.MaxValue)
+            .ThenBy(c => c.Key.Document ?? "\uffff", StringComparer.Ordinal)
+            .ThenBy(c => c.Key.ComponentType ?? (ComponentType)int.MaxValue)
+            .ThenBy(c => c.Key.ProgramType ?? (ProgramType)int.MaxValue)
+            .ThenBy(c => c.Key.Year ?? int.MaxValue)
+            .Select(c => new NodeCount(c.Key, c.Value))
+            .ToList();
+    }
+
+    /// <summary>The documents a node is stated in (documents state themselves).</summary>
+    public static IEnumerable<string> StatingDocuments(Node node) =>
+        node.Kind == NodeKind.Document
+            ? [node.Id]
+            : node.Sources.Select(s => s.DocumentId)
+                .Concat(node.Assessments.Select(a => a.Source.DocumentId))
+                .Concat(node.Targets.Concat(node.Goals).Select(q => q.Source.DocumentId))
+                .Distinct(StringComparer.Ordinal);
+
+    private static NodeKey KeyOf(GraphIndex graph, int v, IReadOnlyList<NodeOrder> order)
+    {
+        var node = graph.NodeAt(v);
+        var values = new object?[order.Count];
+        for (var i = 0; i < order.Count; i++)
+        {
+            values[i] = order[i].Field switch
+            {
+                NodeOrderField.Id => node.Id,
+                NodeOrderField.NameZh => node.NameZh,
+                NodeOrderField.NameEn => node.NameEn,
+                NodeOrderField.LatestStatusYear => node.LatestAssessment is { } a ? (long)a.Year : null,
+                NodeOrderField.DependentProducts => (long)Analytics.MeasureOf(graph, v).DependentProducts,
+                NodeOrderField.DependentPrograms => (long)Analytics.MeasureOf(graph, v).DependentPrograms,
+                NodeOrderField.BlockedProducts => (long)Analytics.MeasureOf(graph, v).BlockedProducts,
+                _ => throw new ArgumentOutOfRangeException(nameof(order)),
+            };
+        }
+        return new NodeKey(values, node.Id);
+    }
+
+    /// <summary>The order of two keys: field by field, nulls last either way, then by id.</summary>
+    public static int Compare(IReadOnlyList<NodeOrder> order, NodeKey a, NodeKey b)
+    {
+        for (var i = 0; i < order.Count; i++)
+        {
+            var (x, y) = (a.Values[i], b.Values[i]);
+            if (x is null || y is null)
+            {
+                if (x is null && y is null) continue;
+                return x is null ? 1 : -1;
+            }
+            var c = x is string s ? string.CompareOrdinal(s, (string)y) : ((long)x).CompareTo((long)y);
+            if (c != 0) return order[i].Direction == OrderDirection.Desc ? -c : c;
+        }
+        return string.CompareOrdinal(a.Id, b.Id);
+    }
+
+    private static int FirstAbove(int[] order, NodeKey[] keys, IReadOnlyList<NodeOrder> by, NodeKey key) =>
+        Partition(order, i => Compare(by, keys[i], key) <= 0);
+
+    private static int FirstAtOrAbove(int[] order, NodeKey[] keys, IReadOnlyList<NodeOrder> by, NodeKey key) =>
+        Partition(order, i => Compare(by, keys[i], key) < 0);
+
+    /// <summary>The first position whose item no longer satisfies <paramref name="below"/> (a binary search: the items are sorted).</summary>
+    private static int Partition(int[] order, Func<int, bool> below)
+    {
+        var (low, high) = (0, order.Length);
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (below(order[mid])) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /// <summary>One filter's evaluation over a graph: the text matches and nested relation filters are worked out once per filter.</summary>
+    private sealed class Evaluation(GraphIndex graph)
+    {
+        private readonly Dictionary<NodeFilter, HashSet<int>> _textMatches = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<NodeFilter, sbyte[]> _memo = new(ReferenceEqualityComparer.Instance);
+
+        public bool Matches(int v, NodeFilter f)
+        {
+            var node = graph.NodeAt(v);
+            if (f.Ids is not null && !f.Ids.Contains(node.Id)) return false;
+            if (f.Kinds is not null && !f.Kinds.Contains(node.Kind)) return false;
+            if (f.Fields is not null && !(node.Field is { } field && f.Fields.Contains(field))) return false;
+            if (f.ComponentTypes is not null && !(node.ComponentType is { } ct && f.ComponentTypes.Contains(ct))) return false;
+            if (f.ProgramTypes is not null && !(node.ProgramType is { } pt && f.ProgramTypes.Contains(pt))) return false;
+            if (f.LatestStatus is not null && !(node.LatestAssessment?.Status is { } latest && f.LatestStatus.Contains(latest))) return false;
+            if (f.StatusIn is { } statusIn && !(node.StatusAt(statusIn.Year)?.Status is { } then && statusIn.Statuses.Contains(then))) return false;
+            if (f.StatedIn is not null && !StatingDocuments(node).Any(f.StatedIn.Contains)) return false;
+            if (f.JudgedIn is not null && !node.Assessments.Any(a => f.JudgedIn.Contains(a.Source.DocumentId))) return false;
+            if (f.ActiveIn is { } year && !(node.Kind == NodeKind.Program && node.Period is { } p && p.Start <= year && (p.End is null || year <= p.End))) return false;
+            if (f.Text is not null && !TextMatches(f).Contains(v)) return false;
+            if (f.And is not null && !f.And.All(g => Matches(v, g))) return false;
+            if (f.Or is not null && !f.Or.Any(g => Matches(v, g))) return false;
+            if (f.Not is not null && Matches(v, f.Not)) return false;
+            if (f.Needs is { } needs && !Relation(v, Direction.Forward, needs)) return false;
+            if (f.NeededBy is { } neededBy && !Relation(v, Direction.Backward, neededBy)) return false;
+            return true;
+        }
+
+        private bool Relation(int v, Direction direction, RelationFilter relation)
+        {
+            var (some, none, all) = (false, true, true);
+            foreach (var e in graph.EdgesOf(v, direction))
+            {
+                var w = graph.Neighbour(e, direction);
+                if (relation.Some is { } s && Memo(w, s)) some = true;
+                if (relation.None is { } n && Memo(w, n)) none = false;
+                if (relation.All is { } a && !Memo(w, a)) all = false;
+            }
+            return (relation.Some is null || some) && none && all;
+        }
+
+        // A nested filter is asked about the same neighbours again and again (every product's components): remember.
+        private bool Memo(int v, NodeFilter f)
+        {
+            if (!_memo.TryGetValue(f, out var known)) _memo[f] = known = new sbyte[graph.NodeCount];
+            if (known[v] == 0) known[v] = Matches(v, f) ? (sbyte)1 : (sbyte)-1;
+            return known[v] == 1;
+        }
+
+        private HashSet<int> TextMatches(NodeFilter f)
+        {
+            if (!_textMatches.TryGetValue(f, out var set))
+            {
+                set = GraphAlgorithms.Search(graph, f.Text!, null, int.MaxValue).Select(n => graph.IndexOf(n.Id)).ToHashSet();
+                _textMatches[f] = set;
+            }
+            return set;
+        }
+    }
+}
