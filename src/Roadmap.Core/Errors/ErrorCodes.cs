@@ -59,7 +59,7 @@ public static class ErrorCodes
 
     // GraphQL.NET's own codes (raised by the library, not by this service's code; listed so that clients find them here).
     public static readonly ErrorCode SyntaxError = new("SYNTAX_ERROR", ErrorOrigin.GraphQL, "The document does not parse.");
-    public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity.");
+    public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity, or a where filter nests more than 5 levels or holds more than 50 conditions.");
     public static readonly ErrorCode NoIntrospection = new("NO_INTROSPECTION", ErrorOrigin.GraphQL, "Introspection is switched off (GraphQL:EnableIntrospection=false).");
     public static readonly ErrorCode Timeout = new("TIMEOUT", ErrorOrigin.GraphQL, "Execution ran past GraphQL:ExecutionTimeout.");
     public static readonly ErrorCode InvalidValue = new("INVALID_VALUE", ErrorOrigin.GraphQL, "A variable's value does not fit its type.");
