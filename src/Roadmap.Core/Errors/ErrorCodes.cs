@@ -137,6 +137,8 @@ public static class ErrorCodes
     public static readonly ErrorCode GroupOfOne = new("GROUP_OF_ONE", ErrorOrigin.Seeds, "An alternative group with one edge: a hard requirement written wrongly.");
     public static readonly ErrorCode NoDependency = new("NO_DEPENDENCY", ErrorOrigin.Seeds, "A product that needs nothing, without a note saying why.");
     public static readonly ErrorCode NoDependent = new("NO_DEPENDENT", ErrorOrigin.Seeds, "A component or technology nothing needs, without a note saying why.");
+    public static readonly ErrorCode Orphan = new("ORPHAN", ErrorOrigin.Seeds, "A technology or component that only programs target, linked to no technology, component or product, without a note saying why (a product is linked once it needs something).");
+    public static readonly ErrorCode TwoJudgements = new("TWO_JUDGEMENTS", ErrorOrigin.Seeds, "Two different statuses for one node from one plan, without a note that names both and says which is in force.");
     public static readonly ErrorCode CoversNothing = new("COVERS_NOTHING", ErrorOrigin.Seeds, "A program that targets or includes nothing, without a note saying why.");
     public static readonly ErrorCode MissingDocumentFile = new("MISSING_DOCUMENT_FILE", ErrorOrigin.Seeds, "A document whose text file is not under documents/.");
 

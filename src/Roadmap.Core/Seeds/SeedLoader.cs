@@ -89,21 +89,45 @@ public static class SeedLoader
         }
 
         // Sanity: a product needs something, a component or technology is needed by something, a program covers
-        // something; a node the plans leave alone says why in its note, so that a bare node is never an oversight.
+        // something, and no technology, component or product stands apart from the rest of the roadmap (a program's
+        // target only breaks the trail from plan to plan); a node the plans leave alone says why in its note, so
+        // that a bare node is never an oversight. A node linked to nothing is reported once, as an orphan.
+        static bool OnRoadmap(NodeKind kind) => kind is NodeKind.Technology or NodeKind.Component or NodeKind.Product;
         var hasOut = graph.Edges.Select(e => e.From).ToHashSet(StringComparer.Ordinal);
         var hasIn = graph.Edges.Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+        var linked = graph.Edges
+            .Where(e => byId.TryGetValue(e.From, out var from) && OnRoadmap(from.Kind) && byId.TryGetValue(e.To, out var to) && OnRoadmap(to.Kind))
+            .SelectMany(e => new[] { e.From, e.To }).ToHashSet(StringComparer.Ordinal);
         foreach (var node in graph.Nodes.Where(n => n.Note is null))
         {
             var problem = node.Kind switch
             {
                 NodeKind.Product when !hasOut.Contains(node.Id) => (ErrorCodes.NoDependency.Code, "a product with no REQUIRES, USES_TECHNOLOGY or VARIANT_OF edge"),
                 NodeKind.Component or NodeKind.Technology when !hasIn.Contains(node.Id) => (ErrorCodes.NoDependent.Code, $"a {node.Kind.ToString().ToLowerInvariant()} nothing needs"),
+                // Needed by a program only: a product that needs something is linked already, so this is the one
+                // case of a node linked to no technology, component or product the two rules above do not catch.
+                NodeKind.Component or NodeKind.Technology when !linked.Contains(node.Id) => (ErrorCodes.Orphan.Code, $"a {node.Kind.ToString().ToLowerInvariant()} only programs target, linked to no technology, component or product"),
                 NodeKind.Program when !hasOut.Contains(node.Id) => (ErrorCodes.CoversNothing.Code, "a program that targets or includes nothing"),
                 _ => default,
             };
             if (problem != default)
             {
                 Report(reader.NodeLocations[node.Id], problem.Item1, $"'{node.Id}' is {problem.Item2}; add the edge the plan states, or a note saying why there is none");
+            }
+        }
+
+        // A plan judges a node once; two statuses from one plan stand only when the note names both (and so says
+        // which is in force), since a gap analysis would otherwise read whichever sorts worse.
+        foreach (var node in graph.Nodes)
+        {
+            foreach (var plan in node.Assessments.GroupBy(a => a.Source.DocumentId, StringComparer.Ordinal))
+            {
+                var statuses = plan.Select(a => a.Status).Distinct().ToList();
+                if (statuses.Count < 2) continue;
+                var judged = statuses.Select(s => EnumNames.ToConstant(s)).ToList();
+                if (node.Note is { } note && judged.All(n => note.Contains(n, StringComparison.Ordinal))) continue;
+                Report(reader.NodeLocations[node.Id], ErrorCodes.TwoJudgements.Code,
+                    $"'{node.Id}' has {string.Join(" and ", judged)} from {plan.Key}; keep the clause that judges it by name, or name both statuses in the note and say which is in force");
             }
         }
 

@@ -47,6 +47,17 @@ public partial class CliTests
     }
 
     [Fact]
+    public async Task Audit_variants_lists_each_inherited_need_with_its_clause()
+    {
+        var (exit, output) = await Roadmap("audit", "variants", "--seeds", TestSeeds.Path);
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("-> product:ct REQUIRES component:ct-tube (大热容量球管) :: ");
+        output.ShouldContain("二: 关键部件：大热容量球管");
+        output.ShouldContain("2 inherited needs of 1 variants");
+    }
+
+    [Fact]
     public async Task Query_runs_a_graphql_file_against_the_local_graph()
     {
         var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;

@@ -210,6 +210,41 @@ public class SeedValidationTests
     }
 
     [Fact]
+    public void A_technology_only_a_program_targets_is_an_orphan_unless_a_note_says_why()
+    {
+        const string Orphan = """
+              - {id: technology:lonely, nameZh: 孤技, nameEn: lonely, sources: [{section: 一, quote: CT}]}
+            programs:
+              - {id: program:p, nameZh: 计划, nameEn: plan program, type: BASE, sources: [{section: 一, quote: CT}]}
+            """;
+        var graph = ValidGraph
+            .Replace("components:", "technologies:\n" + Orphan + "\ncomponents:", StringComparison.Ordinal)
+            .Replace("edges:", "edges:\n  - {from: program:p, type: TARGETS, to: technology:lonely, sources: [{section: 一, quote: CT}]}", StringComparison.Ordinal);
+
+        var bare = LoadWith(graph);
+        bare.Issues.ShouldHaveSingleItem().Code.ShouldBe("ORPHAN", string.Join("\n", bare.Issues));
+
+        var noted = LoadWith(graph.Replace("nameEn: lonely,", "nameEn: lonely, note: the plan names it for the program only,", StringComparison.Ordinal));
+        noted.Issues.ShouldBeEmpty(string.Join("\n", noted.Issues));
+    }
+
+    [Fact]
+    public void Two_judgements_from_one_plan_are_reported_unless_the_note_names_both()
+    {
+        var graph = ValidGraph.Replace(
+            "      - {status: FOUNDATION, section: 一, quote: 推动具备一定基础的 CT}\n",
+            "      - {status: FOUNDATION, section: 一, quote: 推动具备一定基础的 CT}\n      - {status: IMPORT_DEPENDENT, section: 一, quote: MRI 等设备升级换代}\n",
+            StringComparison.Ordinal);
+        graph.ShouldNotBe(ValidGraph);
+
+        var bare = LoadWith(graph);
+        bare.Issues.ShouldHaveSingleItem().Code.ShouldBe("TWO_JUDGEMENTS", string.Join("\n", bare.Issues));
+
+        var noted = LoadWith(graph.Replace("    field: IMAGING\n", "    field: IMAGING\n    note: FOUNDATION is in force; IMPORT_DEPENDENT frames the list\n", StringComparison.Ordinal));
+        noted.Issues.ShouldBeEmpty(string.Join("\n", noted.Issues));
+    }
+
+    [Fact]
     public void An_edge_between_the_wrong_kinds_is_reported()
     {
         var result = LoadWith(ValidGraph.Replace("type: REQUIRES", "type: TARGETS", StringComparison.Ordinal));
