@@ -38,7 +38,7 @@ public class MustNotSayTests
         var known = await store.GetNodesAsync([node, mustNotNeed], CancellationToken.None);
         known.Keys.ShouldBe([node, mustNotNeed], ignoreOrder: true, "both ends must exist, or the check says nothing");
 
-        var dependencies = await store.ReachAsync(node, Direction.Forward, TraversalLimits.MaxDepth, CancellationToken.None);
+        var dependencies = await store.ReachAsync(node, Direction.Forward, TraversalLimits.MaxDepth, TraversalControls.None, CancellationToken.None);
         dependencies.Nodes.Select(n => n.Id).ShouldNotContain(mustNotNeed, reason);
 
         var impact = await store.ImpactAsync([mustNotNeed], TraversalLimits.MaxDepth, assumeGaps: false, CancellationToken.None);
