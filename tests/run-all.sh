@@ -2,7 +2,8 @@
 # The test command: everything CI runs, on a fresh machine.
 #   1. the .NET tests of every tier, unfiltered (unit, seed validation, API through an in-memory host, the CLI and
 #      the kill-during-writes test as processes; see tests/README.md);
-#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1;
+#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1, and graphql-codegen
+#      typing every example document of README.md and docs/ against that server's schema;
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
 #   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error;
 #   5. the benchmarks' smoke run (bench/run.sh --smoke): Roadmap's engine, SQLite and Kuzu, and Roadmap's server and
@@ -54,6 +55,11 @@ port=$(( 20000 + RANDOM % 20000 ))
 start_api "$port" "$(mktemp -d)/roadmap.db"
 node tests/http-audit/audit.mjs "http://127.0.0.1:$port/graphql"
 
+echo "== graphql-codegen over every example document"
+# Counted as one check: types for every README and docs example, generated against the running server's schema.
+(cd tests/codegen && npm ci --no-audit --no-fund --silent)
+node tests/codegen/codegen.mjs "http://127.0.0.1:$port/graphql" "$out/codegen"
+
 echo "== explorer in Chromium"
 if ! command -v chromium > /dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -87,10 +93,10 @@ else
   bench_failed=1; tail -n 30 "$out/bench-smoke.log"; echo "the benchmarks smoke run failed"
 fi
 
-# One closing line that counts the .NET tests, the audit, the browser tests, the soak and the benchmarks smoke run.
+# One closing line that counts the .NET tests, the audit, codegen, the browser tests, the soak and the benchmarks smoke run.
 read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 2 + browser_passed + 1 - soak_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + bench_failed)) failed, $skipped skipped"
+echo "$((passed + 3 + browser_passed + 1 - soak_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + bench_failed)) failed, $skipped skipped"
 [ "$soak_failed" = 0 ] && [ "$bench_failed" = 0 ]
