@@ -4,6 +4,7 @@ using Roadmap.Core.GraphQL.Editing;
 using Roadmap.Core.GraphQL.Filtering;
 using Roadmap.Core.GraphQL.Nodes;
 using Roadmap.Core.GraphQL.Roadmaps;
+using Roadmap.Core.GraphQL.Search;
 using Roadmap.Core.GraphQL.Traversal;
 
 namespace Roadmap.Core.GraphQL;
@@ -22,6 +23,7 @@ public sealed class RoadmapQuery : ObjectGraphType
         NodeListQueries.AddNodes(this);
         NodeListQueries.AddNodeCounts(this);
         NodeQueries.AddSearch(this);
+        SearchQueries.AddSearchSources(this);
         TraversalQueries.AddDependencies(this);
         TraversalQueries.AddDependents(this);
         TraversalQueries.AddPaths(this);

@@ -156,6 +156,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
         Task.FromResult(NodeSelection.Count(Graph, filter, groupBy));
 
+    public Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(PlanTextIndex.Of(Graph).Page(text, documents, after, first));
+
     public Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Search(Graph, text, kinds, first));
 

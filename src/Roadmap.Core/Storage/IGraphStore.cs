@@ -34,6 +34,9 @@ public interface IGraphStore
     /// <summary>How many nodes a filter selects, by the values grouped by.</summary>
     Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken);
 
+    /// <summary>The sentences of the plans that contain a text, after a hit's key, with what cites each.</summary>
+    Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken);
 
     /// <summary>The edges leaving (forward) or entering (backward) each of the given nodes.</summary>

@@ -30,6 +30,9 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
         Inner.CountNodesAsync(filter, groupBy, cancellationToken);
 
+    public virtual Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
+        Inner.SearchSourcesAsync(text, documents, after, first, cancellationToken);
+
     public virtual Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
         Inner.SearchAsync(text, kinds, first, cancellationToken);
 

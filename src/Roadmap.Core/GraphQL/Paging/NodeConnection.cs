@@ -8,6 +8,8 @@ public sealed record NodeConnection(NodeWindow Window, string Fingerprint)
 {
     public IReadOnlyList<NodeConnectionEdge> Edges { get; } =
         Window.Nodes.Select((n, i) => new NodeConnectionEdge(Cursors.Encode(Fingerprint, Window.Keys[i]), n)).ToList();
+
+    public PageInfo PageInfo => new(Window.HasNextPage, Window.HasPreviousPage, Edges.Count > 0 ? Edges[0].Cursor : null, Edges.Count > 0 ? Edges[^1].Cursor : null);
 }
 
 public sealed record NodeConnectionEdge(string Cursor, Node Node);
