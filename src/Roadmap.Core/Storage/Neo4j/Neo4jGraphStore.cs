@@ -46,13 +46,17 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         }
     }
 
-    /// <summary>Waits for Neo4j to answer (a container may still be starting), then reports ready.</summary>
+    /// <summary>
+    /// Waits for Neo4j to answer (a container may still be starting), checks that it is recent enough, then reports
+    /// ready. A configuration error (credentials, database name, version) ends the wait: waiting cannot mend it.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
+                await client.CheckServerVersionAsync(cancellationToken);
                 await client.RunAsync("count_nodes", new Dictionary<string, object?> { ["kinds"] = null }, AccessMode.Read, true, cancellationToken);
                 _ready = true;
                 return;
