@@ -167,6 +167,26 @@ public sealed partial class QueryApiStub : IAsyncDisposable
 
     private readonly List<(Func<StubRequest, bool> Match, int Status, string Body)> _rules = [];
 
+    private readonly List<(Func<StubRequest, bool> Match, Func<Task> Action)> _before = [];
+
+    /// <summary>Before the first Query API call that matches is answered, this runs (another client's import, say).</summary>
+    public void Before(Func<StubRequest, bool> match, Func<Task> action)
+    {
+        lock (_before) _before.Add((match, action));
+    }
+
+    private Func<Task>? TakeBefore(StubRequest request)
+    {
+        lock (_before)
+        {
+            var i = _before.FindIndex(b => b.Match(request));
+            if (i < 0) return null;
+            var action = _before[i].Action;
+            _before.RemoveAt(i);
+            return action;
+        }
+    }
+
     private (int Status, string Body)? MatchingRule(StubRequest request)
     {
         lock (_rules)
@@ -256,6 +276,7 @@ public sealed partial class QueryApiStub : IAsyncDisposable
         }
 
         if (_failure is { } failure) return Close(id, new Answer(failure.Item1, failure.Item2));
+        if (TakeBefore(request) is { } before) await before();
         var ruled = MatchingRule(request);
         if (ruled is not null || _scripted.TryDequeue(out var scripted) && (ruled = await scripted(request)) is not null)
         {
@@ -281,7 +302,7 @@ public sealed partial class QueryApiStub : IAsyncDisposable
             return Close(id, new Answer(400, Error("Neo.ClientError.Statement.ParameterMissing", "Expected parameter(s): " + string.Join(", ", missing))));
         }
 
-        var isRead = query is not ("import_nodes" or "import_edges" or "delete_absent" or "delete_absent_edges" or "schema");
+        var isRead = query is not ("import_nodes" or "import_edges" or "delete_absent" or "delete_absent_edges" or "bump_revision" or "schema");
         if (!isRead && (request.AccessMode == "Read" || transaction?.ReadOnly == true))
         {
             return Close(id, new Answer(400, Error("Neo.ClientError.Statement.AccessMode", "Writing in read access mode not allowed.")));

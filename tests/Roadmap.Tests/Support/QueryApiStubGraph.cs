@@ -38,6 +38,9 @@ public sealed partial class QueryApiStubGraph
 
     public IReadOnlyCollection<FakeRelationship> Relationships => _relationships.Values;
 
+    /// <summary>The value of the Revision node (bump_revision), null before any import.</summary>
+    public long? Revision { get; private set; }
+
     /// <summary>A graph as an import of <paramref name="graph"/> with today's statements would leave it.</summary>
     public static QueryApiStubGraph From(GraphData graph)
     {
@@ -71,6 +74,7 @@ public sealed partial class QueryApiStubGraph
         var copy = new QueryApiStubGraph();
         foreach (var node in _nodes.Values) copy.AddNode(node.Labels, node.Properties);
         foreach (var r in _relationships.Values) copy.AddRelationship(r.From, r.Type, r.To, r.Properties);
+        copy.Revision = Revision;
         return copy;
     }
 
@@ -142,6 +146,11 @@ public sealed partial class QueryApiStubGraph
                 var keys = p["keys"]!.AsArray().Select(x => (string)x!).ToHashSet(StringComparer.Ordinal);
                 foreach (var key in _relationships.Keys.Where(r => !keys.Contains($"{r.From} {r.Type} {r.To}")).ToList()) _relationships.Remove(key);
                 return ([], []);
+            case "bump_revision":
+                Revision = (Revision ?? 0) + 1;
+                return ([], []);
+            case "revision":
+                return (["revision"], [[Revision is { } revision ? JsonValue.Create(revision) : null]]);
             case "get_nodes":
                 return (["body"], Bodies(ordered.Where(n => Ids().Contains(n.Id))));
             case "all_nodes":

@@ -35,6 +35,8 @@ public static class Neo4jImporter
         sizes.Add(0);
         statements.Add(("delete_absent_edges", new Dictionary<string, object?> { ["keys"] = graph.Edges.Select(EdgeKey).ToArray() }));
         sizes.Add(0);
+        statements.Add(("bump_revision", new Dictionary<string, object?>()));
+        sizes.Add(0);
 
         var total = graph.Nodes.Count + graph.Edges.Count;
         var done = 0;

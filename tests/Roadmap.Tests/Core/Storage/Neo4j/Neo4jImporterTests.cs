@@ -30,13 +30,14 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
             ("import_edges", $"/db/neo4j/query/v2/tx/{id}"),
             ("delete_absent", $"/db/neo4j/query/v2/tx/{id}"),
             ("delete_absent_edges", $"/db/neo4j/query/v2/tx/{id}"),
+            ("bump_revision", $"/db/neo4j/query/v2/tx/{id}"),
             ("commit", $"/db/neo4j/query/v2/tx/{id}/commit"),
         ]);
         requests[9].Parameters["nodes"]!.AsArray().Count.ShouldBe(5);
         requests[9].Parameters["nodes"]![0]!["body"]!.GetValue<string>().ShouldContain("\"Id\":");
-        requests[^3].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
-        requests[^2].Parameters["keys"]!.AsArray().Count.ShouldBe(graph.Edges.Count);
-        progress.ShouldBe([5, 8, 13, 15, 15, 15]);
+        requests[^4].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
+        requests[^3].Parameters["keys"]!.AsArray().Count.ShouldBe(graph.Edges.Count);
+        progress.ShouldBe([5, 8, 13, 15, 15, 15, 15]);
     }
 
     [Fact]

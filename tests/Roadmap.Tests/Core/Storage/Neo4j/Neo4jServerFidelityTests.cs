@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;
@@ -26,7 +27,7 @@ public sealed class Neo4jServerFidelityTests
 
         stub.Graph.Nodes.Count.ShouldBe(TestSeeds.Graph.Nodes.Count);
         var inTransaction = stub.Requests.Where(r => r.Path.Contains("/tx/", StringComparison.Ordinal)).ToList();
-        inTransaction.Count.ShouldBe(6); // 3 node and edge batches, 2 removals, the commit
+        inTransaction.Count.ShouldBe(7); // 3 node and edge batches, 2 removals, the revision, the commit
         inTransaction.Select(r => r.Affinity).Distinct().ShouldHaveSingleItem().ShouldStartWith("member-");
     }
 
@@ -106,6 +107,27 @@ public sealed class Neo4jServerFidelityTests
         var edges = await store.GetEdgesAsync([dropped.From], Direction.Forward, CancellationToken.None);
         edges[dropped.From].ShouldNotContain(e => e.To == dropped.To && e.Type == EdgeType.Requires);
         (await store.StatsAsync(CancellationToken.None)).ByKind[NodeKind.Technology].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_import_committed_between_the_snapshots_node_and_edge_reads_does_not_mix_two_graphs()
+    {
+        await using var stub = await QueryApiStub.StartAsync(new QueryApiStubGraph());
+        var client = Client(stub);
+        await Neo4jImporter.ImportAsync(client, TestSeeds.Graph, 500, null, CancellationToken.None);
+        var added = new Node { Id = "product:added", Kind = NodeKind.Product, NameZh = "新产品", NameEn = "added product" };
+        var changed = new GraphData([.. TestSeeds.Graph.Nodes, added], [.. TestSeeds.Graph.Edges, new Edge(added.Id, EdgeType.Requires, "component:ct-tube", [])]);
+        // Another process imports the changed seeds after the snapshot has read the nodes and before it reads the edges.
+        stub.Before(r => r.Query == "all_edges", () => Neo4jImporter.ImportAsync(Client(stub), changed, 500, null, CancellationToken.None));
+        using var store = new Neo4jGraphStore(client);
+        await store.InitializeAsync(CancellationToken.None);
+
+        var bottlenecks = await store.BottlenecksAsync(null, null, 100, CancellationToken.None);
+
+        var expected = Analytics.Bottlenecks(new GraphIndex(changed), null, null, 100);
+        bottlenecks.Select(b => (b.Node.Id, b.DependentProducts, b.DependentPrograms, b.BlockedProducts))
+            .ShouldBe(expected.Select(b => (b.Node.Id, b.DependentProducts, b.DependentPrograms, b.BlockedProducts)));
+        stub.Requests.Count(r => r.Query == "all_nodes").ShouldBe(2); // read again once the revision had moved
     }
 
     [Fact]
