@@ -239,7 +239,7 @@ public sealed class Neo4jQueryClient
         }
         if (Neo4jErrorClassifier.FromHttpStatus((int)response.StatusCode, text) is { } httpError)
         {
-            throw (int)response.StatusCode == 404 && path.StartsWith("/tx", StringComparison.Ordinal) && path.Length == 3
+            throw (int)response.StatusCode == 404 && path == "/tx"
                 ? new Neo4jConfigurationException($"{_options.Url} has no explicit transactions (/query/v2/tx, HTTP 404): Neo4j 5.26 or later is needed.", "UNSUPPORTED_SERVER")
                 : httpError;
         }
