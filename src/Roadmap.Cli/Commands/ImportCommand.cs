@@ -29,7 +29,7 @@ internal static class ImportCommand
             }
             var neo4j = new Neo4jOptions();
             GlobalOptions.ConfigurationOf(parse).GetSection("Neo4j").Bind(neo4j);
-            using var http = new HttpClient();
+            using var http = Neo4jQueryClient.CreateStandaloneHttpClient();
             var client = Neo4jQueryClient.Create(http, neo4j);
             try
             {

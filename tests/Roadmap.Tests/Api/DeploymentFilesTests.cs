@@ -34,12 +34,22 @@ public partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void The_neo4j_image_is_pinned_to_a_version_the_client_accepts()
+    {
+        var image = Scalar(Service("neo4j"), "image");
+
+        image.ShouldStartWith("neo4j:");
+        var version = Neo4jQueryClient.ParseVersion(image["neo4j:".Length..]);
+        version.ShouldNotBeNull($"{image} should name a major.minor version, not a moving tag such as neo4j:5");
+        version.ShouldBeGreaterThanOrEqualTo(Neo4jQueryClient.MinimumServerVersion);
+    }
+
+    [Fact]
     public void Neo4j_publishes_its_http_port_7474_where_the_default_neo4j_url_looks_and_the_services_use_it()
     {
         var neo4j = Service("neo4j");
         var defaultUrl = new Uri(new Neo4jOptions().Url);
 
-        Scalar(neo4j, "image").ShouldStartWith("neo4j:5");
         Ports(neo4j).ShouldContain((defaultUrl.Port, 7474), "the HTTP port (the Query API) should be published where an API run on the host looks by default");
         foreach (var name in new[] { "api", "loader" })
         {

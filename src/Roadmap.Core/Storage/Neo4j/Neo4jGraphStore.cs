@@ -46,13 +46,17 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         }
     }
 
-    /// <summary>Waits for Neo4j to answer (a container may still be starting), then reports ready.</summary>
+    /// <summary>
+    /// Waits for Neo4j to answer (a container may still be starting), checks that it is recent enough, then reports
+    /// ready. A configuration error (credentials, database name, version) ends the wait: waiting cannot mend it.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             try
             {
+                await client.CheckServerVersionAsync(cancellationToken);
                 await client.RunAsync("count_nodes", new Dictionary<string, object?> { ["kinds"] = null }, AccessMode.Read, true, cancellationToken);
                 _ready = true;
                 return;
@@ -217,18 +221,41 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         try
         {
             if (_snapshot is { } fresh && DateTimeOffset.UtcNow - fresh.At < SnapshotLifetime) return fresh.Graph;
-            var nodes = await Read("all_nodes", [], cancellationToken);
-            var edges = await Read("all_edges", [], cancellationToken);
-            var graph = new GraphIndex(new GraphData(
-                nodes.Rows.Select(row => ToNode(nodes.Value(row, "body"))).ToList(),
-                edges.Rows.Select(row => ToEdge(edges, row)).ToList()));
-            _snapshot = (graph, DateTimeOffset.UtcNow);
-            return graph;
+            // Neo4j's reads are read-committed: an import committed between the two reads would give nodes of one
+            // graph and edges of another. Every import bumps the revision in its transaction, so an unchanged revision
+            // around the reads means they saw one graph; otherwise they are read again.
+            for (var attempt = 1; ; attempt++)
+            {
+                var before = await RevisionAsync(cancellationToken);
+                var nodes = await Read("all_nodes", [], cancellationToken);
+                var edges = await Read("all_edges", [], cancellationToken);
+                var after = await RevisionAsync(cancellationToken);
+                if (before != after && attempt < MaxSnapshotReads)
+                {
+                    _logger.LogInformation("An import committed while the snapshot was read (revision {Before} to {After}); reading again", before, after);
+                    continue;
+                }
+                if (before != after) throw new Neo4jTransientException("SNAPSHOT_MOVING", $"The graph changed during each of {MaxSnapshotReads} snapshot reads.");
+                var graph = new GraphIndex(new GraphData(
+                    nodes.Rows.Select(row => ToNode(nodes.Value(row, "body"))).ToList(),
+                    edges.Rows.Select(row => ToEdge(edges, row)).ToList()));
+                _snapshot = (graph, DateTimeOffset.UtcNow);
+                return graph;
+            }
         }
         finally
         {
             _snapshotLock.Release();
         }
+    }
+
+    /// <summary>How often a snapshot is read again when imports keep landing during its reads.</summary>
+    public const int MaxSnapshotReads = 3;
+
+    private async Task<long?> RevisionAsync(CancellationToken cancellationToken)
+    {
+        var result = await Read("revision", [], cancellationToken);
+        return result.Rows.Count == 0 ? null : (long?)result.Value(result.Rows[0], "revision");
     }
 
     public void Dispose() => _snapshotLock.Dispose();

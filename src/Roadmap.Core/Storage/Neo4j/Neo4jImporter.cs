@@ -11,11 +11,13 @@ namespace Roadmap.Core.Storage.Neo4j;
 public static class Neo4jImporter
 {
     /// <summary>
-    /// The schema first (Neo4j does not mix schema and data changes in one transaction), then every batch and the
-    /// removal of nodes the graph no longer has, in one explicit transaction: readers see the old graph or the new.
+    /// The server's version is checked, then the schema (Neo4j does not mix schema and data changes in one
+    /// transaction), then every batch and the removal of the nodes and relationships the graph no longer has, in one
+    /// explicit transaction: readers see the old graph or the new.
     /// </summary>
     public static async Task ImportAsync(Neo4jQueryClient client, GraphData graph, int batchSize, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
+        await client.CheckServerVersionAsync(cancellationToken);
         await client.ApplySchemaAsync(cancellationToken);
         var statements = new List<(string Query, IReadOnlyDictionary<string, object?> Parameters)>();
         var sizes = new List<int>();
@@ -30,6 +32,10 @@ public static class Neo4jImporter
             sizes.Add(batch.Length);
         }
         statements.Add(("delete_absent", new Dictionary<string, object?> { ["ids"] = graph.Nodes.Select(n => n.Id).ToArray() }));
+        sizes.Add(0);
+        statements.Add(("delete_absent_edges", new Dictionary<string, object?> { ["keys"] = graph.Edges.Select(EdgeKey).ToArray() }));
+        sizes.Add(0);
+        statements.Add(("bump_revision", new Dictionary<string, object?>()));
         sizes.Add(0);
 
         var total = graph.Nodes.Count + graph.Edges.Count;
@@ -64,7 +70,7 @@ public static class Neo4jImporter
     private static string Literal(Dictionary<string, object?> row) =>
         "{" + string.Join(", ", row.Select(kv => $"{kv.Key}: {JsonSerializer.Serialize(kv.Value, GraphJson.Options)}")) + "}";
 
-    private static Dictionary<string, object?> NodeRow(Node node) => new()
+    internal static Dictionary<string, object?> NodeRow(Node node) => new()
     {
         ["id"] = node.Id,
         ["kind"] = EnumNames.ToConstant(node.Kind),
@@ -76,7 +82,10 @@ public static class Neo4jImporter
         ["body"] = JsonSerializer.Serialize(node, GraphJson.Options),
     };
 
-    private static Dictionary<string, object?> EdgeRow(Edge edge) => new()
+    /// <summary>How delete_absent_edges names a relationship: ids never contain a space.</summary>
+    public static string EdgeKey(Edge edge) => $"{edge.From} {EnumNames.ToConstant(edge.Type)} {edge.To}";
+
+    internal static Dictionary<string, object?> EdgeRow(Edge edge) => new()
     {
         ["from"] = edge.From,
         ["type"] = EnumNames.ToConstant(edge.Type),

@@ -94,7 +94,9 @@ public sealed class Neo4jCompositionTests
     [InlineData(true, "Neo.TransientError.General.DatabaseUnavailable", true)]
     [InlineData(false, "Neo.TransientError.General.DatabaseUnavailable", false)]
     [InlineData(true, "Neo.ClientError.Statement.SyntaxError", false)]
-    [InlineData(true, "Neo.TransientError.Transaction.Terminated", false)]
+    [InlineData(true, "Neo.ClientError.Transaction.Terminated", false)]
+    [InlineData(true, "Neo.DatabaseError.General.UnknownError", false)]
+    [InlineData(true, "Neo.ClientError.Security.AuthenticationRateLimit", false)]
     public async Task Retries_are_for_transient_failures_of_idempotent_work(bool idempotent, string code, bool retried)
     {
         using var services = Services(Settings);

@@ -21,31 +21,38 @@ public sealed class Neo4jImporterTests : IAsyncLifetime
 
         var requests = _stub.Requests.ToList();
         requests.Take(9).ShouldAllBe(r => r.Query == "schema" && r.AccessMode == null && r.Path == "/db/neo4j/query/v2"); // implicit, one by one
+        var id = requests[10].Path.Split('/')[^1];
+        id.ShouldMatch("^[0-9a-f]{16}$"); // the id the stub made up when the transaction opened
         requests.Skip(9).Select(r => (r.Query, r.Path)).ShouldBe([
             ("import_nodes", "/db/neo4j/query/v2/tx"),
-            ("import_nodes", "/db/neo4j/query/v2/tx/1"),
-            ("import_edges", "/db/neo4j/query/v2/tx/1"),
-            ("import_edges", "/db/neo4j/query/v2/tx/1"),
-            ("delete_absent", "/db/neo4j/query/v2/tx/1"),
-            ("commit", "/db/neo4j/query/v2/tx/1/commit"),
+            ("import_nodes", $"/db/neo4j/query/v2/tx/{id}"),
+            ("import_edges", $"/db/neo4j/query/v2/tx/{id}"),
+            ("import_edges", $"/db/neo4j/query/v2/tx/{id}"),
+            ("delete_absent", $"/db/neo4j/query/v2/tx/{id}"),
+            ("delete_absent_edges", $"/db/neo4j/query/v2/tx/{id}"),
+            ("bump_revision", $"/db/neo4j/query/v2/tx/{id}"),
+            ("commit", $"/db/neo4j/query/v2/tx/{id}/commit"),
         ]);
         requests[9].Parameters["nodes"]!.AsArray().Count.ShouldBe(5);
         requests[9].Parameters["nodes"]![0]!["body"]!.GetValue<string>().ShouldContain("\"Id\":");
-        requests[^2].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
-        progress.ShouldBe([5, 8, 13, 15, 15]);
+        requests[^4].Parameters["ids"]!.AsArray().Count.ShouldBe(graph.Nodes.Count);
+        requests[^3].Parameters["keys"]!.AsArray().Count.ShouldBe(graph.Edges.Count);
+        progress.ShouldBe([5, 8, 13, 15, 15, 15, 15]);
     }
 
     [Fact]
-    public async Task A_failed_statement_rolls_the_import_back()
+    public async Task A_failed_statement_rolls_the_import_back_and_the_graph_is_unchanged()
     {
         var client = Neo4jQueryClient.Create(_stub.CreateClient(), new Neo4jOptions { Url = _stub.Url, RetryDelay = TimeSpan.Zero });
-        for (var i = 0; i < 9 + 2; i++) _stub.Then(r => Task.FromResult((202, r.Query == "schema" ? "{\"data\":{\"fields\":[],\"values\":[]}}" : "{\"data\":{\"fields\":[],\"values\":[]},\"transaction\":{\"id\":\"1\"}}")));
-        _stub.Then(202, QueryApiStub.Error("Neo.ClientError.Schema.ConstraintValidationFailed"));
+        var before = _stub.Graph;
+        var changed = TestSeeds.Graph with { Nodes = [.. TestSeeds.Graph.Nodes.Skip(1)] };
+        _stub.When(r => r.Query == "import_edges", 400, QueryApiStub.Error("Neo.ClientError.Schema.ConstraintValidationFailed"));
 
-        await Should.ThrowAsync<Neo4jClientException>(() => Neo4jImporter.ImportAsync(client, TestSeeds.Graph, 5, null, CancellationToken.None));
+        await Should.ThrowAsync<Neo4jClientException>(() => Neo4jImporter.ImportAsync(client, changed, 5, null, CancellationToken.None));
 
         _stub.Requests.Select(r => r.Query).TakeLast(2).ShouldBe(["import_edges", "rollback"]);
         _stub.Requests.ShouldNotContain(r => r.Query == "commit");
+        _stub.Graph.ShouldBeSameAs(before);
     }
 
     [Fact]
