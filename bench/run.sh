@@ -74,9 +74,11 @@ for scale in "${scales[@]}"; do
   if $smoke; then node bench/peers/kuzu.mjs "$data" --answers-only; else node bench/peers/kuzu.mjs "$data"; fi
   node -e '
     const [a, k] = [require(process.argv[1]).roadmap, require(process.argv[2]).answers];
-    const bad = Object.keys(a).filter((q) => JSON.stringify(a[q]) !== JSON.stringify(k[q]));
+    // Kuzu answers the traversal questions; the list questions are checked against SQLite above.
+    const asked = Object.keys(k);
+    const bad = asked.filter((q) => JSON.stringify(a[q]) !== JSON.stringify(k[q]));
     if (bad.length) { console.error("Roadmap and Kuzu disagree on " + bad.map((q) => `${q}: ${JSON.stringify(a[q])} vs ${JSON.stringify(k[q])}`).join("; ")); process.exit(1); }
-    console.log("  Kuzu agrees on " + Object.keys(a).join(", "));' "$data/answers.json" "$data/kuzu.json"
+    console.log("  Kuzu agrees on " + asked.join(", "));' "$data/answers.json" "$data/kuzu.json"
 
   say "$scale: API load run"
   port=$(( 20000 + RANDOM % 20000 )); peer_port=$(( port + 1 ))

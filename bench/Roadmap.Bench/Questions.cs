@@ -45,8 +45,21 @@ public static class RoadmapQuestions
     public static IReadOnlyList<Node> Search(GraphIndex graph, BenchQueries q) =>
         GraphAlgorithms.Search(graph, q.SearchText, null, BenchQueries.SearchFirst);
 
+    /// <summary>A list question: every product that names no component among its direct needs.</summary>
+    public static readonly NodeFilter ProductsWithoutComponents = new()
+    {
+        Kinds = new HashSet<NodeKind> { NodeKind.Product },
+        Needs = new RelationFilter(None: new NodeFilter { Kinds = new HashSet<NodeKind> { NodeKind.Component } }),
+    };
+
+    public static List<int> Filter(GraphIndex graph) => NodeSelection.Select(graph, ProductsWithoutComponents);
+
+    public static IReadOnlyList<NodeCount> Counts(GraphIndex graph) => NodeSelection.Count(graph, null, [NodeGroupKey.Kind]);
+
     public static Dictionary<string, Answer> Answers(GraphIndex graph, BenchQueries q) => new()
     {
+        ["filter"] = Answer.OfSet(Filter(graph).Select(v => graph.NodeAt(v).Id)),
+        ["counts"] = Answer.OfSet(Counts(graph).Select(c => $"{EnumNames.ToConstant(c.Key.Kind!.Value)}={c.Count}")),
         ["impact"] = Answer.OfSet(Impact(graph, q).Impacted.Select(i => i.Node.Id)),
         ["dependencies"] = Answer.OfSet(Dependencies(graph, q).Nodes.Skip(1).Select(n => n.Id)),
         ["paths"] = Answer.OfSequence(Paths(graph, q).Select(p => p.Edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))),
@@ -97,8 +110,15 @@ public sealed class SqliteQuestions : IDisposable
         ORDER BY best, id LIMIT $first
         """;
 
+    private const string FilterSql = """
+        SELECT n.id FROM nodes n WHERE n.kind = 'PRODUCT'
+          AND NOT EXISTS (SELECT 1 FROM edges e JOIN nodes t ON t.id = e.to_id WHERE e.from_id = n.id AND t.kind = 'COMPONENT')
+        """;
+
+    private const string CountsSql = "SELECT kind || '=' || count(*) FROM nodes GROUP BY kind";
+
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _impact, _impactCount, _dependencies, _dependenciesCount, _paths, _search;
+    private readonly SqliteCommand _impact, _impactCount, _dependencies, _dependenciesCount, _paths, _search, _filter, _filterCount, _counts;
 
     public SqliteQuestions(string databasePath, BenchQueries q)
     {
@@ -110,6 +130,9 @@ public sealed class SqliteQuestions : IDisposable
         _dependenciesCount = Command($"SELECT count(*) FROM ({DependenciesSql})", ("$id", q.DependencyRoot), ("$depth", BenchQueries.DependencyDepth));
         _paths = Command(PathsSql, ("$from", q.PathFrom), ("$to", q.PathTo), ("$max", BenchQueries.PathMaxLength), ("$limit", BenchQueries.PathLimit));
         _search = Command(SearchSql, ("$t", q.SearchText), ("$first", BenchQueries.SearchFirst));
+        _filter = Command(FilterSql);
+        _filterCount = Command($"SELECT count(*) FROM ({FilterSql})");
+        _counts = Command(CountsSql);
     }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
@@ -125,6 +148,8 @@ public sealed class SqliteQuestions : IDisposable
     public long DependenciesCount() => (long)_dependenciesCount.ExecuteScalar()!;
     public List<string> Paths() => Column(_paths);
     public List<string> Search() => Column(_search);
+    public long FilterCount() => (long)_filterCount.ExecuteScalar()!;
+    public List<string> Counts() => Column(_counts);
 
     public Dictionary<string, Answer> Answers() => new()
     {
@@ -132,6 +157,8 @@ public sealed class SqliteQuestions : IDisposable
         ["dependencies"] = Answer.OfSet(Column(_dependencies)),
         ["paths"] = Answer.OfSequence(Paths()),
         ["search"] = Answer.OfSequence(Search()),
+        ["filter"] = Answer.OfSet(Column(_filter)),
+        ["counts"] = Answer.OfSet(Counts()),
     };
 
     private static List<string> Column(SqliteCommand command)

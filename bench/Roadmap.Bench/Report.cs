@@ -22,12 +22,15 @@ public static class BenchmarkReport
         ["Bottlenecks"] = ("bottlenecks (query)", "roadmap"),
         ["SqliteImpact"] = ("impact", "sqlite"), ["SqliteDependencies"] = ("dependencies", "sqlite"),
         ["SqlitePaths"] = ("paths", "sqlite"), ["SqliteSearch"] = ("search", "sqlite"),
+        ["Filter"] = ("filter: products naming no component", "roadmap"), ["SqliteFilter"] = ("filter: products naming no component", "sqlite"),
+        ["Counts"] = ("counts by kind", "roadmap"), ["SqliteCounts"] = ("counts by kind", "sqlite"),
         ["AddSource"] = ("edit: add a source", "roadmap"), ["CreateAndDelete"] = ("edit: create a node, then delete it", "roadmap"),
         ["SqliteCommit"] = ("edit: add a source", "sqlite"), ["Rebuild"] = ("read model rebuilt whole", "roadmap"),
         ["ApplySource"] = ("apply: add a source", "roadmap"), ["ApplyNode"] = ("apply: new node", "roadmap"),
     };
 
-    private static readonly string[] Questions = ["impact", "dependencies", "paths", "search", "bottlenecks (ranking)", "bottlenecks (query)"];
+    private static readonly string[] Questions =
+        ["impact", "dependencies", "paths", "search", "filter: products naming no component", "counts by kind", "bottlenecks (ranking)", "bottlenecks (query)"];
 
     private sealed record Timing(double Ms, double? AllocatedBytes);
 

@@ -55,6 +55,18 @@ public class ScaleBenchmarks
     [Benchmark(Description = "bottlenecks (query)")]
     public int Bottlenecks() => Analytics.Bottlenecks(_graph, new HashSet<NodeKind> { NodeKind.Component }, null, 20).Count;
 
+    [Benchmark(Description = "filter")]
+    public int Filter() => RoadmapQuestions.Filter(_graph).Count;
+
+    [Benchmark(Description = "counts")]
+    public int Counts() => RoadmapQuestions.Counts(_graph).Count;
+
+    [Benchmark(Description = "sqlite: filter")]
+    public long SqliteFilter() => _sqlite.FilterCount();
+
+    [Benchmark(Description = "sqlite: counts")]
+    public int SqliteCounts() => _sqlite.Counts().Count;
+
     [Benchmark(Description = "sqlite: impact")]
     public long SqliteImpact() => _sqlite.ImpactCount();
 
