@@ -11,6 +11,10 @@ public sealed class RoadmapSchema : Schema
     {
         Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them.";
         NameConverter = Arguments.FilterOperatorNames.Instance;
+        // The parts of introspection that code generators ask for (graphql-codegen, Strawberry Shake, get-graphql-schema):
+        // __Directive.isRepeatable, and includeDeprecated on input values.
+        Features.RepeatableDirectives = true;
+        Features.DeprecationOfInputValues = true;
         Query = services.GetRequiredService<RoadmapQuery>();
         Mutation = services.GetRequiredService<RoadmapMutation>();
         // Object types reached only through the Node interface must be registered explicitly.

@@ -19,6 +19,21 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Introspection_answers_what_code_generators_ask_for()
+    {
+        var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), """
+            {
+              __schema { directives { name isRepeatable } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
+              __type(name: "NodeInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+            }
+            """);
+
+        status.ShouldBe(200, body);
+        JsonNode.Parse(body)!["errors"].ShouldBeNull(body);
+        body.ShouldContain("\"isRepeatable\":false");
+    }
+
+    [Fact]
     public async Task Fields_of_one_name_on_different_node_types_merge_in_one_selection()
     {
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(),
