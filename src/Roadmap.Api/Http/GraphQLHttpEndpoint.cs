@@ -15,7 +15,8 @@ namespace Roadmap.Api.Http;
 /// client accepts, and the spec's status codes. What a request may do (no mutations over GET, the graph must be
 /// loaded) is decided by execution, here and in <c>roadmap query</c> alike; this class maps its answer to a status.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocumentExecuter<ISchema> executer, IOptions<GraphQLHttpOptions> options)
+public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocumentExecuter<ISchema> executer, IOptions<GraphQLHttpOptions> options,
+    IOptions<GraphQLOptions> executionOptions)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
@@ -164,11 +165,31 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
             Errors = [new ExecutionError(error.Message) { Code = error.Code.Code }],
         });
 
+    /// <summary>
+    /// Written to a buffer first, which stops at GraphQL:MaxResponseBytes: a response over it is replaced by one
+    /// coded error, and a client never receives half a response.
+    /// </summary>
     private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
+        var limit = executionOptions.Value.MaxResponseBytes;
+        using var buffer = new BoundedWriteStream(limit);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        }
+        catch (BoundedWriteStream.LimitExceededException)
+        {
+            buffer.SetLength(0);
+            await serializer.WriteAsync(buffer, new ExecutionResult
+            {
+                Errors = [new ExecutionError($"The response exceeds {limit} bytes (GraphQL:MaxResponseBytes); ask for less.") { Code = ErrorCodes.ResponseTooLarge.Code }],
+            }, http.RequestAborted);
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private readonly record struct HttpError(ErrorCode Code, string Message)
