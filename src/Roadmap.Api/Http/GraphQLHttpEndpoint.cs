@@ -111,21 +111,31 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
         if (request.ContentLength > limit) return (null, HttpError.TooLarge(limit));
 
         GraphQLRequest? body;
+        // Read whole through a stream that stops at the limit (a body without Content-Length cannot exceed it
+        // either), so that a body the serializer refuses can be looked at again.
+        using var buffer = new MemoryStream();
         try
         {
-            // One read, by the serializer, through a stream that stops at the limit: a body without Content-Length
-            // cannot exceed it either.
             await using var bounded = new BoundedReadStream(request.Body, limit);
-            body = await serializer.ReadAsync<GraphQLRequest>(bounded, request.HttpContext.RequestAborted);
+            await bounded.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         }
         catch (BoundedReadStream.LimitExceededException)
         {
             return (null, HttpError.TooLarge(limit));
         }
+        try
+        {
+            buffer.Position = 0;
+            body = await serializer.ReadAsync<GraphQLRequest>(buffer, request.HttpContext.RequestAborted);
+        }
         catch (JsonException e) when (e.InnerException is JsonException)
         {
             // The reader's own error, wrapped by the serializer: the text is not JSON.
             return (null, new HttpError(ErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
+        }
+        catch (JsonException e) when (!JsonUnicode.IsUnicode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, new HttpError(ErrorCodes.InvalidJson, $"The body is not valid UTF-8, or escapes half a surrogate pair: {e.Message}"));
         }
         catch (JsonException e)
         {
@@ -152,8 +162,13 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
                 return true;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            if (!JsonUnicode.IsUnicode(System.Text.Encoding.UTF8.GetBytes(json)))
+            {
+                error = new HttpError(ErrorCodes.InvalidJson, $"'{name}' escapes half a surrogate pair.");
+                return false;
+            }
         }
         error = HttpError.BadRequest($"'{name}' must be a JSON-encoded object.");
         return false;

@@ -15,7 +15,11 @@ public static class Cursors
         try
         {
             var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
-            if (text.StartsWith(Prefix, StringComparison.Ordinal) && int.TryParse(text.AsSpan(Prefix.Length), out var position) && position >= 0)
+            // Digits only, below int.MaxValue (the next page starts one further), and written as Encode writes it:
+            // no sign, no spaces, no leading zeros.
+            if (text.StartsWith(Prefix, StringComparison.Ordinal)
+                && int.TryParse(text.AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+                && position < int.MaxValue && Encode(position) == cursor)
             {
                 return position;
             }
