@@ -149,6 +149,8 @@ public static class ErrorCodes
     // The service.
     public static readonly ErrorCode GraphNotReady = new("GRAPH_NOT_READY", ErrorOrigin.Service, "The graph is still loading; retry after the Retry-After seconds.", 503);
     public static readonly ErrorCode StoreUnavailable = new("STORE_UNAVAILABLE", ErrorOrigin.Service, "The store cannot be reached or keeps failing (Neo4j down, or its circuit breaker open); retry later.", 503);
+    public static readonly ErrorCode StoreWriteFailed = new("STORE_WRITE_FAILED", ErrorOrigin.Service,
+        "The edit was not saved: the database file could not be written (disk full, Store:Embedded:MaxDatabaseBytes reached, a read-only file, an I/O error, a corrupted page). Nothing changed; reads go on; the server's log names the cause under the request id in the message.", 503);
     public static readonly ErrorCode Internal = new("INTERNAL", ErrorOrigin.Service, "A fault of the service; the message holds a request id to quote, and the server's log has the details under it.");
 
     /// <summary>Every code, in the order declared above.</summary>
