@@ -123,6 +123,12 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
         {
             return (null, HttpError.TooLarge(limit));
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusal (a body slower than Kestrel:Limits:MinRequestBodyDataRate, or cut short): the
+            // client's doing, not an error of the application to log.
+            return (null, HttpError.BadRequest($"The request body could not be read: {e.Message}"));
+        }
         try
         {
             buffer.Position = 0;
