@@ -31,6 +31,11 @@ public sealed class DocumentLimits(IOptions<GraphQLOptions> limitOptions) : ICon
             {
                 document = builder.Build(query);
             }
+            catch (GraphQLParser.Exceptions.GraphQLMaxDepthExceededException)
+            {
+                // GraphQL.NET would let this one through as an unhandled exception, INTERNAL and an error in the log.
+                return new ExecutionResult { Errors = [new RoadmapError(ErrorCodes.DocumentTooLarge, "The document nests deeper than the parser allows.")] };
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Left to the executer, which parses again and reports the syntax error in its own words.

@@ -25,6 +25,7 @@ public class DocumentBombTests(BombApiFactory factory) : IClassFixture<BombApiFa
             + string.Join(" ", Enumerable.Range(0, 1_300).Select(i => $"fragment F{i} on Query{{stats{{nodeCount}}}}")), "DOCUMENT_TOO_LARGE" },
         { "2,900 aliases of __schema", "{" + string.Join(" ", Enumerable.Range(0, 2_900).Select(i => $"a{i}:__schema{{...F}}")) + "} fragment F on __Schema { types { name fields { name } } }", "DOCUMENT_TOO_LARGE" },
         { "500 exports", "{" + string.Join(" ", Enumerable.Range(0, 500).Select(i => $"e{i}:dependents(id:\"component:ct-tube\"){{export(format:GRAPHML)}}")) + "}", "DOCUMENT_TOO_LARGE" },
+        { "nesting 150 deep, past the parser's limit", "{ node(id: \"product:ct\") { " + string.Concat(Enumerable.Repeat("needs { to { ", 150)) + "id" + string.Concat(Enumerable.Repeat(" } }", 150)) + " } }", "DOCUMENT_TOO_LARGE" },
         { "50 aliases of __schema, within the alias limit", "{" + string.Join(" ", Enumerable.Range(0, 50).Select(i => $"a{i}:__schema{{types{{name}}}}")) + "}", "COMPLEXITY" },
         { "25 exports, within the alias limit", "{" + string.Join(" ", Enumerable.Range(0, 25).Select(i => $"e{i}:dependents(id:\"component:ct-tube\"){{export(format:GRAPHML)}}")) + "}", "COMPLEXITY" },
     };
