@@ -29,6 +29,7 @@ public static class ApiServiceCollectionExtensions
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder().AddPolicy(ApiKeyPolicy.Name, ApiKeyPolicy.Configure);
         services.AddGraphQLRateLimits();
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IConfiguration>(ConnectionLimits.Apply);
         services.AddSingleton<GraphQLHttpEndpoint>();
         return services;
     }

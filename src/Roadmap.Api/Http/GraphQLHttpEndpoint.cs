@@ -15,7 +15,8 @@ namespace Roadmap.Api.Http;
 /// client accepts, and the spec's status codes. What a request may do (no mutations over GET, the graph must be
 /// loaded) is decided by execution, here and in <c>roadmap query</c> alike; this class maps its answer to a status.
 /// </summary>
-public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocumentExecuter<ISchema> executer, IOptions<GraphQLHttpOptions> options)
+public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocumentExecuter<ISchema> executer, IOptions<GraphQLHttpOptions> options,
+    IOptions<GraphQLOptions> executionOptions)
 {
     public const string GraphQLResponseMediaType = "application/graphql-response+json";
     public const string JsonMediaType = "application/json";
@@ -110,21 +111,37 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
         if (request.ContentLength > limit) return (null, HttpError.TooLarge(limit));
 
         GraphQLRequest? body;
+        // Read whole through a stream that stops at the limit (a body without Content-Length cannot exceed it
+        // either), so that a body the serializer refuses can be looked at again.
+        using var buffer = new MemoryStream();
         try
         {
-            // One read, by the serializer, through a stream that stops at the limit: a body without Content-Length
-            // cannot exceed it either.
             await using var bounded = new BoundedReadStream(request.Body, limit);
-            body = await serializer.ReadAsync<GraphQLRequest>(bounded, request.HttpContext.RequestAborted);
+            await bounded.CopyToAsync(buffer, request.HttpContext.RequestAborted);
         }
         catch (BoundedReadStream.LimitExceededException)
         {
             return (null, HttpError.TooLarge(limit));
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own refusal (a body slower than Kestrel:Limits:MinRequestBodyDataRate, or cut short): the
+            // client's doing, not an error of the application to log.
+            return (null, HttpError.BadRequest($"The request body could not be read: {e.Message}"));
+        }
+        try
+        {
+            buffer.Position = 0;
+            body = await serializer.ReadAsync<GraphQLRequest>(buffer, request.HttpContext.RequestAborted);
+        }
         catch (JsonException e) when (e.InnerException is JsonException)
         {
             // The reader's own error, wrapped by the serializer: the text is not JSON.
             return (null, new HttpError(ErrorCodes.InvalidJson, $"The body is not valid JSON: {e.Message}"));
+        }
+        catch (JsonException e) when (!JsonUnicode.IsUnicode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)))
+        {
+            return (null, new HttpError(ErrorCodes.InvalidJson, $"The body is not valid UTF-8, or escapes half a surrogate pair: {e.Message}"));
         }
         catch (JsonException e)
         {
@@ -151,8 +168,13 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
                 return true;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            if (!JsonUnicode.IsUnicode(System.Text.Encoding.UTF8.GetBytes(json)))
+            {
+                error = new HttpError(ErrorCodes.InvalidJson, $"'{name}' escapes half a surrogate pair.");
+                return false;
+            }
         }
         error = HttpError.BadRequest($"'{name}' must be a JSON-encoded object.");
         return false;
@@ -164,11 +186,31 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
             Errors = [new ExecutionError(error.Message) { Code = error.Code.Code }],
         });
 
+    /// <summary>
+    /// Written to a buffer first, which stops at GraphQL:MaxResponseBytes: a response over it is replaced by one
+    /// coded error, and a client never receives half a response.
+    /// </summary>
     private async Task WriteAsync(HttpContext http, string mediaType, int status, ExecutionResult result)
     {
+        var limit = executionOptions.Value.MaxResponseBytes;
+        using var buffer = new BoundedWriteStream(limit);
+        try
+        {
+            await serializer.WriteAsync(buffer, result, http.RequestAborted);
+        }
+        catch (BoundedWriteStream.LimitExceededException)
+        {
+            buffer.SetLength(0);
+            await serializer.WriteAsync(buffer, new ExecutionResult
+            {
+                Errors = [new ExecutionError($"The response exceeds {limit} bytes (GraphQL:MaxResponseBytes); ask for less.") { Code = ErrorCodes.ResponseTooLarge.Code }],
+            }, http.RequestAborted);
+        }
         http.Response.StatusCode = status;
         http.Response.ContentType = mediaType + "; charset=utf-8";
-        await serializer.WriteAsync(http.Response.Body, result, http.RequestAborted);
+        http.Response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private readonly record struct HttpError(ErrorCode Code, string Message)

@@ -67,7 +67,7 @@ public static class EditPlanner
         var leadAgencies = draft.LeadAgencies?.Select(a => Name(a, "leadAgency")).ToList() ?? existing?.LeadAgencies ?? [];
         CheckList(leadAgencies, "leadAgencies");
         var note = draft.Note is null ? existing?.Note : draft.Note.Trim() is { Length: > 0 } trimmed ? trimmed : null;
-        if (note?.Length > GraphRules.MaxNoteLength) throw new RoadmapException(ErrorCodes.BadValue, $"'note' has more than {GraphRules.MaxNoteLength} characters.");
+        if (note is not null && GraphRules.TextLength(note) > GraphRules.MaxNoteLength) throw new RoadmapException(ErrorCodes.BadValue, $"'note' has more than {GraphRules.MaxNoteLength} characters.");
 
         // Each kind carries its own attributes and no others, as in the seed files.
         NotFor(draft.ComponentType, "componentType", NodeKind.Component, draft.Kind);
@@ -112,7 +112,7 @@ public static class EditPlanner
         }
         var group = string.IsNullOrWhiteSpace(draft.Group) ? null : draft.Group.Trim();
         Refuse(GraphRules.Group(draft.Type, group));
-        if (group?.Length > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
+        if (group is not null && GraphRules.TextLength(group) > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
         Refuse(GraphRules.HasSources(draft.Sources.Count, "an edge"));
         CheckList(draft.Sources, "sources");
         foreach (var source in draft.Sources) CheckSource(graph, source);
@@ -217,11 +217,11 @@ public static class EditPlanner
     {
         var document = Find(graph, source.DocumentId);
         if (document is not { Kind: NodeKind.Document }) Refuse(GraphRules.Quote(source, document));
-        if (string.IsNullOrWhiteSpace(source.Section) || source.Section.Length > MaxNameLength)
+        if (string.IsNullOrWhiteSpace(source.Section) || GraphRules.TextLength(source.Section) > MaxNameLength)
         {
             throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a section of 1 to {MaxNameLength} characters, as the plan numbers it.");
         }
-        if (QuoteFolding.Fold(source.Quote).Length == 0 || source.Quote.Length > GraphRules.MaxQuoteLength)
+        if (QuoteFolding.Fold(source.Quote).Length == 0 || GraphRules.TextLength(source.Quote) > GraphRules.MaxQuoteLength)
         {
             throw new RoadmapException(ErrorCodes.BadValue, $"A source needs a quote of 1 to {GraphRules.MaxQuoteLength} characters.");
         }
@@ -237,7 +237,7 @@ public static class EditPlanner
     private static string Name(string value, string what)
     {
         var trimmed = value.Trim();
-        if (trimmed.Length == 0 || trimmed.Length > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'{what}' must have 1 to {MaxNameLength} characters.");
+        if (trimmed.Length == 0 || GraphRules.TextLength(trimmed) > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'{what}' must have 1 to {MaxNameLength} characters.");
         return trimmed;
     }
 

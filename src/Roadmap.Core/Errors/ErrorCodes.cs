@@ -57,9 +57,15 @@ public static class ErrorCodes
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
     public static readonly ErrorCode RateLimited = new("RATE_LIMITED", ErrorOrigin.Http, "Too many requests from one address or one key this minute; retry after the Retry-After seconds.", 429);
 
+    // The document's bounds, checked before validation (GraphQL.NET's validation costs quadratic time in some shapes).
+    public static readonly ErrorCode DocumentTooLarge = new("DOCUMENT_TOO_LARGE", ErrorOrigin.Http,
+        "The document writes more aliases (GraphQL:MaxAliases), fragment spreads (GraphQL:MaxFragmentSpreads) or argument lists under one response name (GraphQL:MaxArgumentSetsPerResponseName) than allowed, or selects more fields (GraphQL:MaxFields, fragments counted at each spread), or nests deeper than the parser allows; refused before validation.");
+    public static readonly ErrorCode TooManyErrors = new("TOO_MANY_ERRORS", ErrorOrigin.GraphQL, "The last error of a response that had more than GraphQL:MaxErrors; it says how many were left out.");
+    public static readonly ErrorCode ResponseTooLarge = new("RESPONSE_TOO_LARGE", ErrorOrigin.Http, "The response would exceed GraphQL:MaxResponseBytes; it is replaced by this error. Ask for less (fewer aliases, smaller pages or exports).");
+
     // GraphQL.NET's own codes (raised by the library, not by this service's code; listed so that clients find them here).
     public static readonly ErrorCode SyntaxError = new("SYNTAX_ERROR", ErrorOrigin.GraphQL, "The document does not parse.");
-    public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity, or a where filter nests more than 5 levels or holds more than 50 conditions.");
+    public static readonly ErrorCode Complexity = new("COMPLEXITY", ErrorOrigin.GraphQL, "The document nests deeper than GraphQL:MaxSelectionDepth or costs more than GraphQL:MaxComplexity (__schema and __type cost GraphQL:IntrospectionComplexity each, export GraphQL:ExportComplexity), or a where filter nests more than 5 levels or holds more than 50 conditions.");
     public static readonly ErrorCode NoIntrospection = new("NO_INTROSPECTION", ErrorOrigin.GraphQL, "Introspection is switched off (GraphQL:EnableIntrospection=false).");
     public static readonly ErrorCode Timeout = new("TIMEOUT", ErrorOrigin.GraphQL, "Execution ran past GraphQL:ExecutionTimeout.");
     public static readonly ErrorCode InvalidValue = new("INVALID_VALUE", ErrorOrigin.GraphQL, "A variable's value does not fit its type.");
@@ -145,6 +151,8 @@ public static class ErrorCodes
     // The service.
     public static readonly ErrorCode GraphNotReady = new("GRAPH_NOT_READY", ErrorOrigin.Service, "The graph is still loading; retry after the Retry-After seconds.", 503);
     public static readonly ErrorCode StoreUnavailable = new("STORE_UNAVAILABLE", ErrorOrigin.Service, "The store cannot be reached or keeps failing (Neo4j down, or its circuit breaker open); retry later.", 503);
+    public static readonly ErrorCode StoreWriteFailed = new("STORE_WRITE_FAILED", ErrorOrigin.Service,
+        "The edit was not saved: the database file could not be written (disk full, Store:Embedded:MaxDatabaseBytes reached, a read-only file, an I/O error, a corrupted page). Nothing changed; reads go on; the server's log names the cause under the request id in the message.", 503);
     public static readonly ErrorCode Internal = new("INTERNAL", ErrorOrigin.Service, "A fault of the service; the message holds a request id to quote, and the server's log has the details under it.");
 
     /// <summary>Every code, in the order declared above.</summary>

@@ -24,6 +24,12 @@ public static class GraphRules
     public const int MaxNoteLength = 4_000;
     public const int MaxListLength = 50;
 
+    /// <summary>
+    /// A text's length as its reader counts characters: text elements, so that an emoji or a character outside the
+    /// Basic Multilingual Plane (two UTF-16 units, four bytes) counts once against a limit.
+    /// </summary>
+    public static int TextLength(string text) => new System.Globalization.StringInfo(text).LengthInTextElements;
+
     /// <summary>BAD_ID unless the id is the kind's prefix and a lowercase slug.</summary>
     public static RuleViolation? Id(NodeKind kind, string id)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
@@ -41,6 +42,17 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
         var data = file.Read();
         _file = file;
+        try
+        {
+            _editConnection = file.OpenForEdits(options.MaxDatabaseBytes);
+            _editConnection.ProbeWrite();
+        }
+        catch (SqliteException e)
+        {
+            DropEditConnection();
+            WriteFailure = e.Message;
+            _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
+        }
         _graph = new GraphIndex(data);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
@@ -107,10 +119,22 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             // Plan against the latest graph, not the request's pinned one: versions are checked against what is current.
             var latest = _graph!;
             var edit = plan(latest);
-            _editConnection ??= _file.OpenForEdits();
-            // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
-            // leaves memory as it was.
-            var sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+            long sequence;
+            try
+            {
+                _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
+                // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
+                // leaves memory as it was.
+                sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+            }
+            catch (SqliteException e)
+            {
+                // A fresh connection next time: the disk may have room again, or the file its permissions back.
+                DropEditConnection();
+                WriteFailure = e.Message;
+                throw new StoreWriteException($"{_file.Path} could not be written: {e.Message}", e);
+            }
+            WriteFailure = null;
             var next = latest.Apply(edit);
             _graph = next;
             if (_pinned.Value is { } pin) pin.Graph = next;
@@ -120,6 +144,14 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         {
             _writeLock.Release();
         }
+    }
+
+    public string? WriteFailure { get; private set; }
+
+    private void DropEditConnection()
+    {
+        _editConnection?.Dispose();
+        _editConnection = null;
     }
 
     public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken) =>

@@ -10,6 +10,12 @@ public sealed class EmbeddedStoreOptions
 
     /// <summary>When the seeds are loaded into the file.</summary>
     public SeedImport SeedImport { get; set; } = SeedImport.WhenUnedited;
+
+    /// <summary>
+    /// The size the file may grow to through edits (SQLite's max_page_count); 0 leaves it to the disk. A full file
+    /// fails edits with STORE_WRITE_FAILED, exactly as a full disk does, while reads go on.
+    /// </summary>
+    public long MaxDatabaseBytes { get; set; }
 }
 
 public enum SeedImport

@@ -88,7 +88,16 @@ public interface IEditableGraphStore
 
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
+
+    /// <summary>Why the last write failed (or the file could not be written at start); null once a write succeeds.</summary>
+    string? WriteFailure { get; }
 }
+
+/// <summary>
+/// A commit the store could not make (disk full, a read-only file, an I/O error, a corrupted page): the edit was
+/// not applied. Answered STORE_WRITE_FAILED, and logged with the request id.
+/// </summary>
+public sealed class StoreWriteException(string message, Exception cause) : Exception(message, cause);
 
 /// <summary>A committed edit: the sequence number of its last audit entry, and what it changed.</summary>
 public sealed record EditResult(long Sequence, GraphEdit Edit);

@@ -133,7 +133,8 @@ public sealed class SqliteGraphFile(string path)
     }
 
     /// <summary>A connection for edits, kept open by the store so that a write costs one transaction, not an open.</summary>
-    public EditConnection OpenForEdits() => new(Open());
+    /// <summary>The connection edits go through; <paramref name="maxBytes"/> above 0 caps the file's size.</summary>
+    public EditConnection OpenForEdits(long maxBytes = 0) => new(Open(), maxBytes);
 
     /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
     public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, string? target, int first)
@@ -166,12 +167,31 @@ public sealed class SqliteGraphFile(string path)
     {
         private readonly SqliteConnection _connection;
 
-        internal EditConnection(SqliteConnection connection)
+        internal EditConnection(SqliteConnection connection, long maxBytes)
         {
             _connection = connection;
             // FULL: in WAL mode, NORMAL already survives a killed process, but a power cut or kernel crash can lose
             // the last commits. Edits are rare and each is a curator's work, so every commit waits for its fsync.
             Execute(_connection, "PRAGMA synchronous = FULL;");
+            if (maxBytes > 0)
+            {
+                using var pageSize = _connection.CreateCommand();
+                pageSize.CommandText = "PRAGMA page_size;";
+                var pages = Math.Max(1, maxBytes / Convert.ToInt64(pageSize.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+                Execute(_connection, $"PRAGMA max_page_count = {pages};");
+            }
+        }
+
+        /// <summary>Writes and commits one row of meta, so that a file that cannot be written is found at start rather than at the first edit.</summary>
+        public void ProbeWrite()
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var write = _connection.CreateCommand();
+            write.Transaction = transaction;
+            write.CommandText = "INSERT OR REPLACE INTO meta (key, value) VALUES ('write_probe', $at)";
+            write.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+            write.ExecuteNonQuery();
+            transaction.Commit();
         }
 
         /// <summary>Writes one edit and its audit entries in a transaction; returns the last entry's sequence number.</summary>

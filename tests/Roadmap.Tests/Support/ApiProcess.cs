@@ -19,13 +19,33 @@ internal sealed class ApiProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<ApiProcess> StartAsync(string databasePath, params (string Key, string Value)[] settings)
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Resident set size in bytes, from /proc.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
+    public static Task<ApiProcess> StartAsync(string databasePath, params (string Key, string Value)[] settings) =>
+        StartAsync(databasePath, descriptorLimit: null, settings);
+
+    /// <summary>The API, under a limit on open files (ulimit -n) when one is given.</summary>
+    public static async Task<ApiProcess> StartAsync(string databasePath, int? descriptorLimit, params (string Key, string Value)[] settings)
     {
         // The API is built alongside the tests, in the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(Repo.Root, "src", "Roadmap.Api", "bin", configuration, "net10.0", "Roadmap.Api.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        if (descriptorLimit is { } limit)
+        {
+            // exec: the process the test watches and kills is the API itself, not a shell around it.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("ulimit -n \"$0\" && exec dotnet \"$@\"");
+            start.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in new[]
                  {

@@ -16,6 +16,33 @@ public sealed class GraphQLOptions
 
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Fields a document may select, counted as executed: a fragment's fields once for every spread of it.</summary>
+    public int MaxFields { get; set; } = 1_000;
+
+    /// <summary>Aliases a document may write.</summary>
+    public int MaxAliases { get; set; } = 200;
+
+    /// <summary>Fragment spreads (<c>...Name</c>) a document may write.</summary>
+    public int MaxFragmentSpreads { get; set; } = 100;
+
+    /// <summary>
+    /// Different argument lists one response name may carry across a document. Each pair of selections under one
+    /// name is compared by validation, so many under one name cost quadratic time and errors.
+    /// </summary>
+    public int MaxArgumentSetsPerResponseName { get; set; } = 10;
+
+    /// <summary>Errors one response carries; the rest are counted in a last TOO_MANY_ERRORS error.</summary>
+    public int MaxErrors { get; set; } = 100;
+
+    /// <summary>What <c>__schema</c> and <c>__type</c> cost in complexity: a bound on the schema's size, written out once per selection.</summary>
+    public int IntrospectionComplexity { get; set; } = 5_000;
+
+    /// <summary>What one <c>export</c> field costs in complexity: a bound on writing out the whole graph once.</summary>
+    public int ExportComplexity { get; set; } = 10_000;
+
+    /// <summary>The largest response the HTTP endpoint writes; a larger one is replaced by a RESPONSE_TOO_LARGE error.</summary>
+    public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Whether the schema can be introspected (GraphiQL and code generators need it).</summary>
     public bool EnableIntrospection { get; set; } = true;
 }

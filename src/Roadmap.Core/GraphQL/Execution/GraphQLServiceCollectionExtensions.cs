@@ -18,12 +18,16 @@ public static class GraphQLServiceCollectionExtensions
         services.AddOptions<GraphQLOptions>().BindConfiguration(GraphQLOptions.Section)
             .Validate(o => o.MaxSelectionDepth > 0 && o.MaxComplexity > 0 && o.ExecutionTimeout > TimeSpan.Zero,
                 "GraphQL:MaxSelectionDepth, GraphQL:MaxComplexity and GraphQL:ExecutionTimeout must be positive.")
+            .Validate(o => o.MaxFields > 0 && o.MaxAliases >= 0 && o.MaxFragmentSpreads >= 0 && o.MaxArgumentSetsPerResponseName > 0 && o.MaxErrors > 0
+                    && o.IntrospectionComplexity >= 0 && o.ExportComplexity >= 0 && o.MaxResponseBytes > 0,
+                "GraphQL:MaxFields, MaxArgumentSetsPerResponseName, MaxErrors and MaxResponseBytes must be positive; MaxAliases, MaxFragmentSpreads, IntrospectionComplexity and ExportComplexity 0 or more.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphQLOptions>, RenamedGraphQLSettings>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
         services.AddSingleton<IConfigureExecution, ExecutionGuard>();
+        services.AddSingleton<IConfigureExecution, DocumentLimits>();
 
         var defaultImpact = new ComplexityOptions().DefaultComplexityImpactDelegate;
         services.AddGraphQL(b => b
@@ -37,11 +41,17 @@ public static class GraphQLServiceCollectionExtensions
                 {
                     MaxDepth = options.MaxSelectionDepth,
                     MaxComplexity = options.MaxComplexity,
-                    // Introspection is bounded by the schema's size, not the graph's; tools such as GraphiQL must get through.
-                    DefaultComplexityImpactDelegate = context =>
-                        context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-                            ? new FieldComplexityResult(0, 1)
-                            : defaultImpact(context),
+                    // Introspection is bounded by the schema's size, not the graph's: one fixed cost per __schema or __type
+                    // (what is under it is free), so GraphiQL gets through and thousands of aliases of it do not.
+                    // An export writes up to the whole graph as text: a fixed cost of its own.
+                    DefaultComplexityImpactDelegate = context => context.FieldDefinition.Name switch
+                    {
+                        "__schema" or "__type" => new FieldComplexityResult(options.IntrospectionComplexity, 0),
+                        "export" => new FieldComplexityResult(options.ExportComplexity, 1),
+                        _ when context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+                            => new FieldComplexityResult(0, 1),
+                        _ => defaultImpact(context),
+                    },
                 });
             }, useForCachedDocuments: true, global::GraphQL.DI.ServiceLifetime.Singleton)
             .AddValidationRule<IntrospectionSwitch>(useForCachedDocuments: true)

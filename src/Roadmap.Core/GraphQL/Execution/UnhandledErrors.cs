@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Errors;
 using Roadmap.Core.GraphQL.Arguments;
+using Roadmap.Core.Storage;
 using Roadmap.Core.Storage.Neo4j;
 
 namespace Roadmap.Core.GraphQL.Execution;
@@ -30,6 +31,10 @@ public static class UnhandledErrors
             case Neo4jTransientException or Neo4jConfigurationException:
                 logger.LogWarning(context.OriginalException, "The store failed during {Operation} (request {RequestId})", operation, requestId);
                 context.Exception = new RoadmapError(ErrorCodes.StoreUnavailable, $"The graph store is not answering; retry later (request {requestId}).");
+                break;
+            case StoreWriteException write:
+                logger.LogError(write.InnerException, "The store could not write during {Operation} (request {RequestId}): {Cause}", operation, requestId, write.Message);
+                context.Exception = new RoadmapError(ErrorCodes.StoreWriteFailed, $"The edit was not saved: the graph's file cannot be written; nothing changed (request {requestId}).");
                 break;
             default:
                 logger.LogError(context.OriginalException, "Unhandled error in {Operation} (request {RequestId})", operation, requestId);

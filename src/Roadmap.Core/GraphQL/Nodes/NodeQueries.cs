@@ -5,6 +5,7 @@ using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.GraphQL.Loading;
 using Roadmap.Core.GraphQL.Paging;
+using Roadmap.Core.Rules;
 
 namespace Roadmap.Core.GraphQL.Nodes;
 
@@ -32,10 +33,12 @@ public static class NodeQueries
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text").Trim();
-                if (text.Length == 0 || text.Length > ArgumentLimits.MaxSearchText)
+                if (text.Length == 0 || GraphRules.TextLength(text) > ArgumentLimits.MaxSearchText)
                 {
                     throw new RoadmapError(ErrorCodes.InvalidArgument, $"'text' must have 1 to {ArgumentLimits.MaxSearchText} characters.");
                 }
+                // The read model keeps every node's names in one text, separated by NUL: a NUL would match them all.
+                if (text.Any(char.IsControl)) throw new RoadmapError(ErrorCodes.InvalidArgument, "'text' must not contain control characters (NUL, tabs, line breaks).");
                 var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
                 return await c.Store().SearchAsync(text, NodeKindsArgument.Read(c), first, c.CancellationToken);
             });

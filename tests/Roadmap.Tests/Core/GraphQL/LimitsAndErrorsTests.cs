@@ -74,3 +74,65 @@ public class LimitsAndErrorsTests(TestGraphApiFactory factory) : IClassFixture<T
         cache.Hits.ShouldBe(hits + 1);
     }
 }
+
+/// <summary>Text and cursor arguments are checked as their reader sees them (issue 19).</summary>
+public class TextAndCursorArgumentTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApiFactory>
+{
+    [Theory]
+    [InlineData("ct\\u0000")]
+    [InlineData("\\u0000")]
+    [InlineData("c\\u0000t")]
+    public async Task Search_text_with_a_nul_is_invalid_argument(string text)
+    {
+        var client = await factory.ReadyClientAsync();
+
+        var (status, body, _) = await GraphQLClient.PostAsync(client, "query($t: String!) { search(text: $t) { id } }", $"{{\"t\":\"{text}\"}}");
+
+        status.ShouldBe(200);
+        body.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
+        body.ShouldNotContain("\"id\":");
+    }
+
+    [Fact]
+    public async Task Search_text_length_counts_characters_not_utf16_units()
+    {
+        var client = await factory.ReadyClientAsync();
+        var query = "query($t: String!) { search(text: $t) { id } }";
+
+        var (_, twoHundred, _) = await GraphQLClient.PostAsync(client, query, System.Text.Json.JsonSerializer.Serialize(new { t = string.Concat(Enumerable.Repeat("😀", 200)) }));
+        var (_, twoHundredOne, _) = await GraphQLClient.PostAsync(client, query, System.Text.Json.JsonSerializer.Serialize(new { t = string.Concat(Enumerable.Repeat("😀", 201)) }));
+
+        twoHundred.ShouldBe("""{"data":{"search":[]}}""");
+        twoHundredOne.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
+    }
+
+    [Theory]
+    [InlineData("node:2147483647")]
+    [InlineData("node:-1")]
+    [InlineData("node:+1")]
+    [InlineData("node: 1")]
+    [InlineData("node:01")]
+    [InlineData("node:99999999999")]
+    public async Task A_cursor_out_of_range_or_not_as_issued_is_invalid_cursor(string decoded)
+    {
+        var client = await factory.ReadyClientAsync();
+        var cursor = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(decoded));
+
+        var (status, body, _) = await GraphQLClient.PostAsync(client, $"{{ nodes(after: \"{cursor}\") {{ totalCount edges {{ node {{ id }} }} }} }}");
+
+        status.ShouldBe(200);
+        body.ShouldContain("\"code\":\"INVALID_CURSOR\"", Case.Sensitive, body);
+    }
+
+    [Fact]
+    public async Task An_issued_cursor_still_pages()
+    {
+        var client = await factory.ReadyClientAsync();
+        var (_, page, _) = await GraphQLClient.PostAsync(client, "{ nodes(first: 1) { edges { cursor node { id } } } }");
+        var cursor = System.Text.Json.Nodes.JsonNode.Parse(page)!["data"]!["nodes"]!["edges"]![0]!["cursor"]!.ToString();
+
+        var (_, body, _) = await GraphQLClient.PostAsync(client, $"{{ nodes(after: \"{cursor}\", first: 1) {{ edges {{ node {{ id }} }} }} }}");
+
+        body.ShouldBe("""{"data":{"nodes":{"edges":[{"node":{"id":"component:rotating-anode-target"}}]}}}""");
+    }
+}

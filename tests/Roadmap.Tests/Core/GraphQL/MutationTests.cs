@@ -36,6 +36,22 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
     }
 
     [Fact]
+    public async Task A_name_of_200_characters_outside_the_basic_plane_is_within_the_200_character_limit()
+    {
+        var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+
+        const string upsert = """
+            mutation($id: ID!, $name: String!) { upsertNode(input: { id: $id, kind: TECHNOLOGY, nameZh: $name, nameEn: "wide",
+              sources: [{ document: "document:test-plan", section: "二", quote: "图像重建技术" }] }) { node { id } } }
+            """;
+        var fits = await Send(client, upsert, JsonSerializer.Serialize(new { id = "technology:wide-200", name = string.Concat(Enumerable.Repeat("𠀀", 200)) }));
+        var over = await Send(client, upsert, JsonSerializer.Serialize(new { id = "technology:wide-201", name = string.Concat(Enumerable.Repeat("𠀀", 201)) }));
+
+        ErrorCode(fits).ShouldBeNull(fits.ToString());
+        ErrorCode(over).ShouldBe("BAD_VALUE");
+    }
+
+    [Fact]
     public async Task A_wrong_key_is_refused_with_401_even_for_reads()
     {
         var client = (await factory.ReadyClientAsync()).With(ApiKeys.Create().Key);
