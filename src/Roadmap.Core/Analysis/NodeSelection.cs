@@ -71,36 +71,53 @@ public static class NodeSelection
     /// <summary>How many matching nodes have each combination of the grouped values, in the order of those values.</summary>
     public static IReadOnlyList<NodeCount> Count(GraphIndex graph, NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy)
     {
-        var years = graph.Nodes.Where(n => n.Kind == NodeKind.Document).ToDictionary(n => n.Id, n => n.Year, StringComparer.Ordinal);
-        var counts = new Dictionary<NodeCountKey, int>();
-        foreach (var v in Select(graph, filter))
+        var keys = groupBy.ToHashSet();
+        var years = graph.Nodes.Where(n => n.Kind == NodeKind.Document).ToDictionary(n => n.Id, n => n.Year ?? -1, StringComparer.Ordinal);
+        // A group as a value tuple (−1 where not grouped by or not set), so counting a million nodes allocates only per
+        // group; DOCUMENT and YEAR are many-valued and give a node one tuple per stating plan.
+        var counts = new Dictionary<(int Kind, int Field, int Status, int ComponentType, int ProgramType, string? Document, int Year), int>();
+        var byDocument = keys.Contains(NodeGroupKey.Document) || keys.Contains(NodeGroupKey.Year);
+        var evaluation = filter is null ? null : new Evaluation(graph);
+        for (var v = 0; v < graph.NodeCount; v++)
         {
+            if (evaluation is not null && !evaluation.Matches(v, filter!)) continue;
             var node = graph.NodeAt(v);
-            IEnumerable<NodeCountKey> keys = [new NodeCountKey()];
-            foreach (var group in groupBy.Distinct())
+            var single = (
+                Kind: keys.Contains(NodeGroupKey.Kind) ? (int)node.Kind : -1,
+                Field: keys.Contains(NodeGroupKey.Field) ? (int?)node.Field ?? -1 : -1,
+                Status: keys.Contains(NodeGroupKey.Status) ? (int?)node.LatestAssessment?.Status ?? -1 : -1,
+                ComponentType: keys.Contains(NodeGroupKey.ComponentType) ? (int?)node.ComponentType ?? -1 : -1,
+                ProgramType: keys.Contains(NodeGroupKey.ProgramType) ? (int?)node.ProgramType ?? -1 : -1);
+            if (!byDocument)
             {
-                keys = group switch
-                {
-                    NodeGroupKey.Kind => keys.Select(k => k with { Kind = node.Kind }),
-                    NodeGroupKey.Field => keys.Select(k => k with { Field = node.Field }),
-                    NodeGroupKey.Status => keys.Select(k => k with { Status = node.LatestAssessment?.Status }),
-                    NodeGroupKey.ComponentType => keys.Select(k => k with { ComponentType = node.ComponentType }),
-                    NodeGroupKey.ProgramType => keys.Select(k => k with { ProgramType = node.ProgramType }),
-                    NodeGroupKey.Document => keys.SelectMany(k => StatingDocuments(node).Select(d => k with { Document = d })),
-                    NodeGroupKey.Year => keys.SelectMany(k => StatingDocuments(node).Select(d => years.GetValueOrDefault(d)).Distinct().Select(y => k with { Year = y })),
-                    _ => throw new ArgumentOutOfRangeException(nameof(groupBy)),
-                };
+                var key = (single.Kind, single.Field, single.Status, single.ComponentType, single.ProgramType, (string?)null, -1);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+                continue;
             }
-            foreach (var key in keys) counts[key] = counts.GetValueOrDefault(key) + 1;
+            var seen = new HashSet<(string?, int)>();
+            foreach (var document in StatingDocuments(node))
+            {
+                var group = (keys.Contains(NodeGroupKey.Document) ? document : null, keys.Contains(NodeGroupKey.Year) ? years.GetValueOrDefault(document, -1) : -1);
+                if (!seen.Add(group)) continue;
+                var key = (single.Kind, single.Field, single.Status, single.ComponentType, single.ProgramType, group.Item1, group.Item2);
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
         }
-        return counts.OrderBy(c => c.Key.Kind ?? (NodeKind)int.MaxValue)
-            .ThenBy(c => c.Key.Field ?? (Field)int.MaxValue)
-            .ThenBy(c => c.Key.Status ?? (AssessmentStatus)int.MaxValue)
+        static T? Value<T>(int value) where T : struct, Enum => value < 0 ? null : (T)(object)value;
+        return counts
+            .OrderBy(c => (uint)c.Key.Kind).ThenBy(c => (uint)c.Key.Field).ThenBy(c => (uint)c.Key.Status)
             .ThenBy(c => c.Key.Document ?? "\uffff", StringComparer.Ordinal)
-            .ThenBy(c => c.Key.ComponentType ?? (ComponentType)int.MaxValue)
-            .ThenBy(c => c.Key.ProgramType ?? (ProgramType)int.MaxValue)
-            .ThenBy(c => c.Key.Year ?? int.MaxValue)
-            .Select(c => new NodeCount(c.Key, c.Value))
+            .ThenBy(c => (uint)c.Key.ComponentType).ThenBy(c => (uint)c.Key.ProgramType).ThenBy(c => (uint)c.Key.Year)
+            .Select(c => new NodeCount(new NodeCountKey
+            {
+                Kind = Value<NodeKind>(c.Key.Kind),
+                Field = Value<Field>(c.Key.Field),
+                Status = Value<AssessmentStatus>(c.Key.Status),
+                ComponentType = Value<ComponentType>(c.Key.ComponentType),
+                ProgramType = Value<ProgramType>(c.Key.ProgramType),
+                Document = c.Key.Document,
+                Year = c.Key.Year < 0 ? null : c.Key.Year,
+            }, c.Value))
             .ToList();
     }
 

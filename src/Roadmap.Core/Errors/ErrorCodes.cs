@@ -51,7 +51,7 @@ public static class ErrorCodes
     public static readonly ErrorCode MethodNotAllowed = new("METHOD_NOT_ALLOWED", ErrorOrigin.Http, "Only GET (queries) and POST are served.", 405);
     public static readonly ErrorCode NotAcceptable = new("NOT_ACCEPTABLE", ErrorOrigin.Http, "The Accept header allows neither application/graphql-response+json nor application/json.", 406);
     public static readonly ErrorCode UnsupportedMediaType = new("UNSUPPORTED_MEDIA_TYPE", ErrorOrigin.Http, "A POST body that is not application/json.", 415);
-    public static readonly ErrorCode InvalidJson = new("INVALID_JSON", ErrorOrigin.Http, "The body, or a variables or extensions parameter, is not valid JSON.", 400);
+    public static readonly ErrorCode InvalidJson = new("INVALID_JSON", ErrorOrigin.Http, "The POST body is not valid JSON or not UTF-8, or a GET parameter is not UTF-8 (a GET variables or extensions parameter that is not a JSON object is BAD_REQUEST).", 400);
     public static readonly ErrorCode BadRequest = new("BAD_REQUEST", ErrorOrigin.Http, "Valid JSON that is not a GraphQL request: no query string, or a field of the wrong type.", 400);
     public static readonly ErrorCode RequestTooLarge = new("REQUEST_TOO_LARGE", ErrorOrigin.Http, "The body exceeds GraphQL:MaxRequestBytes.", 413);
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
