@@ -44,7 +44,7 @@ public static class EditPlanner
         }
         else
         {
-            if (expectedVersion is null) throw new RoadmapException(ErrorCodes.Conflict, $"'{draft.Id}' exists at version {existing.Version}; pass expectedVersion to update it.");
+            if (expectedVersion is null) throw Conflict($"'{draft.Id}' exists at version {existing.Version}; pass expectedVersion to update it.", existing.Version);
             CheckVersion(draft.Id, existing.Version, expectedVersion);
             if (existing.Kind != draft.Kind) throw new RoadmapException(ErrorCodes.BadValue, $"'{draft.Id}' is a {existing.Kind}; a node's kind cannot change.");
         }
@@ -121,7 +121,7 @@ public static class EditPlanner
         if (existing is null && expectedVersion is not null) throw new RoadmapException(ErrorCodes.NotFound, $"No edge {draft.Key} to update; omit expectedVersion to create it.");
         if (existing is not null)
         {
-            if (expectedVersion is null) throw new RoadmapException(ErrorCodes.Conflict, $"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.");
+            if (expectedVersion is null) throw Conflict($"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.", existing.Version);
             CheckVersion(draft.Key.ToString(), existing.Version, expectedVersion);
         }
         var edge = new Edge(draft.From, draft.Type, draft.To, [.. draft.Sources.Distinct()], group) { Version = (existing?.Version ?? 0) + 1 };
@@ -208,9 +208,13 @@ public static class EditPlanner
     {
         if (expected is not null && expected != current)
         {
-            throw new RoadmapException(ErrorCodes.Conflict, $"'{target}' is at version {current}, not {expected}: someone changed it since you read it. Read it again and retry.");
+            throw Conflict($"'{target}' is at version {current}, not {expected}: someone changed it since you read it. Read it again and retry.", current);
         }
     }
+
+    /// <summary>A CONFLICT that tells the client the version to retry with.</summary>
+    private static RoadmapException Conflict(string message, int currentVersion) =>
+        new(ErrorCodes.Conflict, message, new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
 
     /// <summary>The cited plan must be a document and the quote must occur in its text; section and quote within bounds.</summary>
     private static Node CheckSource(GraphIndex graph, Source source)

@@ -111,7 +111,7 @@ public static class ErrorCodes
     public static readonly ErrorCode Forbidden = new("FORBIDDEN", ErrorOrigin.Access, "The key's role does not allow this (deleteNode needs admin).");
 
     // Edits.
-    public static readonly ErrorCode Conflict = new("CONFLICT", ErrorOrigin.Edit, "expectedVersion is not the current version, or a create names something that exists: read it again and retry.");
+    public static readonly ErrorCode Conflict = new("CONFLICT", ErrorOrigin.Edit, "expectedVersion is not the current version, or a create names something that exists: extensions.currentVersion says the version to read it again at and retry with.");
     public static readonly ErrorCode NotFound = new("NOT_FOUND", ErrorOrigin.Edit, "The node or edge to change does not exist.");
     public static readonly ErrorCode HasEdges = new("HAS_EDGES", ErrorOrigin.Edit, "deleteNode on a node with edges, without cascade: true.");
     public static readonly ErrorCode DocumentsReadOnly = new("DOCUMENTS_READ_ONLY", ErrorOrigin.Edit, "Documents come with the seeds; they cannot be created, changed or deleted through the API.");
@@ -170,7 +170,10 @@ public static class ErrorCodes
 /// A refusal with a catalogued code, thrown by the graph's rules, the edit planner and the stores, and reported
 /// to the client with its code and message (GraphQL resolvers) or printed (the command line).
 /// </summary>
-public sealed class RoadmapException(ErrorCode code, string message) : Exception(message)
+public sealed class RoadmapException(ErrorCode code, string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
 {
     public ErrorCode Code { get; } = code;
+
+    /// <summary>What a client can act on besides the code, such as a CONFLICT's <c>currentVersion</c>; reported in the error's extensions.</summary>
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
 }

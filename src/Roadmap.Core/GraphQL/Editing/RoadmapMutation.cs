@@ -88,7 +88,7 @@ public sealed class RoadmapMutation : ObjectGraphType
         }
         catch (RoadmapException e)
         {
-            throw new RoadmapError(e.Code, e.Message);
+            throw RoadmapError.From(e);
         }
     }
 }

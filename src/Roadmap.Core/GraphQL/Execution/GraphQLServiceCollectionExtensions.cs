@@ -62,7 +62,7 @@ public static class GraphQLServiceCollectionExtensions
                 execution.TimeoutAction = TimeoutAction.ReturnTimeoutError;
             })
             .AddUnhandledExceptionHandler(UnhandledErrors.Map)
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = false));
+            .AddErrorInfoProvider(new RoadmapErrorInfoProvider()));
         return services;
     }
 

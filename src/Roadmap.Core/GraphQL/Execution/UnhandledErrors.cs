@@ -26,7 +26,7 @@ public static class UnhandledErrors
         switch (context.OriginalException)
         {
             case RoadmapException refusal:
-                context.Exception = new RoadmapError(refusal.Code, refusal.Message);
+                context.Exception = RoadmapError.From(refusal);
                 break;
             case Neo4jTransientException or Neo4jConfigurationException:
                 logger.LogWarning(context.OriginalException, "The store failed during {Operation} (request {RequestId})", operation, requestId);

@@ -131,6 +131,9 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         first.GetProperty("data").GetProperty("upsertNode").GetProperty("node").ToString().ShouldBe("""{"version":2,"nameZh":"先到"}""");
         ErrorCode(second).ShouldBe("CONFLICT");
         ErrorCode(recreate).ShouldBe("CONFLICT");
+        // The version to read and retry with comes with the refusal, for a client that resolves conflicts itself.
+        second.GetProperty("errors")[0].GetProperty("extensions").GetProperty("currentVersion").GetInt32().ShouldBe(2);
+        recreate.GetProperty("errors")[0].GetProperty("extensions").GetProperty("currentVersion").GetInt32().ShouldBe(2);
         (await Send(client, """{ node(id: "technology:contended") { version nameZh } }""")).GetProperty("data").GetProperty("node").ToString()
             .ShouldBe("""{"version":2,"nameZh":"先到"}""");
     }
