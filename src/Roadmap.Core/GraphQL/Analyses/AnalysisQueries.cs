@@ -57,7 +57,7 @@ public static class AnalysisQueries
 
     public static void AddChanges(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatusChangeGraphType>>>>("changes")
-            .Description("Nodes whose status improved or worsened between two years: the judgement in force in fromYear against a later plan's by toYear. Improvements first.")
+            .Description("Nodes whose status improved or worsened between two years: the judgement in force in fromYear against a later plan's by toYear. Improvements first. Not a connection: the plans judge about a hundred nodes in all, so the list stays short.")
             .Argument<NonNullGraphType<IntGraphType>>("fromYear",
                 $"The earlier year, {ArgumentLimits.MinYear} to {ArgumentLimits.MaxYear}. The judgement in force then is the latest plan's up to that year (the worst, when that year's plans differ); a node no plan had judged by then is left out.")
             .Argument<NonNullGraphType<IntGraphType>>("toYear",

@@ -13,7 +13,7 @@ public static class AuditQueries
 {
     public static void AddAuditLog(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("auditLog")
-            .Description("Every change made through the API, oldest first. Needs an API key (editor or admin).")
+            .Description("Every change made through the API, oldest first, a page of first at a time: pass the last sequence seen as afterSequence for the next (a keyset on the log's own order, not a Relay connection). Needs an API key (editor or admin).")
             .Argument<DateTimeGraphType>("since", "Entries at or after this time (UTC); all when omitted.")
             .Argument<NonNullGraphType<IntGraphType>>("afterSequence", a => { a.DefaultValue = 0; a.Description = "Entries after this sequence number: pass the last one seen to page on."; })
             .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 50; a.Description = $"1 to {ArgumentLimits.MaxPageSize}."; })
