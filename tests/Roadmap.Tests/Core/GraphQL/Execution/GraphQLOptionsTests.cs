@@ -24,7 +24,7 @@ public class GraphQLOptionsTests(ShallowApiFactory factory) : IClassFixture<Shal
     {
         using var old = new RoadmapApiFactory(TestSeeds.Path, ("GraphQL:MaxDepth", "20"));
 
-        var error = Should.Throw<OptionsValidationException>(() => old.CreateClient());
+        var error = StartupFailure.Of(old);
 
         error.Message.ShouldContain("GraphQL:MaxSelectionDepth");
     }
