@@ -42,4 +42,18 @@ internal static class GraphQLClient
             return false;
         }
     }
+
+    /// <summary>The data of an answer that must be a 200 without errors.</summary>
+    public static async Task<System.Text.Json.Nodes.JsonNode> DataAsync(HttpClient client, string query, object? variables = null)
+    {
+        var (status, body, _) = await PostAsync(client, query, variables is null ? null : System.Text.Json.JsonSerializer.Serialize(variables));
+        status.ShouldBe(200, body);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(body)!;
+        json["errors"].ShouldBeNull(body);
+        return json["data"]!;
+    }
+
+    /// <summary>The ids of a node connection's page, in order.</summary>
+    public static string[] ConnectionIds(System.Text.Json.Nodes.JsonNode connection) =>
+        connection["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.ToString()).ToArray();
 }

@@ -6,17 +6,10 @@ namespace Roadmap.Tests.Core.GraphQL;
 /// 3 components, 2 products, 1 program, 1 document).</summary>
 public class NodeListTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApiFactory>
 {
-    private async Task<JsonNode> DataAsync(string query, object? variables = null, HttpClient? client = null)
-    {
-        var (status, body, _) = await GraphQLClient.PostAsync(client ?? await factory.ReadyClientAsync(), query,
-            variables is null ? null : System.Text.Json.JsonSerializer.Serialize(variables));
-        status.ShouldBe(200, body);
-        var json = JsonNode.Parse(body)!;
-        json["errors"].ShouldBeNull(body);
-        return json["data"]!;
-    }
+    private async Task<JsonNode> DataAsync(string query, object? variables = null, HttpClient? client = null) =>
+        await GraphQLClient.DataAsync(client ?? await factory.ReadyClientAsync(), query, variables);
 
-    private static string[] Ids(JsonNode connection) => connection["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.ToString()).ToArray();
+    private static string[] Ids(JsonNode connection) => GraphQLClient.ConnectionIds(connection);
 
     [Fact]
     public async Task A_filter_combines_kinds_relations_and_negation()
@@ -108,17 +101,10 @@ public class NodeListTests(TestGraphApiFactory factory) : IClassFixture<TestGrap
 /// <summary>Paging while the graph changes: a cursor holds the last node's key, not its position.</summary>
 public class NodeListPagingUnderEditsTests(EditableApiFactory factory) : IClassFixture<EditableApiFactory>
 {
-    private async Task<JsonNode> DataAsync(string query, object? variables = null, HttpClient? client = null)
-    {
-        var (status, body, _) = await GraphQLClient.PostAsync(client ?? await factory.ReadyClientAsync(), query,
-            variables is null ? null : System.Text.Json.JsonSerializer.Serialize(variables));
-        status.ShouldBe(200, body);
-        var json = JsonNode.Parse(body)!;
-        json["errors"].ShouldBeNull(body);
-        return json["data"]!;
-    }
+    private async Task<JsonNode> DataAsync(string query, object? variables = null, HttpClient? client = null) =>
+        await GraphQLClient.DataAsync(client ?? await factory.ReadyClientAsync(), query, variables);
 
-    private static string[] Ids(JsonNode connection) => connection["edges"]!.AsArray().Select(e => e!["node"]!["id"]!.ToString()).ToArray();
+    private static string[] Ids(JsonNode connection) => GraphQLClient.ConnectionIds(connection);
 
     [Fact]
     public async Task A_node_created_between_two_pages_neither_repeats_nor_skips_one()
