@@ -45,7 +45,8 @@ public class DocumentBombTests(BombApiFactory factory) : IClassFixture<BombApiFa
         status.ShouldBe(400, shape);
         body.ShouldContain($"\"code\":\"{code}\"", Case.Sensitive, shape);
         body.Length.ShouldBeLessThan(2_000, shape);
-        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3), shape);
+        // Milliseconds alone; the bound leaves room for a loaded machine running the other tests in parallel.
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), shape);
     }
 
     [Fact]
