@@ -26,6 +26,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
+        services.AddSingleton<IConfigureExecution, ExecutionTelemetry>();
         services.AddSingleton<IConfigureExecution, ExecutionGuard>();
         services.AddSingleton<IConfigureExecution, DocumentLimits>();
 
