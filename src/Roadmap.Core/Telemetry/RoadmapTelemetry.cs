@@ -20,6 +20,8 @@ public static class RoadmapTelemetry
     public const string OperationTypeTag = "graphql.operation.type";
     public const string DocumentHashTag = "graphql.document.hash";
     public const string ErrorCodesTag = "roadmap.graphql.error_codes";
+    public const string ComplexityTag = "roadmap.graphql.complexity";
+    public const string DepthTag = "roadmap.graphql.depth";
     // Metric tags.
     public const string OperationTag = "operation";
     public const string OutcomeTag = "outcome";

@@ -38,7 +38,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-                return new ComplexityValidationRule(new ComplexityOptions
+                return new ObservedComplexityRule(new ComplexityOptions
                 {
                     MaxDepth = options.MaxSelectionDepth,
                     MaxComplexity = options.MaxComplexity,

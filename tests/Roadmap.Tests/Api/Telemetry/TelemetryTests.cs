@@ -33,7 +33,7 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
     private static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N");
 
     [Fact]
-    public async Task An_operation_is_a_span_with_its_name_document_hash_and_error_codes()
+    public async Task An_operation_is_a_span_with_its_name_document_hash_complexity_and_error_codes()
     {
         var client = await factory.ReadyClientAsync();
         var good = UniqueName("TraceGood");
@@ -51,6 +51,8 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
         goodSpan.GetTagItem(RoadmapTelemetry.DocumentHashTag).ShouldBeOfType<string>().Length.ShouldBe(16);
         goodSpan.GetTagItem(RoadmapTelemetry.ErrorCodesTag).ShouldBeNull();
         goodSpan.Status.ShouldBe(ActivityStatusCode.Unset);
+        goodSpan.GetTagItem(RoadmapTelemetry.ComplexityTag).ShouldBeOfType<double>().ShouldBeGreaterThan(0);
+        goodSpan.GetTagItem(RoadmapTelemetry.DepthTag).ShouldBe(2);
 
         var badSpan = spans.Where(s => Equals(s.GetTagItem(RoadmapTelemetry.OperationNameTag), bad)).ShouldHaveSingleItem();
         badSpan.GetTagItem(RoadmapTelemetry.ErrorCodesTag).ShouldBeOfType<string[]>().ShouldBe([ErrorCodes.FieldsOnCorrectType.Code]);
