@@ -4,23 +4,31 @@ using System.Text;
 using GraphQL;
 using GraphQL.DI;
 using GraphQLParser.AST;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Roadmap.Core.Telemetry;
 
 namespace Roadmap.Core.GraphQL.Execution;
 
 /// <summary>
 /// One span and one count per GraphQL operation, from any transport: its name and type, a hash of the document
-/// (the text itself may carry what a client typed), the error codes of the result and how long it took.
+/// (the text itself may carry what a client typed), the error codes of the result and how long it took; and a
+/// Warning for an operation slower than GraphQL:SlowOperationThreshold.
 /// </summary>
-public sealed class ExecutionTelemetry : IConfigureExecution
+public sealed partial class ExecutionTelemetry(IOptions<GraphQLOptions> graphQLOptions, ILoggerFactory? loggerFactory = null) : IConfigureExecution
 {
+    // The CLI runs the same pipeline without logging set up.
+    private readonly ILogger _logger = loggerFactory?.CreateLogger<ExecutionTelemetry>() ?? NullLogger<ExecutionTelemetry>.Instance;
+
     // Outside every other step, so refusals (not ready, document limits) are measured too.
     public float SortOrder => 10;
 
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         using var activity = RoadmapTelemetry.Source.StartActivity("graphql");
-        activity?.SetTag(RoadmapTelemetry.DocumentHashTag, DocumentHash(options.Query));
+        var documentHash = DocumentHash(options.Query);
+        activity?.SetTag(RoadmapTelemetry.DocumentHashTag, documentHash);
         var started = Stopwatch.GetTimestamp();
         var result = await next(options);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -49,8 +57,17 @@ public sealed class ExecutionTelemetry : IConfigureExecution
         };
         RoadmapTelemetry.GraphQLRequests.Add(1, tags);
         RoadmapTelemetry.GraphQLDuration.Record(elapsed.TotalSeconds, tags);
+
+        var threshold = graphQLOptions.Value.SlowOperationThreshold;
+        if (threshold > TimeSpan.Zero && elapsed > threshold)
+        {
+            LogSlowOperation(_logger, type, name, (long)elapsed.TotalMilliseconds, documentHash, outcome, Activity.Current?.TraceId.ToString());
+        }
         return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slow GraphQL operation: {OperationType} {OperationName} took {ElapsedMs} ms (document {DocumentHash}, outcome {Outcome}, trace {TraceId})")]
+    private static partial void LogSlowOperation(ILogger logger, string operationType, string operationName, long elapsedMs, string? documentHash, string outcome, string? traceId);
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument? document, string? operationName)
     {
