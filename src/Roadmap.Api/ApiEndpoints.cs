@@ -19,7 +19,7 @@ public static class ApiEndpoints
         return app;
     }
 
-    /// <summary>The explorer at /, GraphiQL at /graphiql/, GraphQL at /graphql, and the two health checks.</summary>
+    /// <summary>The explorer at /, GraphiQL at /graphiql/, GraphQL at /graphql, the two health checks and /metrics.</summary>
     public static WebApplication MapRoadmapApi(this WebApplication app)
     {
         // Routing matches /graphiql and /graphiql/ alike: redirect the first, serve the page for the second.
@@ -31,6 +31,8 @@ public static class ApiEndpoints
             .RequireAuthorization(ApiKeyPolicy.Name);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        // Open like the health checks: a scraper holds no key, and the rate limit applies only to /graphql.
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 

@@ -1,15 +1,20 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Roadmap.Api.Health;
 using Roadmap.Api.Http;
 using Roadmap.Api.Security;
 using Roadmap.Core.Security;
+using Roadmap.Core.Telemetry;
 
 namespace Roadmap.Api;
 
 public static class ApiServiceCollectionExtensions
 {
     /// <summary>What the HTTP host adds to the core: its options, the graph's loading and health, API keys, rate limits and the endpoint.</summary>
-    public static IServiceCollection AddRoadmapApi(this IServiceCollection services)
+    public static IServiceCollection AddRoadmapApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration(GraphQLHttpOptions.Section)
             .Validate(o => o.MaxRequestBytes > 0 && o.RequestsPerMinute >= 0, "GraphQL:MaxRequestBytes must be positive and GraphQL:RequestsPerMinute 0 or more.")
@@ -31,7 +36,43 @@ public static class ApiServiceCollectionExtensions
         services.AddGraphQLRateLimits();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IConfiguration>(ConnectionLimits.Apply);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddRoadmapTelemetry(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Traces and metrics: the service's own (<see cref="RoadmapTelemetry"/>), ASP.NET Core's and HttpClient's (the
+    /// Neo4j calls). Metrics are scraped at /metrics; both are also sent over OTLP when an endpoint is configured
+    /// (OTEL_EXPORTER_OTLP_ENDPOINT, or Telemetry:OtlpEndpoint).
+    /// </summary>
+    private static void AddRoadmapTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var configuredEndpoint = configuration["Telemetry:OtlpEndpoint"];
+        var exportOtlp = !string.IsNullOrWhiteSpace(configuredEndpoint) || !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        // The exporter reads the OTEL_EXPORTER_OTLP_* variables itself (and appends the signal's path for http/protobuf);
+        // only the service's own setting needs passing on.
+        void Otlp(OtlpExporterOptions o)
+        {
+            if (!string.IsNullOrWhiteSpace(configuredEndpoint)) o.Endpoint = new Uri(configuredEndpoint);
+        }
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? "roadmap"))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(RoadmapTelemetry.Name)
+                    // Scrapes and health probes are not worth a trace each.
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics") && !http.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation();
+                if (exportOtlp) tracing.AddOtlpExporter(Otlp);
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(RoadmapTelemetry.Name)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddPrometheusExporter();
+                if (exportOtlp) metrics.AddOtlpExporter(Otlp);
+            });
     }
 
     private sealed class KeyEntriesAreWellFormed : IValidateOptions<AuthOptions>

@@ -5,7 +5,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 
 // The graph store, the GraphQL schema and its executer (Roadmap.Core), then what the HTTP host adds.
 builder.Services.AddRoadmap(builder.Configuration);
-builder.Services.AddRoadmapApi();
+builder.Services.AddRoadmapApi(builder.Configuration);
 
 var app = builder.Build();
 app.UseRoadmapApi();

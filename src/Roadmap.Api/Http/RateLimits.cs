@@ -3,6 +3,7 @@ using GraphQL;
 using Microsoft.Extensions.Options;
 using Roadmap.Api.Security;
 using Roadmap.Core.Errors;
+using Roadmap.Core.Telemetry;
 
 namespace Roadmap.Api.Http;
 
@@ -40,6 +41,7 @@ public static class RateLimits
                 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
+                RoadmapTelemetry.RateLimited.Add(1);
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = "60";

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Roadmap.Core.Errors;
+using Roadmap.Core.Telemetry;
 using Roadmap.Core.Security;
 
 namespace Roadmap.Api.Security;
@@ -35,6 +36,7 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync();
+        RoadmapTelemetry.Unauthenticated.Add(1, new KeyValuePair<string, object?>("reason", result.Failure is not null ? "wrong_key" : "missing_key"));
         var message = result.Failure is not null
             ? "The API key is not valid. Send 'Authorization: Bearer <key>' with a key configured under Auth:Keys."
             : "This service needs an API key for every request: send 'Authorization: Bearer <key>'.";

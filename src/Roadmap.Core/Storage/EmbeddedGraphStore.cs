@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,6 +6,7 @@ using Roadmap.Core.Analysis;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
+using Roadmap.Core.Telemetry;
 
 namespace Roadmap.Core.Storage;
 
@@ -30,6 +32,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public bool IsReady => _graph is not null;
 
+    /// <summary>The latest graph whatever the request has pinned, or null while loading.</summary>
+    public GraphIndex? LatestGraph => _graph;
+
     /// <summary>
     /// The read model: the request's pinned snapshot if it has one, else the latest.
     /// Throws a <see cref="RoadmapException"/> coded GRAPH_NOT_READY before <see cref="InitializeAsync"/> has finished.
@@ -54,6 +59,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
         _graph = new GraphIndex(data);
+        RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
     }
@@ -120,15 +126,21 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             var latest = _graph!;
             var edit = plan(latest);
             long sequence;
+            using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
                 // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
                 // leaves memory as it was.
                 sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+                RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                RoadmapTelemetry.Edits.Add(1, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
             }
             catch (SqliteException e)
             {
+                RoadmapTelemetry.Edits.Add(1, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "failed"));
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
                 // A fresh connection next time: the disk may have room again, or the file its permissions back.
                 DropEditConnection();
                 WriteFailure = e.Message;

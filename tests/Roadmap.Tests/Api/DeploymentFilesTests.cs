@@ -120,6 +120,27 @@ public partial class DeploymentFilesTests
     }
 
     [Fact]
+    public void The_collector_is_optional_and_receives_otlp_where_the_api_can_be_pointed()
+    {
+        var collector = Service("otel-collector");
+
+        Sequence(collector, "profiles").ShouldNotBeEmpty("the collector should start only with its profile");
+        DependsOn(Service("api")).ShouldNotContainKey("otel-collector");
+        Environment(Service("api"))["OTEL_EXPORTER_OTLP_ENDPOINT"].ShouldBe("${OTEL_EXPORTER_OTLP_ENDPOINT:-}", "without the variable the API should export nothing");
+        var mount = Sequence(collector, "volumes").Select(v => v.Split(':')).ShouldHaveSingleItem();
+        var config = new YamlStream();
+        using (var reader = File.OpenText(Path.Combine(Repo.Root, mount[0])))
+        {
+            config.Load(reader);
+        }
+        var root = (YamlMappingNode)config.Documents[0].RootNode;
+        var otlp = (YamlMappingNode)((YamlMappingNode)Child((YamlMappingNode)Child(root, "receivers")!, "otlp")!)["protocols"];
+        Scalar((YamlMappingNode)Child(otlp, "grpc")!, "endpoint").ShouldEndWith(":4317");
+        Ports(collector).ShouldContain((4317, 4317));
+        string.Join(' ', Sequence(collector, "command")).ShouldContain(mount[1]);
+    }
+
+    [Fact]
     public void The_image_runs_as_an_unprivileged_user()
     {
         var user = Image.FinalStage.Where(x => x.Keyword == "USER").Select(x => x.Arguments).LastOrDefault();

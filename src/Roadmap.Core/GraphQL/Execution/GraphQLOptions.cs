@@ -43,6 +43,9 @@ public sealed class GraphQLOptions
     /// <summary>The largest response the HTTP endpoint writes; a larger one is replaced by a RESPONSE_TOO_LARGE error.</summary>
     public int MaxResponseBytes { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>An operation that takes longer is logged at Warning with its name, document hash, outcome and trace id; zero logs none.</summary>
+    public TimeSpan SlowOperationThreshold { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Whether the schema can be introspected (GraphiQL and code generators need it).</summary>
     public bool EnableIntrospection { get; set; } = true;
 }

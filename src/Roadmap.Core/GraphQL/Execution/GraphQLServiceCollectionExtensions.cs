@@ -21,11 +21,13 @@ public static class GraphQLServiceCollectionExtensions
             .Validate(o => o.MaxFields > 0 && o.MaxAliases >= 0 && o.MaxFragmentSpreads >= 0 && o.MaxArgumentSetsPerResponseName > 0 && o.MaxErrors > 0
                     && o.IntrospectionComplexity >= 0 && o.ExportComplexity >= 0 && o.MaxResponseBytes > 0,
                 "GraphQL:MaxFields, MaxArgumentSetsPerResponseName, MaxErrors and MaxResponseBytes must be positive; MaxAliases, MaxFragmentSpreads, IntrospectionComplexity and ExportComplexity 0 or more.")
+            .Validate(o => o.SlowOperationThreshold >= TimeSpan.Zero, "GraphQL:SlowOperationThreshold must be 0 (off) or more.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphQLOptions>, RenamedGraphQLSettings>();
         services.AddScoped<RequestLoaders>();
         services.AddSingleton<DocumentCache>();
         services.AddSingleton<IConfigureExecution>(sp => sp.GetRequiredService<DocumentCache>());
+        services.AddSingleton<IConfigureExecution, ExecutionTelemetry>();
         services.AddSingleton<IConfigureExecution, ExecutionGuard>();
         services.AddSingleton<IConfigureExecution, DocumentLimits>();
 
@@ -37,7 +39,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule(sp =>
             {
                 var options = sp.GetRequiredService<IOptions<GraphQLOptions>>().Value;
-                return new ComplexityValidationRule(new ComplexityOptions
+                return new ObservedComplexityRule(new ComplexityOptions
                 {
                     MaxDepth = options.MaxSelectionDepth,
                     MaxComplexity = options.MaxComplexity,

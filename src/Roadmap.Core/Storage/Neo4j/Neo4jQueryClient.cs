@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -5,6 +6,7 @@ using System.Text.Json.Nodes;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
+using Roadmap.Core.Telemetry;
 
 namespace Roadmap.Core.Storage.Neo4j;
 
@@ -193,6 +195,10 @@ public sealed class Neo4jQueryClient
         };
         if (mode == AccessMode.Read) AddReadMode(body);
         var json = body.ToJsonString(GraphJson.Options);
+        // One span per statement, around its retries; each attempt's HTTP call is a child from the HttpClient instrumentation.
+        using var activity = RoadmapTelemetry.Source.StartActivity("neo4j.statement", ActivityKind.Client);
+        activity?.SetTag("db.system", "neo4j");
+        activity?.SetTag("db.operation", mode == AccessMode.Read ? "read" : "write");
         return await ExecuteAsync(pipeline ?? _pipeline, mode == AccessMode.Read || idempotent, mode == AccessMode.Write,
             async token => (await SendAsync(HttpMethod.Post, "", json, true, null, token)).Result, cancellationToken);
     }

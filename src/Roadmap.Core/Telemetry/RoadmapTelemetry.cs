@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Roadmap.Core.Storage;
+
+namespace Roadmap.Core.Telemetry;
+
+/// <summary>
+/// The service's own traces and metrics, under one name ("Roadmap") for both the activity source and the meter, so
+/// a host enables them with AddSource(Name) and AddMeter(Name). docs/observability.md lists every span and metric.
+/// </summary>
+public static class RoadmapTelemetry
+{
+    public const string Name = "Roadmap";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    // Span tags.
+    public const string OperationNameTag = "graphql.operation.name";
+    public const string OperationTypeTag = "graphql.operation.type";
+    public const string DocumentHashTag = "graphql.document.hash";
+    public const string ErrorCodesTag = "roadmap.graphql.error_codes";
+    public const string ComplexityTag = "roadmap.graphql.complexity";
+    public const string DepthTag = "roadmap.graphql.depth";
+    // Metric tags.
+    public const string OperationTag = "operation";
+    public const string OutcomeTag = "outcome";
+
+    // The SDK's default boundaries (0 to 10,000) suit milliseconds; these durations are in seconds, 1 ms to 10 s.
+    private static InstrumentAdvice<double> SecondsBuckets => new() { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] };
+
+    public static readonly Counter<long> GraphQLRequests = Meter.CreateCounter<long>(
+        "roadmap.graphql.requests", "{request}", "GraphQL operations executed, by operation name, type and outcome (ok or the first error code).");
+
+    public static readonly Histogram<double> GraphQLDuration = Meter.CreateHistogram<double>(
+        "roadmap.graphql.duration", "s", "Time to parse, validate and execute one GraphQL operation.", tags: null, SecondsBuckets);
+
+    public static readonly Counter<long> RateLimited = Meter.CreateCounter<long>(
+        "roadmap.http.rate_limited", "{request}", "Requests refused with 429 by the per-address or per-key rate limit.");
+
+    public static readonly Counter<long> Unauthenticated = Meter.CreateCounter<long>(
+        "roadmap.http.unauthenticated", "{request}", "Requests refused with 401 for a missing or wrong API key.");
+
+    public static readonly Counter<long> Edits = Meter.CreateCounter<long>(
+        "roadmap.store.edits", "{edit}", "Edits the embedded store tried to commit, by outcome (committed or failed).");
+
+    public static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
+        "roadmap.store.commit.duration", "s", "Time to write and sync one edit to the database file.", tags: null, SecondsBuckets);
+
+    // One store serves a process; the last one loaded is the one measured (test hosts load several in turn).
+    private static readonly WeakReference<EmbeddedGraphStore?> s_readModel = new(null);
+
+    static RoadmapTelemetry()
+    {
+        Meter.CreateObservableGauge("roadmap.graph.nodes", () => ReadModelSize(g => g.NodeCount), "{node}", "Nodes in the in-memory read model.");
+        Meter.CreateObservableGauge("roadmap.graph.edges", () => ReadModelSize(g => g.EdgeCount), "{edge}", "Edges in the in-memory read model.");
+    }
+
+    /// <summary>Makes <paramref name="store"/>'s read model the one the size gauges report; held weakly, so a dropped store stops being measured.</summary>
+    public static void ObserveReadModel(EmbeddedGraphStore store) => s_readModel.SetTarget(store);
+
+    // The counts GraphIndex keeps: a scrape costs two field reads, not a pass over the graph.
+    private static IEnumerable<Measurement<int>> ReadModelSize(Func<Graph.GraphIndex, int> size) =>
+        s_readModel.TryGetTarget(out var store) && store?.LatestGraph is { } graph ? [new Measurement<int>(size(graph))] : [];
+}
