@@ -183,10 +183,7 @@ public static class Analytics
     }
 
     /// <summary>Whether a plan states anything about a node.</summary>
-    public static bool Cites(Node node, string documentId) =>
-        node.Sources.Any(s => s.DocumentId == documentId)
-        || node.Assessments.Any(x => x.Source.DocumentId == documentId)
-        || node.Targets.Concat(node.Goals).Any(q => q.Source.DocumentId == documentId);
+    public static bool Cites(Node node, string documentId) => node.AllSources.Any(s => s.DocumentId == documentId);
 
     private static readonly NodeKind[] LayerOrder = [NodeKind.Program, NodeKind.Product, NodeKind.Component, NodeKind.Technology];
 

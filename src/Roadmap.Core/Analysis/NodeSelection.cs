@@ -125,10 +125,7 @@ public static class NodeSelection
     public static IEnumerable<string> StatingDocuments(Node node) =>
         node.Kind == NodeKind.Document
             ? [node.Id]
-            : node.Sources.Select(s => s.DocumentId)
-                .Concat(node.Assessments.Select(a => a.Source.DocumentId))
-                .Concat(node.Targets.Concat(node.Goals).Select(q => q.Source.DocumentId))
-                .Distinct(StringComparer.Ordinal);
+            : node.AllSources.Select(s => s.DocumentId).Distinct(StringComparer.Ordinal);
 
     private static NodeKey KeyOf(GraphIndex graph, int v, IReadOnlyList<NodeOrder> order)
     {

@@ -62,8 +62,7 @@ public sealed class PlanTextIndex
         }
         foreach (var node in graph.Nodes)
         {
-            var quoted = node.Sources.Concat(node.Assessments.Select(a => a.Source)).Concat(node.Targets.Concat(node.Goals).Select(q => q.Source));
-            foreach (var source in quoted.Distinct()) Cite(graph, firstSentence, source, node, null);
+            foreach (var source in node.AllSources.Distinct()) Cite(graph, firstSentence, source, node, null);
         }
         foreach (var edge in graph.Edges)
         {
@@ -88,9 +87,10 @@ public sealed class PlanTextIndex
     {
         if (!firstSentence.TryGetValue(source.DocumentId, out var first)) return;
         var document = graph.NodeAt(graph.IndexOf(source.DocumentId));
-        var at = QuoteFolding.FoldPlanText(document.Text!).IndexOf(QuoteFolding.Fold(source.Quote), StringComparison.Ordinal);
+        var quote = QuoteFolding.Fold(source.Quote);
+        var at = QuoteFolding.FoldPlanText(document.Text!).IndexOf(quote, StringComparison.Ordinal);
         if (at < 0) return;
-        var end = at + QuoteFolding.Fold(source.Quote).Length;
+        var end = at + quote.Length;
         for (var s = first; s < _sentences.Count && _sentences[s].Document == document && _sentences[s].Start < end; s++)
         {
             if (_sentences[s].Start + _sentences[s].Text.Length <= at) continue;

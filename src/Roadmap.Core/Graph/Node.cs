@@ -40,6 +40,10 @@ public sealed record Node
     public IReadOnlyList<string> LeadAgencies { get; init; } = [];
     public IReadOnlyList<Quantity> Goals { get; init; } = [];
 
+    /// <summary>Every clause the node cites: its own sources, and those of its assessments, targets and goals.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Source> AllSources => Sources.Concat(Assessments.Select(a => a.Source)).Concat(Targets.Concat(Goals).Select(q => q.Source));
+
     public string? File { get; init; }
 
     /// <summary>Starts at 1 and goes up with every change made through the API; an edit that names an older version is refused.</summary>

@@ -17,8 +17,11 @@ public static class Cursors
 {
     /// <summary>What a list is: its filter and order, as one short hash.</summary>
     public static string Fingerprint(NodeFilter? filter, IReadOnlyList<NodeOrder> order) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            (filter?.Canonical() ?? "{}") + "|" + string.Join(",", order.Select(o => $"{o.Field}:{o.Direction}")))))[..16];
+        FingerprintOf((filter?.Canonical() ?? "{}") + "|" + string.Join(",", order.Select(o => $"{o.Field}:{o.Direction}")));
+
+    /// <summary>A short hash of what a list is, for its cursors to carry: every connection's fingerprint is made here.</summary>
+    public static string FingerprintOf(string listDescription) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(listDescription)))[..16];
 
     public static string Encode(string fingerprint, NodeKey key)
     {

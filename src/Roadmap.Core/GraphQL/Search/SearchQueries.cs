@@ -1,10 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using Roadmap.Core.Errors;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.GraphQL.Loading;
+using Roadmap.Core.GraphQL.Paging;
 
 namespace Roadmap.Core.GraphQL.Search;
 
@@ -27,8 +26,7 @@ public static class SearchQueries
                 }
                 var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
                 var documents = c.GetArgument<List<string>?>("documents") is { } d ? d.ToHashSet(StringComparer.Ordinal) : null;
-                var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-                    text.ToLowerInvariant() + "|" + string.Join(",", documents is null ? [] : documents.Order(StringComparer.Ordinal)))))[..16];
+                var fingerprint = Cursors.FingerprintOf(text.ToLowerInvariant() + "|" + string.Join(",", documents is null ? [] : documents.Order(StringComparer.Ordinal)));
                 var after = c.GetArgument<string?>("after") is { } cursor ? SourceHitConnection.Decode(cursor, fingerprint) : ((string, int)?)null;
                 return new SourceHitConnection(await c.Store().SearchSourcesAsync(text, documents, after, first, c.CancellationToken), fingerprint);
             });

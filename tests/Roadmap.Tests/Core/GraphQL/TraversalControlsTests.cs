@@ -9,14 +9,7 @@ namespace Roadmap.Tests.Core.GraphQL;
 /// </summary>
 public class TraversalControlsTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApiFactory>
 {
-    private async Task<JsonNode> DataAsync(string query)
-    {
-        var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), query);
-        status.ShouldBe(200, body);
-        var json = JsonNode.Parse(body)!;
-        json["errors"].ShouldBeNull(body);
-        return json["data"]!;
-    }
+    private async Task<JsonNode> DataAsync(string query) => await GraphQLClient.DataAsync(await factory.ReadyClientAsync(), query);
 
     private static string Lines(JsonNode levels) =>
         string.Join("; ", levels.AsArray().Select(l => $"{l!["depth"]} {l["node"]!["id"]} via {l["via"]?["from"]?["id"]?.ToString() ?? "-"}"));
