@@ -32,6 +32,12 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public bool IsReady => _graph is not null;
 
+    /// <summary>When the read model was last replaced: loaded from the file, or swapped after a commit. Null while loading.</summary>
+    public DateTimeOffset? SnapshotAt { get; private set; }
+
+    /// <summary>How old the read model is, by the store's clock; null while loading.</summary>
+    public TimeSpan? SnapshotAge => SnapshotAt is { } at ? _time.GetUtcNow() - at : null;
+
     /// <summary>The latest graph whatever the request has pinned, or null while loading.</summary>
     public GraphIndex? LatestGraph => _graph;
 
@@ -59,6 +65,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
         _graph = new GraphIndex(data);
+        SnapshotAt = _time.GetUtcNow();
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
@@ -149,6 +156,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = null;
             var next = latest.Apply(edit);
             _graph = next;
+            SnapshotAt = _time.GetUtcNow();
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
         }
