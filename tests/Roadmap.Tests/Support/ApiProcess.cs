@@ -8,6 +8,7 @@ namespace Roadmap.Tests.Support;
 internal sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, Uri address)
     {
@@ -20,6 +21,16 @@ internal sealed class ApiProcess : IDisposable
     public int Id => _process.Id;
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process wrote to stdout and stderr so far, line by line (the last 10,000 lines).</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 10_000) _output.TryDequeue(out _);
+    }
 
     /// <summary>Resident set size in bytes, from /proc.</summary>
     public long ResidentBytes()
@@ -56,16 +67,21 @@ internal sealed class ApiProcess : IDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
         var process = Process.Start(start)!;
-        // Drain the pipes so that a chatty process never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, address);
+        // Drained (and kept) so that a chatty process never blocks on a full buffer.
+        process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, address);
         using var client = new HttpClient { BaseAddress = address };
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The API exited with {process.ExitCode} before it was ready.");
+            if (process.HasExited)
+            {
+                // Without a timeout, WaitForExit also waits for the last of the output to be read.
+                process.WaitForExit();
+                throw new ApiExitedException(process.ExitCode, api.Output);
+            }
             try
             {
                 if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return api;
@@ -98,4 +114,13 @@ internal sealed class ApiProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The API stopped before it was ready: its exit code and what it wrote.</summary>
+internal sealed class ApiExitedException(int exitCode, IReadOnlyList<string> output)
+    : Exception($"The API exited with {exitCode} before it was ready:\n{string.Join("\n", output.TakeLast(20))}")
+{
+    public int ExitCode { get; } = exitCode;
+
+    public IReadOnlyList<string> Output { get; } = output;
 }
