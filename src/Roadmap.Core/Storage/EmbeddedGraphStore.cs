@@ -50,6 +50,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
+        if (options.IntegrityCheckAtStart && File.Exists(file.Path)) CheckIntegrity(file);
         if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
         var data = file.Read();
         _file = file;
@@ -69,6 +70,32 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A damaged page is otherwise found only when something reads it, which for the audit table is the next edit
+    /// or audit query: stop at start instead, saying what SQLite found, before serving a graph that may be partial.
+    /// </summary>
+    private void CheckIntegrity(SqliteGraphFile file)
+    {
+        var started = Stopwatch.GetTimestamp();
+        string? problems;
+        try
+        {
+            problems = file.QuickCheck();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: too damaged for the check itself to run.
+            problems = e.Message;
+        }
+        if (problems is not null)
+        {
+            throw new InvalidDataException(
+                $"{file.Path} is damaged (SQLite's quick_check: {problems}). Restore it from a backup, or move it away to re-import the seeds " +
+                "(edits made through the API since are lost then; 'sqlite3 FILE .recover' may save some). Store:Embedded:IntegrityCheckAtStart=false skips this check.");
+        }
+        _logger.LogInformation("Checked {Database} in {Milliseconds} ms: no damage found", file.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private void ImportSeedsIfStale(SqliteGraphFile file)
@@ -91,7 +118,16 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             throw new InvalidDataException(
                 $"The seeds in {seedsPath} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
         }
-        file.Import(loaded.Graph, fingerprint);
+        try
+        {
+            file.Import(loaded.Graph, fingerprint);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            // SQLITE_READONLY: the file, or its directory, cannot be written. What it holds is still a graph to serve.
+            _logger.LogWarning("The seeds in {Seeds} changed, but {Database} cannot be written ({Cause}); serving the file as it is.", seedsPath, file.Path, e.Message);
+            return;
+        }
         _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
             loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seedsPath, file.Path);
     }

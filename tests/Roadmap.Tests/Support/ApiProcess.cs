@@ -43,19 +43,27 @@ internal sealed class ApiProcess : IDisposable
         StartAsync(databasePath, descriptorLimit: null, settings);
 
     /// <summary>The API, under a limit on open files (ulimit -n) when one is given.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, int? descriptorLimit, params (string Key, string Value)[] settings)
+    public static Task<ApiProcess> StartAsync(string databasePath, int? descriptorLimit, params (string Key, string Value)[] settings) =>
+        StartInShellAsync(databasePath, descriptorLimit is { } limit ? $"ulimit -n {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} &&" : null, settings);
+
+    /// <summary>
+    /// The API started by bash after <paramref name="shellPrefix"/> (limits, a wrapper command such as setpriv),
+    /// as <c>{prefix} exec {wrapper?} dotnet ...</c> when the prefix ends in <c>&amp;&amp;</c> or <c>;</c>, else <c>{prefix} dotnet ...</c>.
+    /// </summary>
+    public static async Task<ApiProcess> StartInShellAsync(string databasePath, string? shellPrefix, params (string Key, string Value)[] settings)
     {
         // The API is built alongside the tests, in the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(Repo.Root, "src", "Roadmap.Api", "bin", configuration, "net10.0", "Roadmap.Api.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        if (descriptorLimit is { } limit)
+        var start = new ProcessStartInfo(shellPrefix is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        if (shellPrefix is not null)
         {
             // exec: the process the test watches and kills is the API itself, not a shell around it.
+            var separated = shellPrefix.TrimEnd().EndsWith("&&", StringComparison.Ordinal) || shellPrefix.TrimEnd().EndsWith(';');
             start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("ulimit -n \"$0\" && exec dotnet \"$@\"");
-            start.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(separated ? $"{shellPrefix} exec dotnet \"$@\"" : $"exec {shellPrefix} dotnet \"$@\"");
+            start.ArgumentList.Add("api");
         }
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in new[]
@@ -93,6 +101,13 @@ internal sealed class ApiProcess : IDisposable
         }
         api.Dispose();
         throw new TimeoutException("The API did not become ready in 30 s.");
+    }
+
+    /// <summary>SIGTERM, and the wait for a clean exit: the database is checkpointed and closed.</summary>
+    public void Stop()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        _process.WaitForExit(30_000).ShouldBeTrue();
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what is on disk is all that survives.</summary>
