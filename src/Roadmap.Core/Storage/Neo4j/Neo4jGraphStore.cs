@@ -95,7 +95,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Page(text, documents, after, first);
 
-    public async Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    public async Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken)
     {
         // Neo4j narrows to the candidates; the ranking is the embedded store's, so both stores order results alike.
         var result = await Read("search", new()
@@ -105,7 +105,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
             ["limit"] = 1000,
         }, cancellationToken);
         var candidates = new GraphIndex(new GraphData(result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToList(), []));
-        return GraphAlgorithms.Search(candidates, text, kinds, first);
+        return NameSearch.Page(candidates, text, kinds, after, first);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
