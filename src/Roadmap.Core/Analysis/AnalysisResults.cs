@@ -24,6 +24,14 @@ public sealed record GraphPath(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Ed
     public int Length => Edges.Count;
 }
 
+/// <summary>The paths a path search found, shortest first, and whether it saw every path it was asked about.</summary>
+/// <param name="Paths">The paths found.</param>
+/// <param name="Complete">
+/// False when the step budget ran out first: paths up to the maximum length may exist that are not listed. True when
+/// the search ended by itself or by reaching its limit of paths.
+/// </param>
+public sealed record PathSearch(IReadOnlyList<GraphPath> Paths, bool Complete);
+
 /// <summary>How badly a gap hits a node.</summary>
 public enum ImpactSeverity
 {

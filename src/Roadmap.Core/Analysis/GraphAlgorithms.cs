@@ -62,34 +62,45 @@ public static class GraphAlgorithms
     /// </summary>
     /// <remarks>With <paramref name="controls"/>, a path follows only the edge types it allows and passes only through nodes it allows.</remarks>
     public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit,
+        int budget = TraversalLimits.PathSearchBudget, TraversalControls? controls = null) =>
+        SearchPaths(graph, fromId, toId, maxLength, limit, budget, controls).Paths;
+
+    /// <summary>As <see cref="Paths"/>, saying whether the step budget cut the search short.</summary>
+    public static PathSearch SearchPaths(GraphIndex graph, string fromId, string toId, int maxLength, int limit,
         int budget = TraversalLimits.PathSearchBudget, TraversalControls? controls = null)
     {
         var from = graph.IndexOf(fromId);
         var to = graph.IndexOf(toId);
-        if (from < 0 || to < 0 || from == to || limit <= 0) return [];
+        if (from < 0 || to < 0 || from == to || limit <= 0) return new PathSearch([], true);
         controls ??= TraversalControls.None;
 
         using var distanceToTarget = NodeMarks.Rent(graph.NodeCount);
         Distances(graph, to, Direction.Backward, maxLength, distanceToTarget, controls);
-        if (!distanceToTarget.Has(from)) return [];
+        if (!distanceToTarget.Has(from)) return new PathSearch([], true);
 
         var results = new List<GraphPath>();
         using var onPath = NodeMarks.Rent(graph.NodeCount);
         var pathEdges = new List<int>();
         var steps = 0;
-        for (var length = distanceToTarget.Get(from); length <= maxLength && results.Count < limit && steps < budget; length++)
+        var cutShort = false;
+        for (var length = distanceToTarget.Get(from); length <= maxLength && results.Count < limit && !cutShort; length++)
         {
             onPath.Set(from, 1);
             Extend(from, length);
             onPath.Set(from, 0);
         }
-        return results;
+        return new PathSearch(results, !cutShort);
 
         void Extend(int v, int length)
         {
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
-                if (results.Count >= limit || ++steps > budget) return;
+                if (results.Count >= limit || cutShort) return;
+                if (++steps > budget)
+                {
+                    cutShort = true;
+                    return;
+                }
                 if (!controls.Follows(graph.TypeOf(e))) continue;
                 var w = graph.EdgeTo(e);
                 var remaining = length - pathEdges.Count - 1;

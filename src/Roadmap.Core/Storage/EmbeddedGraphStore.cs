@@ -224,8 +224,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Reach(Graph, id, direction, maxDepth, controls));
 
-    public Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Paths(Graph, from, to, maxLength, limit, controls: controls));
+    public Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));

@@ -45,7 +45,7 @@ public interface IGraphStore
 
     Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
+    Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
 
     /// <summary>What transitively needs the gap set; with <paramref name="assumeGaps"/>, every node the plans last judged a domestic gap or import-dependent joins it.</summary>
     Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken);

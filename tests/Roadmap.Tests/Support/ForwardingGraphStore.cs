@@ -42,7 +42,7 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
         Inner.ReachAsync(id, direction, maxDepth, controls, cancellationToken);
 
-    public virtual Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+    public virtual Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
         Inner.PathsAsync(from, to, maxLength, limit, controls, cancellationToken);
 
     public virtual Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>

@@ -178,8 +178,8 @@ async function pathsPage(params) {
     location.hash = `#/paths?from=${encodeURIComponent(document.getElementById('from').value)}&to=${encodeURIComponent(document.getElementById('to').value)}`;
   });
   if (!from || !to) return;
-  const { paths } = await load(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
-      length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { from, to });
+  const { paths: { paths } } = await load(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) { paths {
+      length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } } }`, { from, to });
   const list = document.getElementById('paths');
   if (paths.length === 0) { list.innerHTML = `<p>${esc(t('noPaths'))}</p>`; return; }
   list.innerHTML = `<ol>${paths.map(p => `<li data-testid="path">${p.nodes.map(n => nodeLink(n)).join(' → ')} <span class="muted">(${p.length})</span></li>`).join('')}</ol>`;

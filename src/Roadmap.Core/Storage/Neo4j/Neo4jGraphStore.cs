@@ -127,10 +127,10 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth, controls);
     }
 
-    public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
+    public async Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
     {
         var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken, e => controls.Follows(e.Type));
-        return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit, controls: controls);
+        return GraphAlgorithms.SearchPaths(neighbourhood, from, to, maxLength, limit, controls: controls);
     }
 
     public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)

@@ -50,9 +50,9 @@ public class QueryTests(TestGraphApiFactory factory) : IClassFixture<TestGraphAp
     [Fact]
     public async Task Paths_come_shortest_first()
     {
-        var body = await Query("""{ paths(from: "program:demo", to: "component:vacuum-bearing") { length nodes { id } } }""");
+        var body = await Query("""{ paths(from: "program:demo", to: "component:vacuum-bearing") { complete paths { length nodes { id } } } }""");
 
-        body.ShouldBe("""{"data":{"paths":[{"length":3,"nodes":[{"id":"program:demo"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]},{"length":4,"nodes":[{"id":"program:demo"},{"id":"product:photon-counting-ct"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}]}}""");
+        body.ShouldBe("""{"data":{"paths":{"complete":true,"paths":[{"length":3,"nodes":[{"id":"program:demo"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]},{"length":4,"nodes":[{"id":"program:demo"},{"id":"product:photon-counting-ct"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}]}}}""");
     }
 
     [Fact]

@@ -90,7 +90,8 @@ public abstract class StoreConformanceTests
     {
         var paths = await (await StoreAsync()).PathsAsync("program:demo", "component:vacuum-bearing", 6, 10, TraversalControls.None, None);
 
-        paths.Select(p => p.Length).ShouldBe([3, 4]);
+        paths.Paths.Select(p => p.Length).ShouldBe([3, 4]);
+        paths.Complete.ShouldBeTrue();
     }
 
     [StoreFact]
