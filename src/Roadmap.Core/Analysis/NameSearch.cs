@@ -41,10 +41,65 @@ public sealed record NameHitPage(IReadOnlyList<NameHit> Hits, int TotalCount, bo
 /// </summary>
 public static class NameSearch
 {
-    /// <summary>The hits after <paramref name="after"/> (from the start when null), at most <paramref name="first"/> of them.</summary>
+    // Up to this many hits a page is kept in order as the candidates go by; past it (a filter's every match), sorted once.
+    private const int KeptInOrder = 1000;
+
+    /// <summary>
+    /// The hits after <paramref name="after"/> (from the start when null), at most <paramref name="first"/> of them.
+    /// Reads only the nodes the name index gives as candidates, so it costs what matches, not the graph's size.
+    /// </summary>
     public static NameHitPage Page(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first)
     {
-        var all = Rank(graph, text, kinds);
+        var needle = text.Trim().ToLowerInvariant();
+        var candidates = needle.Contains('\0') ? null : graph.Names.Candidates(needle);
+        if (candidates is null) return PageOf(Rank(graph, text, kinds), after, first);
+
+        var total = 0;
+        var kept = new List<(int Rank, int Length, int Node)>();
+        var inOrder = first <= KeptInOrder;
+        foreach (var v in candidates)
+        {
+            if (kinds is not null && !kinds.Contains(graph.KindOf(v))) continue;
+            var best = (Rank: int.MaxValue, Length: 0);
+            var (firstName, lastName) = graph.NamesOf(v);
+            for (var k = firstName; k < lastName; k++)
+            {
+                var name = graph.Name(k);
+                var at = name.IndexOf(needle, StringComparison.Ordinal);
+                if (at < 0) continue;
+                var match = ((int)MatchAt(name, at, needle.Length), name.Length);
+                if (match.CompareTo(best) < 0) best = match;
+            }
+            if (best.Rank == int.MaxValue) continue;
+            total++;
+            if (after is not null && !IsAfter(graph, best, v, after)) continue;
+            // Candidates come in node order, which is id order: a later one never beats an equal key.
+            var hit = (best.Rank, best.Length, v);
+            if (!inOrder)
+            {
+                kept.Add(hit);
+                continue;
+            }
+            if (kept.Count > first)
+            {
+                if (hit.CompareTo(kept[^1]) >= 0) continue;
+                kept.RemoveAt(kept.Count - 1);
+            }
+            var place = kept.BinarySearch(hit);
+            kept.Insert(place < 0 ? ~place : place, hit);
+        }
+        if (!inOrder) kept.Sort();
+        var hits = kept.Take(first).Select(h => new NameHit(graph.NodeAt(h.Node), (SearchMatch)h.Rank, h.Length)).ToList();
+        return new NameHitPage(hits, total, kept.Count > first);
+    }
+
+    private static bool IsAfter(GraphIndex graph, (int Rank, int Length) hit, int node, NameHitKey after) =>
+        hit.Rank != (int)after.Match ? hit.Rank > (int)after.Match
+        : hit.Length != after.Length ? hit.Length > after.Length
+        : string.CompareOrdinal(graph.NodeAt(node).Id, after.Id) > 0;
+
+    private static NameHitPage PageOf(IReadOnlyList<NameHit> all, NameHitKey? after, int first)
+    {
         var from = 0;
         if (after is not null)
         {
@@ -54,7 +109,7 @@ public static class NameSearch
         return new NameHitPage(hits, all.Count, from + hits.Count < all.Count);
     }
 
-    /// <summary>Every hit, in rank order.</summary>
+    /// <summary>Every hit, in rank order, by a scan of every name: what the index answers for one Latin letter, and what it is held to.</summary>
     public static IReadOnlyList<NameHit> Rank(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds)
     {
         var needle = text.Trim().ToLowerInvariant();
