@@ -35,6 +35,18 @@ public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task Only_a_roadmap_exports_its_time_axis()
+    {
+        (await Query("""{ impact(ids: ["component:vacuum-bearing"]) { export(format: SVG) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+        (await Query("""{ dependencies(id: "product:ct", maxDepth: 1) { export(format: MERMAID_GANTT) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+
+        var body = await Query("""{ roadmap(id: "product:ct", maxDepth: 2) { years lanes { kind } svg: export(format: SVG) gantt: export(format: MERMAID_GANTT) } }""");
+        body.ShouldNotContain("errors");
+        body.ShouldContain("<svg xmlns=");
+        body.ShouldContain("gantt\\n");
+    }
+
+    [Fact]
     public async Task Bottlenecks_rank_components_by_what_needs_them()
     {
         var body = await Query("""{ bottlenecks(kinds: [COMPONENT], first: 2) { node { id } dependentProducts dependentPrograms blockedProducts latestStatus } }""");
