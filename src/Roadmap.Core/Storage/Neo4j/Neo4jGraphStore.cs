@@ -157,7 +157,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     {
         var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken);
         var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes);
-        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken);
+        // The time axis dates each node by the plans that state it: those documents come too.
+        var documents = down.Nodes.Concat(up.Nodes).SelectMany(NodeSelection.StatingDocuments).Append(id);
+        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken, documents);
         return Analytics.Roadmap(graph, id, maxDepth);
     }
 
