@@ -47,7 +47,7 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
         for (var i = 0; i < 200 && !(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode; i++) await Task.Delay(25);
 
         var (_, mutation, _) = await GraphQLClient.PostAsync(client,
-            """mutation { addAssessment(id: "product:ct", status: IMPORT_DEPENDENT, source: { document: "document:test-plan", section: "二", quote: "CT" }) { node { id } } }""");
+            """mutation { addAssessment(input: { id: "product:ct", status: IMPORT_DEPENDENT, source: { document: "document:test-plan", section: "二", quote: "CT" } }) { node { id } } }""");
         var (_, audit, _) = await GraphQLClient.PostAsync(client, "{ auditLog { sequence } }");
 
         mutation.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
