@@ -27,6 +27,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     // The snapshot one request reads from, so that all its fields agree (see PinSnapshot).
     private readonly AsyncLocal<SnapshotPin?> _pinned = new();
     private volatile GraphIndex? _graph;
+    private long _revision;
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
 
@@ -58,6 +59,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = e.Message;
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
+        _revision = file.ReadRevision();
         _graph = new GraphIndex(data);
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
@@ -149,6 +151,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = null;
             var next = latest.Apply(edit);
             _graph = next;
+            Interlocked.Exchange(ref _revision, sequence);
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
         }
@@ -159,6 +162,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     }
 
     public string? WriteFailure { get; private set; }
+
+    /// <summary>The sequence of the last audit entry committed: it goes up with every commit and never comes back down.</summary>
+    public long Revision => Interlocked.Read(ref _revision);
 
     private void DropEditConnection()
     {
@@ -247,6 +253,6 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         var graph = Graph;
         var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, k => graph.Nodes.Count(n => n.Kind == k));
         var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, t => graph.Edges.Count(e => e.Type == t));
-        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType));
+        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType, Revision));
     }
 }

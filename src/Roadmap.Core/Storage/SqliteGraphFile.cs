@@ -136,6 +136,15 @@ public sealed class SqliteGraphFile(string path)
     /// <summary>The connection edits go through; <paramref name="maxBytes"/> above 0 caps the file's size.</summary>
     public EditConnection OpenForEdits(long maxBytes = 0) => new(Open(), maxBytes);
 
+    /// <summary>The sequence of the last audit entry, 0 when there is none: the graph's revision.</summary>
+    public long ReadRevision()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM audit";
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
     public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, string? target, int first)
     {

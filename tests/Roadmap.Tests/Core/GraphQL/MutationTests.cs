@@ -270,4 +270,22 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         introspected.GetProperty("data").GetProperty("__type").GetProperty("isOneOf").GetBoolean().ShouldBeTrue();
         introspected.GetProperty("data").GetProperty("upsert").GetProperty("isOneOf").GetBoolean().ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Stats_revision_is_readable_without_a_key_and_goes_up_with_every_commit_but_not_with_a_refusal()
+    {
+        var anonymous = await factory.ReadyClientAsync();
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        async Task<int> Revision() => (await Send(anonymous, "{ stats { revision } }")).GetProperty("data").GetProperty("stats").GetProperty("revision").GetInt32();
+
+        var before = await Revision();
+        var created = await Send(editor, NewTechnology("technology:revision-counted", "修订计数"));
+        var afterCreate = await Revision();
+        await Send(editor, NewTechnology("technology:revision-counted", "修订计数"));
+        var afterRefusal = await Revision();
+
+        afterCreate.ShouldBeGreaterThan(before);
+        afterCreate.ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("revision").GetInt32());
+        afterRefusal.ShouldBe(afterCreate);
+    }
 }
