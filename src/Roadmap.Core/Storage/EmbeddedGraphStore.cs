@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
@@ -154,6 +155,54 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             Interlocked.Exchange(ref _revision, sequence);
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken)
+    {
+        if (_file is null) throw new RoadmapException(ErrorCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var revision = Revision;
+            if (expectedRevision is { } expected && expected != revision)
+            {
+                throw new RoadmapException(ErrorCodes.Conflict,
+                    $"The graph is at revision {revision}, not {expected}: it changed since you read it. Read it again and retry.",
+                    new Dictionary<string, object?> { ["currentRevision"] = revision });
+            }
+            var latest = _graph!;
+            var plan = ChangeSetPlanner.Plan(latest, changes);
+            if (dryRun || plan.IsRefused || plan.Edits.Count == 0) return new ChangeSetResult(plan, [], revision, dryRun);
+
+            IReadOnlyList<long> sequences;
+            using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
+                sequences = _editConnection.ApplyAll([.. plan.Edits.Select(e => e.Edit)], actor, _time.GetUtcNow());
+                RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
+            }
+            catch (SqliteException e)
+            {
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "failed"));
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                DropEditConnection();
+                WriteFailure = e.Message;
+                throw new StoreWriteException($"{_file.Path} could not be written: {e.Message}", e);
+            }
+            WriteFailure = null;
+            // The planner built the graph after the whole set already; it is the read model now.
+            _graph = plan.After;
+            Interlocked.Exchange(ref _revision, sequences[^1]);
+            if (_pinned.Value is { } pin) pin.Graph = plan.After;
+            return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
         }
         finally
         {

@@ -204,9 +204,23 @@ public sealed class SqliteGraphFile(string path)
         }
 
         /// <summary>Writes one edit and its audit entries in a transaction; returns the last entry's sequence number.</summary>
-        public long Apply(GraphEdit edit, string actor, DateTimeOffset at)
+        public long Apply(GraphEdit edit, string actor, DateTimeOffset at) => ApplyAll([edit], actor, at)[0];
+
+        /// <summary>
+        /// Writes edits in order, each with its audit entries under a change id of its own, in one transaction: all or
+        /// none. Returns the sequence number of each edit's last entry.
+        /// </summary>
+        public IReadOnlyList<long> ApplyAll(IReadOnlyList<GraphEdit> edits, string actor, DateTimeOffset at)
         {
             using var transaction = _connection.BeginTransaction();
+            var sequences = new long[edits.Count];
+            for (var i = 0; i < edits.Count; i++) sequences[i] = Write(edits[i], actor, at);
+            transaction.Commit();
+            return sequences;
+        }
+
+        private long Write(GraphEdit edit, string actor, DateTimeOffset at)
+        {
             using (var deleteEdge = _connection.CreateCommand())
             using (var upsertEdge = EdgeWriter(_connection, replace: true))
             {
@@ -270,7 +284,6 @@ public sealed class SqliteGraphFile(string path)
                     sequence = (long)audit.ExecuteScalar()!;
                 }
             }
-            transaction.Commit();
             return sequence;
         }
 

@@ -34,6 +34,56 @@ public sealed class RoadmapMutation : ObjectGraphType
         Single<DeleteEdgePayloadGraphType, DeleteEdgeInputGraphType, DeleteEdgeInput>("deleteEdge", "Deletes an edge; the nodes at its ends stay.");
         Single<AddAssessmentPayloadGraphType, AddAssessmentInputGraphType, AddAssessmentInput>("addAssessment", "Records a plan's judgement of a node; its year is the cited plan's.");
         Single<AddSourcePayloadGraphType, AddSourceInputGraphType, AddSourceInput>("addSource", "Adds a clause that states a node or an edge (AddSourceInput is @oneOf: name exactly one).");
+
+        Field<ApplyChangesPayloadGraphType>("applyChanges")
+            .Description("Applies a change set atomically: every change is checked with its single mutation's rules, role and codes, against the graph as the changes before it leave it, " +
+                "and all are committed in one transaction (one audit entry per change) or none is. With dryRun, nothing is written and the payload shows what would change and every refusal. " +
+                $"Applied for real, a set with a refused change fails with that change's code and extensions.index. More than {ChangeSetPlanner.MaxChanges} changes is ARGUMENT_OUT_OF_RANGE; " +
+                "an expectedRevision that is not stats.revision is CONFLICT. Refusals: " + RefusalCodes + ", ARGUMENT_OUT_OF_RANGE.")
+            .Argument<NonNullGraphType<ApplyChangesInputGraphType>>("input", "The changes, whether to only check them, and the revision they are based on.")
+            .ResolveAsync(ApplyChanges);
+    }
+
+    private static async Task<object?> ApplyChanges(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<ApplyChangesInput>("input");
+        var actor = Access.Require(context, Roles.Editor);
+        if (input.Changes.Count is 0 or > ChangeSetPlanner.MaxChanges)
+        {
+            throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'changes' must hold 1 to {ChangeSetPlanner.MaxChanges} changes; got {input.Changes.Count}.");
+        }
+        var editor = context.RequestServices!.GetService<IEditableGraphStore>()
+            ?? throw new RoadmapError(ErrorCodes.ReadOnlyStore, "This store is read-only: edits need the embedded store.");
+        var user = context.User!;
+        var changes = input.Changes.Select(change =>
+        {
+            var (operation, single) = change.Chosen;
+            return new PlannedChange(operation, graph =>
+            {
+                // A change beyond the key's role is refused like its single mutation, in its place in the set.
+                if (!Roles.Grants(user, single.Role)) throw new RoadmapException(ErrorCodes.Forbidden, $"{operation} needs the {single.Role} role; the key '{actor}' does not have it.");
+                return single.Plan(graph);
+            });
+        }).ToList();
+        ChangeSetResult result;
+        try
+        {
+            result = await editor.ApplyChangesAsync(actor, changes, input.DryRun, input.ExpectedRevision, context.CancellationToken);
+        }
+        catch (RoadmapException e)
+        {
+            throw RoadmapError.From(e);
+        }
+        if (result.Committed) context.Loaders().Clear();
+        if (!input.DryRun && result.Plan.Refusals is [var first, ..] refusals)
+        {
+            var details = new Dictionary<string, object?>(first.Details) { ["index"] = first.Index, ["operation"] = first.Operation, ["refusals"] = refusals.Count };
+            throw new RoadmapError(first.Code,
+                $"Change {first.Index} ({first.Operation}) was refused: {first.Message} Nothing was applied" +
+                (refusals.Count > 1 ? $"; {refusals.Count - 1} more change(s) were refused too (send the set with dryRun: true to see every refusal)." : "."),
+                details);
+        }
+        return result;
     }
 
     /// <summary>
