@@ -224,6 +224,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken) =>
         Task.FromResult(_file?.ReadAudit(since, afterSequence, target, first) ?? []);
 
+    public Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphDiff.From(since, until, _file?.ReadAuditBetween(since, until) ?? []));
+
     public void Dispose()
     {
         _editConnection?.Dispose();

@@ -101,6 +101,9 @@ public interface IEditableGraphStore
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
 
+    /// <summary>The net change of every node and edge the edits committed in [since, until) touched, from the audit log.</summary>
+    Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken);
+
     /// <summary>Why the last write failed (or the file could not be written at start); null once a write succeeds.</summary>
     string? WriteFailure { get; }
 }

@@ -145,6 +145,23 @@ public sealed class SqliteGraphFile(string path)
         return (long)command.ExecuteScalar()!;
     }
 
+    /// <summary>Every audit entry committed at or after <paramref name="since"/> and before <paramref name="until"/>, oldest first, read as it streams.</summary>
+    public IEnumerable<AuditEntry> ReadAuditBetween(DateTimeOffset since, DateTimeOffset? until)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, change_id, at, actor, operation, target, before, after FROM audit WHERE at >= $since AND ($until IS NULL OR at < $until) ORDER BY seq";
+        command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$until", until is { } u ? u.ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return ReadEntry(reader);
+    }
+
+    private static AuditEntry ReadEntry(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
+        reader.GetString(3), reader.GetString(4), reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+
     /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
     public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, string? target, int first)
     {
@@ -163,10 +180,7 @@ public sealed class SqliteGraphFile(string path)
         var entries = new List<AuditEntry>();
         while (reader.Read())
         {
-            entries.Add(new AuditEntry(
-                reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+            entries.Add(ReadEntry(reader));
         }
         return entries;
     }

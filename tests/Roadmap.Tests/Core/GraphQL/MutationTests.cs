@@ -288,4 +288,36 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         afterCreate.ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("revision").GetInt32());
         afterRefusal.ShouldBe(afterCreate);
     }
+
+    [Fact]
+    public async Task GraphDiff_folds_the_window_of_the_audit_log_into_one_net_change_per_node_and_edge_and_is_open_to_anonymous_readers()
+    {
+        var anonymous = await factory.ReadyClientAsync();
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
+        await Send(editor, NewTechnology("technology:diff-kept", "差异保留"));
+        await Send(editor, NewTechnology("technology:diff-gone", "差异删除"));
+        var since = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await Send(editor, NewTechnology("technology:diff-new", "差异新建"));
+        await Send(editor, NewTechnology("technology:diff-passing", "差异过客"));
+        await Send(editor, """mutation { addSource(input: { node: { id: "technology:diff-kept", source: { document: "document:test-plan", section: "二", quote: "大热容量球管" } } }) { revision } }""");
+        await Send(editor, """mutation { addSource(input: { node: { id: "technology:diff-new", source: { document: "document:test-plan", section: "二", quote: "大热容量球管" } } }) { revision } }""");
+        await Send(editor, """
+            mutation { upsertEdge(input: { from: "product:ct", type: USES_TECHNOLOGY, to: "technology:diff-new", sources: [{ document: "document:test-plan", section: "二", quote: "图像重建技术" }] }) { revision } }
+            """);
+        await Send(admin, """mutation { deleteNode(input: { id: "technology:diff-passing" }) { revision } }""");
+        await Send(admin, """mutation { deleteNode(input: { id: "technology:diff-gone" }) { revision } }""");
+
+        var diff = await Send(anonymous, $$"""
+            { graphDiff(since: "{{since}}") { entries nodes { id change edits } edges { id change edits } counts { nodesAdded nodesUpdated nodesDeleted edgesAdded edgesUpdated edgesDeleted } } }
+            """);
+        var empty = await Send(anonymous, """{ graphDiff(since: "2999-01-01T00:00:00Z") { entries fromRevision nodes { id } } }""");
+        var backwards = await Send(anonymous, """{ graphDiff(since: "2020-01-02T00:00:00Z", until: "2020-01-01T00:00:00Z") { entries } }""");
+
+        diff.GetProperty("data").GetProperty("graphDiff").ToString().ShouldBe("""
+            {"entries":7,"nodes":[{"id":"technology:diff-gone","change":"DELETED","edits":1},{"id":"technology:diff-kept","change":"UPDATED","edits":1},{"id":"technology:diff-new","change":"CREATED","edits":2}],"edges":[{"id":"product:ct -USES_TECHNOLOGY-> technology:diff-new","change":"CREATED","edits":1}],"counts":{"nodesAdded":1,"nodesUpdated":1,"nodesDeleted":1,"edgesAdded":1,"edgesUpdated":0,"edgesDeleted":0}}
+            """.Trim());
+        empty.GetProperty("data").GetProperty("graphDiff").ToString().ShouldBe("""{"entries":0,"fromRevision":0,"nodes":[]}""");
+        ErrorCode(backwards).ShouldBe("ARGUMENT_OUT_OF_RANGE");
+    }
 }
