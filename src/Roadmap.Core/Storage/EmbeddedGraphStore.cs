@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
@@ -27,6 +28,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     // The snapshot one request reads from, so that all its fields agree (see PinSnapshot).
     private readonly AsyncLocal<SnapshotPin?> _pinned = new();
     private volatile GraphIndex? _graph;
+    private long _revision;
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
 
@@ -65,6 +67,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = e.Message;
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
+        _revision = file.ReadRevision();
         _graph = new GraphIndex(data);
         SnapshotAt = _time.GetUtcNow();
         RoadmapTelemetry.ObserveReadModel(this);
@@ -192,6 +195,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = null;
             var next = latest.Apply(edit);
             _graph = next;
+            Interlocked.Exchange(ref _revision, sequence);
             SnapshotAt = _time.GetUtcNow();
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
@@ -202,7 +206,59 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         }
     }
 
+    public async Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken)
+    {
+        if (_file is null) throw new RoadmapException(ErrorCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var revision = Revision;
+            if (expectedRevision is { } expected && expected != revision)
+            {
+                throw new RoadmapException(ErrorCodes.Conflict,
+                    $"The graph is at revision {revision}, not {expected}: it changed since you read it. Read it again and retry.",
+                    new Dictionary<string, object?> { ["currentRevision"] = revision });
+            }
+            var latest = _graph!;
+            var plan = ChangeSetPlanner.Plan(latest, changes);
+            if (dryRun || plan.IsRefused || plan.Edits.Count == 0) return new ChangeSetResult(plan, [], revision, dryRun);
+
+            IReadOnlyList<long> sequences;
+            using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
+                sequences = _editConnection.ApplyAll([.. plan.Edits.Select(e => e.Edit)], actor, _time.GetUtcNow());
+                RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
+            }
+            catch (SqliteException e)
+            {
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "failed"));
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                DropEditConnection();
+                WriteFailure = e.Message;
+                throw new StoreWriteException($"{_file.Path} could not be written: {e.Message}", e);
+            }
+            WriteFailure = null;
+            // The planner built the graph after the whole set already; it is the read model now.
+            _graph = plan.After;
+            Interlocked.Exchange(ref _revision, sequences[^1]);
+            SnapshotAt = _time.GetUtcNow();
+            if (_pinned.Value is { } pin) pin.Graph = plan.After;
+            return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public string? WriteFailure { get; private set; }
+
+    /// <summary>The sequence of the last audit entry committed: it goes up with every commit and never comes back down.</summary>
+    public long Revision => Interlocked.Read(ref _revision);
 
     private void DropEditConnection()
     {
@@ -212,6 +268,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken) =>
         Task.FromResult(_file?.ReadAudit(since, afterSequence, target, first) ?? []);
+
+    public Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphDiff.From(since, until, _file?.ReadAuditBetween(since, until) ?? []));
 
     public void Dispose()
     {
@@ -247,8 +306,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         Task.FromResult(PlanTextIndex.Of(Graph).Page(text, documents, after, first));
 
-    public Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Search(Graph, text, kinds, first));
+    public Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(NameSearch.Page(Graph, text, kinds, after, first));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
     {
@@ -268,8 +327,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Reach(Graph, id, direction, maxDepth, controls));
 
-    public Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Paths(Graph, from, to, maxLength, limit, controls: controls));
+    public Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
@@ -291,6 +350,6 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         var graph = Graph;
         var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, k => graph.Nodes.Count(n => n.Kind == k));
         var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, t => graph.Edges.Count(e => e.Type == t));
-        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType));
+        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType, Revision));
     }
 }

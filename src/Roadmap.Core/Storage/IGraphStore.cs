@@ -1,4 +1,5 @@
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 
@@ -37,14 +38,15 @@ public interface IGraphStore
     /// <summary>The sentences of the plans that contain a text, after a hit's key, with what cites each.</summary>
     Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken);
+    /// <summary>The nodes whose names contain a text, in rank order after a hit's key, with how each matched.</summary>
+    Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken);
 
     /// <summary>The edges leaving (forward) or entering (backward) each of the given nodes.</summary>
     Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken);
 
     Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
+    Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
 
     /// <summary>What transitively needs the gap set; with <paramref name="assumeGaps"/>, every node the plans last judged a domestic gap or import-dependent joins it.</summary>
     Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken);
@@ -86,8 +88,22 @@ public interface IEditableGraphStore
     /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plans every change against the latest graph, each against the graph as the earlier ones left it, and commits
+    /// all of them in one transaction (one audit entry per change, each under its own change id) or none: nothing is
+    /// written when any change is refused, when <paramref name="dryRun"/> is set, or when the revision is not
+    /// <paramref name="expectedRevision"/> (CONFLICT, thrown).
+    /// </summary>
+    Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>The sequence of the last audit entry: it goes up with every commit.</summary>
+    long Revision { get; }
+
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
+
+    /// <summary>The net change of every node and edge the edits committed in [since, until) touched, from the audit log.</summary>
+    Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken);
 
     /// <summary>Why the last write failed (or the file could not be written at start); null once a write succeeds.</summary>
     string? WriteFailure { get; }

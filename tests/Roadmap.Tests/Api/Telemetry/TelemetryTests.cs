@@ -70,7 +70,7 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
 
         var (_, body, _) = await GraphQLClient.PostAsync(client, Upsert(name));
 
-        body.ShouldContain("auditSequence");
+        body.ShouldContain("revision");
         var spans = factory.SpansNow().Where(s => s.Source.Name == RoadmapTelemetry.Name).ToArray();
         var operation = spans.Where(s => Equals(s.GetTagItem(RoadmapTelemetry.OperationNameTag), name)).ShouldHaveSingleItem();
         operation.GetTagItem(RoadmapTelemetry.OperationTypeTag).ShouldBe("mutation");
@@ -112,5 +112,5 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
     }
 
     private static string Upsert(string operationName) =>
-        $$"""mutation {{operationName}} { upsertNode(input: { id: "component:{{operationName.ToLowerInvariant()}}", kind: COMPONENT, componentType: PART, nameZh: "探针", nameEn: "probe", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }""";
+        $$"""mutation {{operationName}} { upsertNode(input: { id: "component:{{operationName.ToLowerInvariant()}}", kind: COMPONENT, componentType: PART, nameZh: "探针", nameEn: "probe", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }""";
 }
