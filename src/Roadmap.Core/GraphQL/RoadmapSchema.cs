@@ -1,6 +1,10 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using GraphQL;
+using GraphQL.Introspection;
 using Roadmap.Core.GraphQL.Editing;
+using Roadmap.Core.GraphQL.Execution;
+using Roadmap.Core.GraphQL.Introspection;
 using Roadmap.Core.GraphQL.Nodes;
 
 namespace Roadmap.Core.GraphQL;
@@ -9,7 +13,7 @@ public sealed class RoadmapSchema : Schema
 {
     public RoadmapSchema(IServiceProvider services) : base(services)
     {
-        Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them.";
+        Description = "The technology roadmap of China's medical-device plans: technologies, components, products, programs and the plans that link them. Every error's extensions.code is a value of enum ErrorCode.";
         NameConverter = Arguments.FilterOperatorNames.Instance;
         // The parts of introspection that code generators ask for (graphql-codegen, Strawberry Shake, get-graphql-schema):
         // __Directive.isRepeatable, and includeDeprecated on input values.
@@ -23,5 +27,23 @@ public sealed class RoadmapSchema : Schema
         RegisterType(typeof(ProductGraphType));
         RegisterType(typeof(ProgramGraphType));
         RegisterType(typeof(DocumentGraphType));
+        // Reached by no field: the list of every code errors[].extensions.code can hold.
+        RegisterType(typeof(ErrorCodeEnum));
+        Directives.Register(new SpecifiedByDirective());
+        RegisterType(new DateTimeScalar());
+    }
+
+    protected override void OnBeforeInitializeType(IGraphType graphType)
+    {
+        base.OnBeforeInitializeType(graphType);
+        switch (graphType)
+        {
+            // The spec's __Type.specifiedByURL, which GraphQL.NET 8's introspection lacks; code generators ask for it.
+            case __Type type when !type.HasField("specifiedByURL"):
+                type.Field<StringGraphType>("specifiedByURL")
+                    .Description("Where a custom scalar's behaviour is specified; null for other types and for scalars without a specification.")
+                    .Resolve(c => c.Source is ScalarGraphType scalar ? scalar.GetMetadata<string?>(SpecifiedByDirective.UrlMetadata) : null);
+                break;
+        }
     }
 }
