@@ -19,6 +19,7 @@ public sealed class RoadmapSchema : Schema
         // __Directive.isRepeatable, and includeDeprecated on input values.
         Features.RepeatableDirectives = true;
         Features.DeprecationOfInputValues = true;
+        Filter = new StandardIntrospectionFilter();
         Query = services.GetRequiredService<RoadmapQuery>();
         Mutation = services.GetRequiredService<RoadmapMutation>();
         // Object types reached only through the Node interface must be registered explicitly.
@@ -43,6 +44,12 @@ public sealed class RoadmapSchema : Schema
                 type.Field<StringGraphType>("specifiedByURL")
                     .Description("Where a custom scalar's behaviour is specified; null for other types and for scalars without a specification.")
                     .Resolve(c => c.Source is ScalarGraphType scalar ? scalar.GetMetadata<string?>(SpecifiedByDirective.UrlMetadata) : null);
+                break;
+            // includeDeprecated on a directive's args, as on a field's: Strawberry Shake sends it on both once it
+            // finds it on __Field.args, and GraphQL.NET 8 has it only there. No directive argument is deprecated.
+            case __Directive directive when directive.GetField("args") is { } args && args.Arguments?.Find("includeDeprecated") is null:
+                args.Arguments ??= new QueryArguments();
+                args.Arguments.Add(new QueryArgument<BooleanGraphType> { Name = "includeDeprecated", DefaultValue = false, Description = "Include deprecated arguments too (none of a directive's is)." });
                 break;
         }
     }

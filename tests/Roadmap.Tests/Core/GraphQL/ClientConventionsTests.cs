@@ -23,14 +23,17 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     {
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), """
             {
-              __schema { directives { name isRepeatable } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
+              __schema { directives { name isRepeatable args(includeDeprecated: true) { name } } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
               __type(name: "NodeInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+              directive: __type(name: "__Directive") { fields { name } }
             }
             """);
 
         status.ShouldBe(200, body);
         JsonNode.Parse(body)!["errors"].ShouldBeNull(body);
         body.ShouldContain("\"isRepeatable\":false");
+        // Strawberry Shake asks for isRepeatable only when introspecting __Directive shows it.
+        JsonNode.Parse(body)!["data"]!["directive"]!["fields"]!.AsArray().Select(f => (string)f!["name"]!).ShouldContain("isRepeatable");
     }
 
     [Fact]
