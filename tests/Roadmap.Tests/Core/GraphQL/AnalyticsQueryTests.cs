@@ -125,6 +125,22 @@ public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task A_document_pages_through_what_it_states()
+    {
+        var all = await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 100) { totalCount edges { node { id } } } } } }""");
+        var first = await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 3, kinds: [COMPONENT, PRODUCT]) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }""");
+        var cursor = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("data").GetProperty("node").GetProperty("states").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var next = await Query($$"""{ node(id: "document:test-plan") { ... on Document { states(first: 3, kinds: [COMPONENT, PRODUCT], after: "{{cursor}}") { edges { node { id } } pageInfo { hasNextPage } } } } }""");
+
+        all.ShouldContain("\"totalCount\":7"); // one technology, three components, two products, one program
+        all.ShouldNotContain("\"document:test-plan\"");
+        first.ShouldContain("""{"edges":[{"node":{"id":"component:ct-tube"}},{"node":{"id":"component:rotating-anode-target"}},{"node":{"id":"component:vacuum-bearing"}}],"pageInfo":{""");
+        first.ShouldContain("\"hasNextPage\":true");
+        next.ShouldContain("""{"edges":[{"node":{"id":"product:ct"}},{"node":{"id":"product:photon-counting-ct"}}],"pageInfo":{"hasNextPage":false}}""");
+        (await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 101) { totalCount } } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
     public async Task Bottlenecks_rank_components_by_what_needs_them()
     {
         var body = await Query("""{ bottlenecks(kinds: [COMPONENT], first: 2) { node { id } dependentProducts dependentPrograms blockedProducts latestStatus } }""");
