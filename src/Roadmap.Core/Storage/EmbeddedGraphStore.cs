@@ -331,7 +331,13 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Impact(Graph, scenario, maxDepth));
+
+    public Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Blockers(Graph, id, scenario, firstGaps, chainsPerGap));
 
     public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Task.FromResult(Analytics.Bottlenecks(Graph, kinds, statuses, first));
