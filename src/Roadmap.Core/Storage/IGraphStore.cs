@@ -106,6 +106,9 @@ public interface IEditableGraphStore
     /// <summary>The sequence of the last audit entry: it goes up with every commit.</summary>
     long Revision { get; }
 
+    /// <summary>Every commit, as it happens, for the change feed.</summary>
+    ChangeFeed Feed { get; }
+
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
 
