@@ -70,6 +70,8 @@ test('the home page orients: counts by layer and status, the five plans, questio
   await open('/', '[data-testid=plan-card]');
   const { stats, documents } = await gql('{ stats { byKind { kind count } } documents { id } }');
   assert.equal(await page.locator('[data-testid=plan-card]').count(), documents.length);
+  const { nodes: stated14 } = await gql('{ nodes(where: { statedIn: ["document:14fyp-medical-equipment"] }) { totalCount } }');
+  assert.match(await page.textContent('[data-testid=plan-card]:has(a[href="#/plan/document%3A14fyp-medical-equipment"])'), new RegExp(`\\b${stated14.totalCount} nodes stated`));
   const layerText = await page.textContent('[data-testid=layer-counts]');
   for (const k of stats.byKind.filter(k => k.kind !== 'DOCUMENT')) assert.ok(layerText.includes(String(k.count)), `${k.kind} ${k.count} in "${layerText}"`);
   assert.equal(await page.locator('[data-testid=status-counts] li').count(), 6);
@@ -105,7 +107,7 @@ test('the 14th FYP program at depth 1: lanes in layer order, labels at least 11 
   assert.equal(await page.isChecked('input[name=dir][value=dependencies]'), true, 'a program opens on what it needs');
   assert.ok(await page.locator('[data-testid=legend] .swatch').count() >= 6, 'the legend has a swatch per status');
   assert.equal(await page.locator('[data-testid=graph-table] [data-testid=graph-row]').count(), nodes.length, 'the same nodes as a list');
-  await page.locator('[data-testid=graph]').scrollIntoViewIfNeeded();
+  await page.evaluate(() => document.querySelector('.graph-tools').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${shots}program-14fyp.png` });
 });
 
@@ -217,6 +219,8 @@ test('impact: a typed name is added, chips have names and remove, assumed gaps l
   assert.ok(because.every(c => c.endsWith('CT X-ray tube')), 'each chain ends at the gap');
   assert.ok(await page.locator('[data-testid=because] .quote').count() >= rows.length, 'each chain has its quotes');
   await graphReady(3);
+  const mermaid = await downloaded(() => page.click('[data-testid=export-mermaid]'));
+  assert.match(mermaid.bytes.toString('utf8'), /ct-x-ray-tube|CT X-ray tube/, 'the impact graph as Mermaid from the API');
   await page.screenshot({ path: `${shots}impact-ct-x-ray-tube.png` });
 
   const file = await downloaded(() => page.click('[data-testid=csv]'));

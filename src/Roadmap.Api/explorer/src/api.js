@@ -30,7 +30,7 @@ const SOURCE_FIELDS = 'section quote context document { id title titleEn year }'
 export const homeData = () => gql(`{
   stats { nodeCount edgeCount byKind { kind count } }
   byStatus: nodeCounts(groupBy: [KIND, STATUS]) { key { kind status } count }
-  byYear: nodeCounts(groupBy: [YEAR]) { key { year } count }
+  byDocument: nodeCounts(groupBy: [DOCUMENT, KIND]) { key { document kind } count }
   documents { id title titleEn year issuer period { start end } }
   bottlenecks(first: 3) { node { ${NODE_FIELDS} } dependentProducts }
 }`);
@@ -67,6 +67,9 @@ export const impactReport = (ids, assume) => gql(`query($ids: [ID!]!, $assume: B
     products { ...hit } programs { ...hit } components { ...hit } technologies { ...hit } } }
   fragment hit on ImpactedNode { severity distance node { ${NODE_FIELDS} needs { ${EDGE_FIELDS} } }
     path { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} sources { quote document { title year } section } } } }`, { ids, assume }).then(d => d.impact);
+
+export const impactExport = (ids, assume, format) => gql(`query($ids: [ID!]!, $assume: Boolean!, $f: ExportFormat!) { impact(ids: $ids, assumeGaps: $assume) { export(format: $f) } }`,
+  { ids, assume, f: format }).then(d => d.impact.export);
 
 export const bottlenecks = (kinds, statuses, first = 100) => gql(`query($kinds: [NodeKind!], $statuses: [AssessmentStatus!], $first: Int!) {
     bottlenecks(kinds: $kinds, statuses: $statuses, first: $first) { node { ${NODE_FIELDS} } dependentProducts dependentPrograms blockedProducts latestStatus } }`,

@@ -44,7 +44,7 @@ async function homePage() {
   const statusTotals = Object.fromEntries(STATUSES.map(s => [s, 0]));
   let unjudged = 0;
   for (const c of data.byStatus) if (c.key.status) statusTotals[c.key.status] += c.count; else if (c.key.kind !== 'DOCUMENT') unjudged += c.count;
-  const statedByYear = Object.fromEntries(data.byYear.map(c => [c.key.year, c.count]));
+  const stated = (doc, kind) => data.byDocument.filter(c => c.key.document === doc && (!kind || c.key.kind === kind)).reduce((n, c) => n + c.count, 0);
   const maxStatus = Math.max(...Object.values(statusTotals));
   const cell = (kind, status) => data.byStatus.find(c => c.key.kind === kind && c.key.status === status)?.count ?? 0;
   const gap = ['DOMESTIC_GAP', 'IMPORT_DEPENDENT'];
@@ -53,6 +53,19 @@ async function homePage() {
     <p class="lead">${esc(t('homeIntro'))}</p>
     <form class="controls" id="home-search" role="search"><label class="sr-only" for="q">${esc(t('searchLabel'))}</label>
       <input type="search" id="q" data-testid="search" placeholder="${esc(t('searchPlaceholder'))}"><button type="submit">${esc(t('navSearch'))}</button></form>
+    <section><h2>${esc(t('questions'))}</h2><ul class="questions" data-testid="questions">
+      <li><a href="#/impact?assume=1">${esc(t('qGaps'))}</a> <span class="muted">${gap.map(s => `${statusTotals[s]} ${esc(statusName(s))}`).join(', ')}</span></li>
+      <li><a href="#/bottlenecks?kinds=COMPONENT,TECHNOLOGY">${esc(t('qBottlenecks'))}</a> <span class="muted">${data.bottlenecks.map(b => esc(name(b.node))).join(', ')}</span></li>
+      <li><a href="#/changes?from=2016&amp;to=2021">${esc(t('qChanges'))}</a></li>
+      ${d13 && d14 ? `<li><a href="#/compare?a=${encodeURIComponent(d13.id)}&amp;b=${encodeURIComponent(d14.id)}">${esc(t('qCompare'))}</a></li>` : ''}
+      <li><a href="#/roadmap/product%3Amri">${esc(t('qRoadmap'))}</a></li>
+      <li><a href="#/node/component%3Act-x-ray-tube">${esc(t('qTube'))}</a></li></ul></section>
+    <section><h2>${esc(t('plans'))}</h2><ul class="cards plans" data-testid="plans">
+      ${[...data.documents].sort((a, b) => a.year - b.year).map(d => `<li data-testid="plan-card"><span class="big">${d.year}</span>
+        <a href="#/plan/${encodeURIComponent(d.id)}">${esc(docTitle(d))}</a>
+        <span class="muted">${esc(d.issuer ?? '')}${d.period ? ` · ${d.period.start}–${d.period.end ?? ''}` : ''}</span>
+        <span><strong>${stated(d.id)}</strong> ${esc(t('states'))}</span>
+        <span class="muted">${KINDS.filter(k => k !== 'DOCUMENT' && stated(d.id, k)).map(k => `${stated(d.id, k)} ${esc(t('kinds')[k])}`).join(' · ')}</span></li>`).join('')}</ul></section>
     <section><h2>${esc(t('countsByLayer'))}</h2><ul class="cards counts" data-testid="layer-counts">
       ${KINDS.filter(k => k !== 'DOCUMENT').map(k => `<li class="${k}"><span class="big">${byKind[k] ?? 0}</span> <span>${esc(t('kinds')[k])}</span></li>`).join('')}
       <li><span class="big">${data.stats.edgeCount}</span> <span>${esc(t('edgesCount'))}</span></li></ul></section>
@@ -64,18 +77,7 @@ async function homePage() {
         <thead><tr><th scope="col">${esc(t('kind'))}</th>${STATUSES.map(s => `<th scope="col">${esc(statusName(s))}</th>`).join('')}<th scope="col">${esc(t('noStatus'))}</th></tr></thead>
         <tbody>${KINDS.filter(k => k !== 'DOCUMENT').map(k => `<tr><th scope="row">${esc(t('kinds')[k])}</th>${STATUSES.map(s => `<td>${cell(k, s) || ''}</td>`).join('')}<td>${cell(k, null)}</td></tr>`).join('')}</tbody></table>`)}
     </section>
-    <section><h2>${esc(t('plans'))}</h2><ul class="cards plans" data-testid="plans">
-      ${[...data.documents].sort((a, b) => a.year - b.year).map(d => `<li data-testid="plan-card"><span class="big">${d.year}</span>
-        <a href="#/plan/${encodeURIComponent(d.id)}">${esc(docTitle(d))}</a>
-        <span class="muted">${esc(d.issuer ?? '')}${d.period ? ` · ${d.period.start}–${d.period.end ?? ''}` : ''}</span>
-        <span>${statedByYear[d.year] ?? 0} ${esc(t('states'))}</span></li>`).join('')}</ul></section>
-    <section><h2>${esc(t('questions'))}</h2><ul class="questions" data-testid="questions">
-      <li><a href="#/impact?assume=1">${esc(t('qGaps'))}</a> <span class="muted">${gap.map(s => `${statusTotals[s]} ${esc(statusName(s))}`).join(', ')}</span></li>
-      <li><a href="#/bottlenecks?kinds=COMPONENT,TECHNOLOGY">${esc(t('qBottlenecks'))}</a> <span class="muted">${data.bottlenecks.map(b => esc(name(b.node))).join(', ')}</span></li>
-      <li><a href="#/changes?from=2016&amp;to=2021">${esc(t('qChanges'))}</a></li>
-      ${d13 && d14 ? `<li><a href="#/compare?a=${encodeURIComponent(d13.id)}&amp;b=${encodeURIComponent(d14.id)}">${esc(t('qCompare'))}</a></li>` : ''}
-      <li><a href="#/roadmap/product%3Amri">${esc(t('qRoadmap'))}</a></li>
-      <li><a href="#/node/component%3Act-x-ray-tube">${esc(t('qTube'))}</a></li></ul></section>`;
+`;
   document.getElementById('home-search').addEventListener('submit', event => { event.preventDefault(); go('/search', { q: document.getElementById('q').value }); });
 }
 

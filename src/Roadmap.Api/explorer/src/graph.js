@@ -19,6 +19,7 @@ const FONT_PX = 12;
 export const MIN_LABEL_PX = 11;
 // A lane that would get more new nodes than this at once shows them as groups (by status) that open on click.
 export const GROUP_ABOVE = 40;
+const MIN_GROUP = 5;
 const ROWS = 14, ROW_H = 36, COL_W = 230, LANE_GAP = 60;
 
 const laneOf = kind => Math.max(0, LANES.indexOf(kind));
@@ -175,6 +176,8 @@ export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
         const chunks = [...byStatus].flatMap(([status, list]) => Array.from({ length: Math.ceil(list.length / GROUP_ABOVE) },
           (_, i) => [status, list.slice(i * GROUP_ABOVE, (i + 1) * GROUP_ABOVE)]));
         for (const [status, members] of chunks) {
+          // A handful is clearer drawn than counted.
+          if (members.length < MIN_GROUP) { items.push(...members.map(n => nodeItem(n))); continue; }
           const id = `group:${++groupSeq}`;
           const label = `${members.length} ${t('kinds')[rest[0].kind]} · ${status ? statusName(status) : t('noStatus')}`;
           groups.set(id, { members, lane, label });

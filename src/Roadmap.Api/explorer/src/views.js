@@ -123,7 +123,7 @@ export async function impactPage(view, params) {
   panel.querySelector('#csv').addEventListener('click', () => download('impact.csv', csvText, 'text/csv;charset=utf-8'));
   const classes = Object.fromEntries(hits.map(h => [h.node.id, h.severity]));
   for (const gap of impact.gaps) classes[gap.id] = 'gap';
-  const graph = graphPanel(view.querySelector('#graph-panel'), { filename: 'impact' });
+  const graph = graphPanel(view.querySelector('#graph-panel'), { filename: 'impact', exports: format => api.impactExport(ids, assume, format) });
   // Each hit carries one chain as evidence; its other edges into the drawn set show the alternatives too.
   graph.add([...impact.gaps, ...hits.flatMap(h => h.path.nodes)], hits.flatMap(h => [...h.path.edges, ...h.node.needs]), classes);
 }
