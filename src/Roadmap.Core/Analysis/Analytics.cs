@@ -189,7 +189,8 @@ public static class Analytics
 
     /// <summary>
     /// One node's roadmap: what it depends on (forward, up to <paramref name="maxDepth"/>) and the programs that
-    /// deploy it (backward along program edges only), laid out by layer with targets and periods.
+    /// deploy it (backward along program edges only), laid out by layer with targets and periods, and on a time axis
+    /// (<see cref="RoadmapTimeline.Lay"/>); the graph must hold the documents its nodes cite for their years.
     /// </summary>
     public static NodeRoadmap? Roadmap(GraphIndex graph, string id, int maxDepth)
     {
@@ -225,7 +226,8 @@ public static class Analytics
         var targets = nodes.Where(n => n.Kind == NodeKind.Product).SelectMany(n => n.Targets.Select(t => new RoadmapTarget(n, t))).ToList();
         var periods = nodes.Where(n => n.Kind == NodeKind.Program && n.Period is not null)
             .Select(n => new RoadmapPeriod(n, n.Period!)).OrderBy(p => p.Period.Start).ThenBy(p => p.Program.Id, StringComparer.Ordinal).ToList();
-        return new NodeRoadmap(graph.NodeAt(root), layers, edges.Distinct().ToList(), targets, periods, down.Truncated);
+        var (years, lanes) = RoadmapTimeline.Lay(graph, layers.SelectMany(l => l.Nodes));
+        return new NodeRoadmap(graph.NodeAt(root), layers, edges.Distinct().ToList(), targets, periods, down.Truncated, years, lanes);
     }
 
     private static Node? Find(GraphIndex graph, string id) => graph.IndexOf(id) is var i and >= 0 ? graph.NodeAt(i) : null;

@@ -104,6 +104,8 @@ public static class ErrorCodes
     public static readonly ErrorCode ArgumentOutOfRange = new("ARGUMENT_OUT_OF_RANGE", ErrorOrigin.Argument, "A number argument outside its bounds (depths, page sizes, id lists, years); the message says the bounds.");
     public static readonly ErrorCode InvalidArgument = new("INVALID_ARGUMENT", ErrorOrigin.Argument, "An argument of the right type that cannot be used: empty search text, a year range that runs backwards.");
     public static readonly ErrorCode InvalidCursor = new("INVALID_CURSOR", ErrorOrigin.Argument, "A cursor this service did not issue.");
+    public static readonly ErrorCode ExportFormatUnsupported = new("EXPORT_FORMAT_UNSUPPORTED", ErrorOrigin.Argument,
+        "An export format the result has no drawing in: MERMAID_GANTT and SVG draw a roadmap's time axis, and only a roadmap has one.");
 
     // Access.
     public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", ErrorOrigin.Access,

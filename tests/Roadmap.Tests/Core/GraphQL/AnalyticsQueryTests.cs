@@ -35,6 +35,31 @@ public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task A_node_tells_its_judgement_in_a_year_and_the_plans_that_state_it()
+    {
+        var body = await Query("""
+            { node(id: "product:ct") { before: statusIn(year: 2019) { status } then: statusIn(year: 2020) { status year } later: statusIn(year: 2030) { status }
+                                       statedIn { id year } firstStatedYear lastStatedYear }
+              document: node(id: "document:test-plan") { statedIn { id } firstStatedYear } }
+            """);
+
+        body.ShouldBe("""{"data":{"node":{"before":null,"then":{"status":"FOUNDATION","year":2020},"later":{"status":"FOUNDATION"},"statedIn":[{"id":"document:test-plan","year":2020}],"firstStatedYear":2020,"lastStatedYear":2020},"document":{"statedIn":[{"id":"document:test-plan"}],"firstStatedYear":2020}}}""");
+        (await Query("""{ node(id: "product:ct") { statusIn(year: 1800) { status } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
+    public async Task Only_a_roadmap_exports_its_time_axis()
+    {
+        (await Query("""{ impact(ids: ["component:vacuum-bearing"]) { export(format: SVG) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+        (await Query("""{ dependencies(id: "product:ct", maxDepth: 1) { export(format: MERMAID_GANTT) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+
+        var body = await Query("""{ roadmap(id: "product:ct", maxDepth: 2) { years lanes { kind } svg: export(format: SVG) gantt: export(format: MERMAID_GANTT) } }""");
+        body.ShouldNotContain("errors");
+        body.ShouldContain("<svg xmlns=");
+        body.ShouldContain("gantt\\n");
+    }
+
+    [Fact]
     public async Task Bottlenecks_rank_components_by_what_needs_them()
     {
         var body = await Query("""{ bottlenecks(kinds: [COMPONENT], first: 2) { node { id } dependentProducts dependentPrograms blockedProducts latestStatus } }""");

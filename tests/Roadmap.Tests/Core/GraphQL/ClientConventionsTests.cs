@@ -9,7 +9,7 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     [InlineData("""{ dependencies(id: "product:ct", maxDepth: null) { truncated } }""")]
     [InlineData("""{ bottlenecks(first: null) { dependentProducts } }""")]
     [InlineData("""{ impact(ids: [], assumeGaps: null) { blockedCount } }""")]
-    [InlineData("""{ paths(from: "program:demo", to: "component:ct-tube", limit: null) { length } }""")]
+    [InlineData("""{ paths(from: "program:demo", to: "component:ct-tube", limit: null) { paths { length } } }""")]
     public async Task An_explicit_null_for_an_argument_with_a_default_is_a_validation_error(string query)
     {
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), query);
@@ -70,11 +70,11 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     {
         var client = await factory.ReadyClientAsync();
 
-        var (_, unknown, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "program:nope", to: "component:ct-tube") { length } }""", accept: "application/json");
-        var (_, none, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "component:ct-tube", to: "program:demo") { length } }""", accept: "application/json");
+        var (_, unknown, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "program:nope", to: "component:ct-tube") { paths { length } } }""", accept: "application/json");
+        var (_, none, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "component:ct-tube", to: "program:demo") { complete paths { length } } }""", accept: "application/json");
 
         unknown.ShouldContain("\"code\":\"NOT_FOUND\"");
         unknown.ShouldContain("program:nope");
-        none.ShouldBe("""{"data":{"paths":[]}}""");
+        none.ShouldBe("""{"data":{"paths":{"complete":true,"paths":[]}}}""");
     }
 }
