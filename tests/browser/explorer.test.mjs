@@ -109,6 +109,16 @@ test('the 14th FYP program at depth 1: lanes in layer order, labels at least 11 
   assert.equal(await page.locator('[data-testid=graph-table] [data-testid=graph-row]').count(), nodes.length, 'the same nodes as a list');
   await page.evaluate(() => document.querySelector('.graph-tools').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: `${shots}program-14fyp.png` });
+
+  // The keyboard reaches the graph: arrows select, Enter opens.
+  await page.focus('[data-testid=graph]');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const selected = await page.evaluate(() => window.__roadmapGraph.nodes(':selected').map(n => n.id()));
+  assert.equal(selected.length, 1);
+  await page.waitForSelector(`[data-testid=details] a[href="#/node/${encodeURIComponent(selected[0])}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(id => location.hash.startsWith(`#/node/${encodeURIComponent(id)}`), selected[0]);
 });
 
 test('CT at depth 2 and all current gaps stay readable and layered', async () => {
@@ -296,22 +306,32 @@ test('changes between two years, plan comparison in three columns, a plan page',
   await page.screenshot({ path: `${shots}plan-14fyp.png` });
 });
 
-test('the MRI roadmap over time: lanes by layer, program bars, status chips, milestones, SVG and PNG downloads', async () => {
+test('the MRI roadmap over time: lanes by layer, bars, status chips per year, milestones, SVG and PNG downloads', async () => {
   await open('/roadmap/product%3Amri', '[data-testid=roadmap-svg]');
-  const { roadmap } = await gql('{ roadmap(id: "product:mri") { layers { nodes { id assessments { year } } } periods { program { id } } targets { product { id } } } }');
-  const items = roadmap.layers.flatMap(l => l.nodes);
+  const { roadmap } = await gql(`{ roadmap(id: "product:mri") { years lanes { kind items { node { id } span
+    statuses { year assessment { year } } milestones { dueYear } } } } }`);
+  const items = roadmap.lanes.flatMap(l => l.items);
   assert.equal(await page.locator('[data-testid=roadmap-item]').count(), items.length);
-  assert.equal(await page.locator('[data-testid=roadmap-bar]').count(), roadmap.periods.length);
-  assert.equal(await page.locator('[data-testid=roadmap-chip]').count(), items.reduce((n, i) => n + i.assessments.length, 0));
-  assert.equal(await page.locator('[data-testid=roadmap-milestone]').count(), roadmap.targets.length);
-  // Lanes top to bottom in layer order: every program row above every product row, and so on.
-  const laneY = await page.evaluate(() => [...document.querySelectorAll('[data-testid=roadmap-item]')].map(a => ({ href: a.getAttribute('href'), y: a.getBoundingClientRect().y })));
-  assert.ok(laneY.every((r, i) => i === 0 || r.y > laneY[i - 1].y), 'rows go down the lanes');
-  assert.equal(laneY[0].href, `#/node/${encodeURIComponent(roadmap.layers[0].nodes[0].id)}`);
+  assert.equal(await page.locator('[data-testid=roadmap-bar]').count(), items.length);
+  assert.equal(await page.locator('[data-testid=roadmap-bar][data-span=PROGRAM_PERIOD]').count(), items.filter(i => i.span === 'PROGRAM_PERIOD').length);
+  assert.equal(await page.locator('[data-testid=roadmap-chip]').count(), items.reduce((n, i) => n + i.statuses.length, 0));
+  assert.equal(await page.locator('[data-testid=roadmap-chip][data-judged]').count(),
+    items.reduce((n, i) => n + i.statuses.filter(s => s.assessment.year === s.year).length, 0));
+  assert.equal(await page.locator('[data-testid=roadmap-milestone]').count(), items.reduce((n, i) => n + i.milestones.length, 0));
+  assert.ok(await page.locator('[data-testid=roadmap-milestone]').count() > 0, 'MRI has targets');
+  // Lanes top to bottom in the API's layer order, each item in its lane's band, linking to its node.
+  assert.deepEqual(roadmap.lanes.map(l => l.kind), ['PROGRAM', 'PRODUCT', 'COMPONENT', 'TECHNOLOGY'].filter(k => roadmap.lanes.some(l => l.kind === k)));
+  const rows = await page.evaluate(() => [...document.querySelectorAll('[data-testid=roadmap-item]')].map(a => ({ href: a.getAttribute('href'), y: a.getBoundingClientRect().y })));
+  assert.ok(rows.every((r, i) => i === 0 || r.y > rows[i - 1].y), 'rows go down the lanes');
+  assert.deepEqual(rows.map(r => r.href), items.map(i => `#/node/${encodeURIComponent(i.node.id)}`));
+  const years = await page.locator('[data-testid=roadmap-svg] > text').allTextContents();
+  assert.deepEqual(years.slice(0, roadmap.years.length), roadmap.years.map(String), 'years across');
   const svg = await downloaded(() => page.click('[data-testid=roadmap-svg-download]'));
   assert.match(svg.bytes.toString('utf8'), /^<svg[\s\S]*<\/svg>$/);
   const png = await downloaded(() => page.click('[data-testid=roadmap-png-download]'));
   assert.ok(png.bytes.length > 1000 && png.bytes.subarray(0, 4).equals(PNG), `PNG ${png.bytes.length} bytes`);
+  const gantt = await downloaded(() => page.click('[data-testid=roadmap-mermaid-download]'));
+  assert.match(gantt.bytes.toString('utf8'), /gantt/);
   await page.screenshot({ path: `${shots}roadmap-mri.png`, fullPage: true });
   await page.click('[data-testid=roadmap-item] >> nth=3');
   await page.waitForSelector('[data-testid=node-title]');

@@ -36,7 +36,7 @@ export const homeData = () => gql(`{
 }`);
 
 export const searchNodes = (text, first = 100) =>
-  gql(`query($q: String!, $first: Int!) { search(text: $q, first: $first) { ${NODE_FIELDS} } }`, { q: text, first }).then(d => d.search);
+  gql(`query($q: String!, $first: Int!) { search(text: $q, first: $first) { nodes { ${NODE_FIELDS} } } }`, { q: text, first }).then(d => d.search.nodes);
 
 export const nodeById = id => gql(`query($id: ID!) { node(id: $id) { ${NODE_FIELDS} } }`, { id }).then(d => d.node);
 
@@ -59,8 +59,9 @@ export const subgraphExport = (direction, id, depth, format) =>
   gql(`query($id: ID!, $d: Int!, $f: ExportFormat!) { sub: ${direction === 'dependents' ? 'dependents' : 'dependencies'}(id: $id, maxDepth: $d) { export(format: $f) } }`,
     { id, d: depth, f: format }).then(d => d.sub.export);
 
+// { paths, complete }: complete is false when the search stopped before it saw every path up to maxLength.
 export const findPaths = (from, to) => gql(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
-    length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { from, to }).then(d => d.paths);
+    paths { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } complete } }`, { from, to }).then(d => d.paths);
 
 export const impactReport = (ids, assume) => gql(`query($ids: [ID!]!, $assume: Boolean!) { impact(ids: $ids, assumeGaps: $assume) {
     gaps { ${NODE_FIELDS} } unknownIds blockedCount atRiskCount
@@ -102,11 +103,11 @@ export async function planNodes(id) {
 export const nodesByIds = ids => gql(`query($ids: [ID!]) { nodes(where: { ids: $ids }, first: 100) { edges { node { ${NODE_FIELDS} } } } }`, { ids })
   .then(d => d.nodes.edges.map(e => e.node));
 
-export const searchFew = text => gql('query($q: String!) { search(text: $q, first: 10) { id kind nameZh nameEn aliases latestStatus } }', { q: text }).then(d => d.search);
+export const searchFew = text => gql('query($q: String!) { search(text: $q, first: 10) { nodes { id kind nameZh nameEn aliases latestStatus } } }', { q: text }).then(d => d.search.nodes);
 
 export const roadmap = (id, depth = 6) => gql(`query($id: ID!, $d: Int!) { roadmap(id: $id, maxDepth: $d) {
-    node { ${NODE_FIELDS} }
-    layers { kind nodes { ${NODE_FIELDS} assessments { status year document { title } } } }
-    periods { program { id } period { start end } }
-    targets { product { id } target { metric comparator value maxValue unit document { year title } } }
-    truncated mermaid: export(format: MERMAID) } }`, { id, d: depth }).then(d => d.roadmap);
+    node { ${NODE_FIELDS} } truncated years
+    lanes { kind items { node { ${NODE_FIELDS} } startYear endYear span
+      statuses { year status assessment { year document { title titleEn } } }
+      milestones { dueYear dueYearStated label } } }
+    gantt: export(format: MERMAID_GANTT) } }`, { id, d: depth }).then(d => d.roadmap);

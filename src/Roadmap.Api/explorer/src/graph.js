@@ -233,6 +233,35 @@ export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
     if (groups.has(id)) api.openGroup(id);
     else onSelect?.(known.get(id));
   });
+  // Keyboard: the arrows move the selection to the nearest node that way, Enter opens it (or opens a group).
+  container.tabIndex = 0;
+  const STEPS = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
+  container.addEventListener('keydown', event => {
+    const current = cy.nodes(':selected').first();
+    if (STEPS[event.key]) {
+      event.preventDefault();
+      let next = null;
+      if (current.empty()) next = cy.nodes('.root').nonempty() ? cy.nodes('.root').first() : cy.nodes().first();
+      else {
+        const [dx, dy] = STEPS[event.key], p = current.position();
+        let best = Infinity;
+        cy.nodes().forEach(n => {
+          const q = n.position(), ahead = (q.x - p.x) * dx + (q.y - p.y) * dy, aside = Math.abs((q.x - p.x) * dy) + Math.abs((q.y - p.y) * dx);
+          if (ahead > 0 && ahead + 3 * aside < best) { best = ahead + 3 * aside; next = n; }
+        });
+      }
+      if (!next || next.empty()) return;
+      cy.nodes().unselect();
+      next.select();
+      const ext = cy.extent(), q = next.position();
+      if (q.x < ext.x1 || q.x > ext.x2 || q.y < ext.y1 || q.y > ext.y2) cy.center(next);
+      if (!groups.has(next.id())) onSelect?.(known.get(next.id()));
+    } else if (event.key === 'Enter' && current.nonempty()) {
+      event.preventDefault();
+      if (groups.has(current.id())) api.openGroup(current.id());
+      else onOpen?.(current.id());
+    }
+  });
   cy.on('dbltap', 'node', event => { if (!groups.has(event.target.id())) onOpen?.(event.target.id()); });
   return api;
 }

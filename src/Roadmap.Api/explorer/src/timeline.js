@@ -1,33 +1,30 @@
 // The roadmap over time: lanes by layer, years across; program bars by period, status chips in the year of each
 // judgement, specification targets as milestones in the year of the plan that sets them; each item links to its node.
 import * as api from './api.js';
-import { t, fmt, name, statusName } from './i18n.js';
-import { esc, kindBadge, statusBadge, nodeLink, scroll, download, comparator, STATUSES } from './ui.js';
+import { t, fmt, name, statusName, docTitle } from './i18n.js';
+import { esc, kindBadge, statusBadge, nodeLink, scroll, download, STATUSES } from './ui.js';
 import { STATUS_FILL } from './graph.js';
 import { guarded, setTitle } from './nav.js';
 
 const LANES = ['PROGRAM', 'PRODUCT', 'COMPONENT', 'TECHNOLOGY'];
 const LANE_FILL = { PROGRAM: '#eef6ee', PRODUCT: '#fbf1ea', COMPONENT: '#eaf4f6', TECHNOLOGY: '#f2eefb' };
-const LABEL_W = 300, YEAR_W = 58, ROW_H = 24, HEAD_H = 34, LANE_HEAD_H = 22, LEGEND_H = 40;
+const LABEL_W = 300, YEAR_W = 58, ROW_H = 24, HEAD_H = 34, LANE_HEAD_H = 22, LEGEND_H = 64;
 
-// The one shape the chart draws from: { years, lanes: [{ kind, items: [{ node, startYear, endYear, statuses, milestones }] }] }.
+// The one shape the chart draws from, out of the API's time axis: bars from startYear to endYear (a program's period,
+// or the years of the first and last plan that state the node), the judgement in force each year (judged marks the
+// years a plan made it), and milestones at their due years (stated when the plan gives the year).
 export function timeModel(roadmap) {
-  const periodOf = new Map(roadmap.periods.map(p => [p.program.id, p.period]));
-  const targetsOf = new Map();
-  for (const tg of roadmap.targets) (targetsOf.get(tg.product.id) ?? targetsOf.set(tg.product.id, []).get(tg.product.id)).push(tg.target);
-  const lanes = LANES.map(kind => ({
-    kind,
-    items: (roadmap.layers.find(l => l.kind === kind)?.nodes ?? []).map(node => ({
-      node,
-      startYear: periodOf.get(node.id)?.start ?? null,
-      endYear: periodOf.get(node.id)?.end ?? periodOf.get(node.id)?.start ?? null,
-      statuses: node.assessments.map(a => ({ year: a.year, status: a.status, plan: a.document.title })),
-      milestones: (targetsOf.get(node.id) ?? []).map(q => ({ year: q.document.year, label: `${q.metric} ${comparator(q)}` })),
+  return {
+    years: roadmap.years,
+    lanes: roadmap.lanes.map(lane => ({
+      kind: lane.kind,
+      items: lane.items.map(item => ({
+        node: item.node, startYear: item.startYear, endYear: item.endYear, span: item.span,
+        statuses: item.statuses.map(s => ({ year: s.year, status: s.status, judged: s.assessment.year === s.year, plan: docTitle(s.assessment.document) })),
+        milestones: item.milestones.map(m => ({ year: m.dueYear, stated: m.dueYearStated, label: m.label })),
+      })),
     })),
-  })).filter(lane => lane.items.length);
-  const years = lanes.flatMap(l => l.items.flatMap(i => [i.startYear, i.endYear, ...i.statuses.map(s => s.year), ...i.milestones.map(m => m.year)])).filter(y => y != null);
-  const first = Math.min(...years), last = Math.max(...years);
-  return { years: years.length ? Array.from({ length: last - first + 1 }, (_, i) => first + i) : [], lanes };
+  };
 }
 
 const escXml = s => String(s ?? '').replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -55,26 +52,30 @@ export function timeSvg(model) {
       const mid = y + ROW_H / 2;
       out.push(`<a href="#/node/${encodeURIComponent(item.node.id)}" xlink:href="#/node/${encodeURIComponent(item.node.id)}" data-testid="roadmap-item"><title>${escXml(name(item.node))}</title>`
         + `<text x="16" y="${mid + 4}" fill="#0b4a8b">${escXml(clip(name(item.node), 42))}</text></a>`);
-      if (item.startYear != null) {
-        out.push(`<rect x="${x(item.startYear) + 2}" y="${y + 5}" width="${(item.endYear - item.startYear + 1) * YEAR_W - 4}" height="${ROW_H - 10}" rx="4" fill="#2e7d32" opacity="0.75" data-testid="roadmap-bar"><title>${item.startYear}–${item.endYear}</title></rect>`);
-      }
+      const program = item.span === 'PROGRAM_PERIOD';
+      out.push(`<rect x="${x(item.startYear) + 2}" y="${y + 6}" width="${(item.endYear - item.startYear + 1) * YEAR_W - 4}" height="${ROW_H - 12}" rx="4" fill="${program ? '#2e7d32' : '#b9c2cc'}" opacity="${program ? 0.75 : 0.6}" data-testid="roadmap-bar" data-span="${item.span}"><title>${item.startYear}–${item.endYear} (${escXml(program ? t('period') : t('statedYears'))})</title></rect>`);
       for (const s of item.statuses) {
-        out.push(`<rect x="${x(s.year) + 4}" y="${y + 4}" width="${YEAR_W - 22}" height="${ROW_H - 8}" rx="8" fill="${STATUS_FILL[s.status]}" stroke="#222" data-testid="roadmap-chip"><title>${s.year}: ${escXml(statusName(s.status))} (${escXml(s.plan)})</title></rect>`);
+        out.push(`<rect x="${x(s.year) + 4}" y="${y + 4}" width="${YEAR_W - 22}" height="${ROW_H - 8}" rx="8" fill="${STATUS_FILL[s.status]}" opacity="${s.judged ? 1 : 0.45}" stroke="#222" stroke-width="${s.judged ? 1.5 : 0.5}" data-testid="roadmap-chip"${s.judged ? ' data-judged="true"' : ''}><title>${s.year}: ${escXml(statusName(s.status))} (${escXml(s.plan)})</title></rect>`);
       }
       for (const m of item.milestones) {
         const cx = x(m.year) + YEAR_W - 10;
-        out.push(`<path d="M ${cx} ${y + 3} l 8 9 l -8 9 l -8 -9 z" fill="#ffffff" stroke="#000" stroke-width="1.5" data-testid="roadmap-milestone"><title>${m.year}: ${escXml(m.label)}</title></path>`);
+        out.push(`<path d="M ${cx} ${y + 3} l 8 9 l -8 9 l -8 -9 z" fill="${m.stated ? '#000000' : '#ffffff'}" stroke="#000" stroke-width="1.5" data-testid="roadmap-milestone"><title>${m.year}${m.stated ? '' : ` (${escXml(t('dueAssumed'))})`}: ${escXml(m.label)}</title></path>`);
       }
       y += ROW_H;
     }
   }
   // The legend, so a downloaded chart reads on its own.
-  let lx = 8;
-  const ly = height - LEGEND_H + 14;
-  const key = (shape, label) => { out.push(shape(lx)); out.push(`<text x="${lx + 22}" y="${ly + 11}" fill="#1a1a1a">${escXml(label)}</text>`); lx += 30 + label.length * 7; };
+  let lx = 8, ly = height - LEGEND_H + 10;
+  const key = (shape, label) => {
+    const w = 30 + [...label].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+    if (lx + w > width) { lx = 8; ly += 24; }
+    out.push(shape(lx)); out.push(`<text x="${lx + 22}" y="${ly + 11}" fill="#1a1a1a">${escXml(label)}</text>`); lx += w;
+  };
   key(at => `<rect x="${at}" y="${ly}" width="18" height="14" rx="4" fill="#2e7d32" opacity="0.75"/>`, t('period'));
+  key(at => `<rect x="${at}" y="${ly}" width="18" height="14" rx="4" fill="#b9c2cc" opacity="0.6"/>`, t('statedYears'));
   for (const s of STATUSES) key(at => `<rect x="${at}" y="${ly}" width="18" height="14" rx="7" fill="${STATUS_FILL[s]}" stroke="#222"/>`, statusName(s));
-  key(at => `<path d="M ${at + 9} ${ly - 2} l 8 9 l -8 9 l -8 -9 z" fill="#fff" stroke="#000" stroke-width="1.5"/>`, t('milestone'));
+  key(at => `<path d="M ${at + 9} ${ly - 2} l 8 9 l -8 9 l -8 -9 z" fill="#000" stroke="#000" stroke-width="1.5"/>`, t('milestone'));
+  key(at => `<path d="M ${at + 9} ${ly - 2} l 8 9 l -8 9 l -8 -9 z" fill="#fff" stroke="#000" stroke-width="1.5"/>`, t('dueAssumed'));
   out.push('</svg>');
   return out.join('\n');
 }
@@ -100,21 +101,21 @@ export async function roadmapPage(view, id) {
   setTitle(title);
   const model = timeModel(roadmap);
   const svg = timeSvg(model);
-  const period = i => (i.startYear != null ? `${i.startYear}–${i.endYear}` : '');
+  const period = i => `${i.startYear}–${i.endYear}`;
   view.innerHTML = `<h1 data-testid="roadmap-title">${esc(title)}</h1>
     <p>${kindBadge(roadmap.node.kind)} ${nodeLink(roadmap.node)}</p>
     <p class="muted">${esc(t('roadmapHint'))}</p>
     ${roadmap.truncated ? `<p class="muted">${esc(t('truncated'))}</p>` : ''}
     <p class="controls">${esc(t('download'))}: <button type="button" data-testid="roadmap-svg-download">${esc(t('svg'))}</button>
       <button type="button" data-testid="roadmap-png-download">${esc(t('png'))}</button>
-      <button type="button" data-testid="roadmap-mermaid-download">${esc(t('mermaid'))}</button></p>
+      <button type="button" data-testid="roadmap-mermaid-download">${esc(t('mermaidGantt'))}</button></p>
     <div class="roadmap-chart">${svg}</div>
     <details><summary>${esc(t('asList'))}</summary>
     ${scroll(`<table data-testid="roadmap-table"><thead><tr><th scope="col">${esc(t('kind'))}</th><th scope="col">${esc(t('node'))}</th><th scope="col">${esc(t('period'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col">${esc(t('targets'))}</th></tr></thead>
       <tbody>${model.lanes.flatMap(l => l.items).map(i => `<tr><td>${kindBadge(i.node.kind)}</td><td>${nodeLink(i.node)}</td><td>${period(i)}</td>
-        <td>${i.statuses.map(s => `${s.year} ${statusBadge(s.status)}`).join(' ')}</td><td>${i.milestones.map(m => `${m.year} ${esc(m.label)}`).join('; ')}</td></tr>`).join('')}</tbody></table>`)}</details>`;
+        <td>${i.statuses.filter(s => s.judged).map(s => `${s.year} ${statusBadge(s.status)}`).join(' ')}</td><td>${i.milestones.map(m => `${m.year} ${esc(m.label)}`).join('; ')}</td></tr>`).join('')}</tbody></table>`)}</details>`;
   const file = `roadmap-${id.replace(':', '-')}`;
   view.querySelector('[data-testid=roadmap-svg-download]').addEventListener('click', () => download(`${file}.svg`, svg, 'image/svg+xml'));
   view.querySelector('[data-testid=roadmap-png-download]').addEventListener('click', async () => download(`${file}.png`, await svgToPng(svg), 'image/png'));
-  view.querySelector('[data-testid=roadmap-mermaid-download]').addEventListener('click', () => download(`${file}.mmd`, roadmap.mermaid, 'text/plain'));
+  view.querySelector('[data-testid=roadmap-mermaid-download]').addEventListener('click', () => download(`${file}.mmd`, roadmap.gantt, 'text/plain'));
 }

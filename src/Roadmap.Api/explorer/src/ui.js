@@ -57,7 +57,7 @@ export function graphPanel(host, { mode = 'graph', onMode, onExpand, exports, fi
     </div>
     ${legend()}
     <div class="graph-area ${mode === 'table' ? 'table-mode' : ''}">
-      <div class="graph" data-testid="graph" role="img" aria-label="${esc(t('graph'))}"></div>
+      <div class="graph" data-testid="graph" role="application" aria-label="${esc(t('graph'))}. ${esc(t('keys'))}"></div>
       <aside class="details" data-testid="details" aria-live="polite"><p class="muted">${esc(t('pickNode'))}</p></aside>
     </div>
     <div class="graph-table ${mode === 'table' ? '' : 'sr-only'}" data-testid="graph-table"></div>`;

@@ -53,9 +53,9 @@ export async function pathsPage(view, params) {
   });
   if (!from || !to) return;
   list.innerHTML = loadingHtml();
-  const paths = await guarded(api.findPaths(from, to));
+  const { paths, complete } = await guarded(api.findPaths(from, to));
   if (paths.length === 0) { list.innerHTML = `<p>${esc(t('noPaths'))}</p>`; return; }
-  list.innerHTML = `<ol>${paths.map(p => `<li data-testid="path">${p.nodes.map(n => nodeLink(n)).join(' → ')} <span class="muted">(${p.length})</span></li>`).join('')}</ol>`;
+  list.innerHTML = `${complete ? '' : `<p class="muted" data-testid="paths-incomplete">${esc(t('pathsIncomplete'))}</p>`}<ol>${paths.map(p => `<li data-testid="path">${p.nodes.map(n => nodeLink(n)).join(' → ')} <span class="muted">(${p.length})</span></li>`).join('')}</ol>`;
   const graph = graphPanel(view.querySelector('#graph-panel'), { filename: 'paths' });
   graph.add(paths.flatMap(p => p.nodes), paths.flatMap(p => p.edges), { [from]: 'root', [to]: 'root' });
 }
