@@ -370,6 +370,8 @@ test('an error is a plain sentence with a retry; unknown ids and views say so', 
   await page.waitForSelector('[data-testid=bottleneck-row]');
 
   await open('/node/product%3Ano-such-node', '[data-testid=not-found]');
+  await open('/impact?ids=product%3Ano-such-node%2Ccomponent%3Act-x-ray-tube', '[data-testid=impact-row]');
+  assert.match(await page.textContent('[data-testid=impact] [role=alert]'), /Unknown ids: product:no-such-node/);
   await open('/no-such-view', '[data-testid=not-found]');
   assert.match(await page.textContent('h1'), /no such page/i);
 });
@@ -395,6 +397,8 @@ test('every view: axe finds nothing critical or serious, it has its own title, a
   for (const lang of ['en', 'zh']) {
     for (const [hash, ready] of VIEWS) {
       await open(`${hash}${hash.includes('?') ? '&' : '?'}lang=${lang}`, ready);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang === 'zh' ? 'zh-CN' : 'en', `${hash} in ${lang} from the URL`);
+      assert.equal(await page.textContent('[data-testid=lang-toggle]'), lang === 'zh' ? 'English' : '中文');
       await page.addScriptTag({ path: axePath });
       const { violations } = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
       for (const v of violations.filter(v => v.impact === 'critical' || v.impact === 'serious')) found.push(`${lang} ${hash}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')}`);
