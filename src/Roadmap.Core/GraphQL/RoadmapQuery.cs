@@ -36,5 +36,6 @@ public sealed class RoadmapQuery : ObjectGraphType
         AnalysisQueries.AddStats(this);
         NodeQueries.AddDocuments(this);
         AuditQueries.AddAuditLog(this);
+        AuditQueries.AddGraphDiff(this);
     }
 }

@@ -1,4 +1,5 @@
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 
@@ -87,8 +88,22 @@ public interface IEditableGraphStore
     /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plans every change against the latest graph, each against the graph as the earlier ones left it, and commits
+    /// all of them in one transaction (one audit entry per change, each under its own change id) or none: nothing is
+    /// written when any change is refused, when <paramref name="dryRun"/> is set, or when the revision is not
+    /// <paramref name="expectedRevision"/> (CONFLICT, thrown).
+    /// </summary>
+    Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>The sequence of the last audit entry: it goes up with every commit.</summary>
+    long Revision { get; }
+
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
+
+    /// <summary>The net change of every node and edge the edits committed in [since, until) touched, from the audit log.</summary>
+    Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken);
 
     /// <summary>Why the last write failed (or the file could not be written at start); null once a write succeeds.</summary>
     string? WriteFailure { get; }

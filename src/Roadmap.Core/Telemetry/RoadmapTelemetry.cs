@@ -54,10 +54,14 @@ public static class RoadmapTelemetry
     {
         Meter.CreateObservableGauge("roadmap.graph.nodes", () => ReadModelSize(g => g.NodeCount), "{node}", "Nodes in the in-memory read model.");
         Meter.CreateObservableGauge("roadmap.graph.edges", () => ReadModelSize(g => g.EdgeCount), "{edge}", "Edges in the in-memory read model.");
+        Meter.CreateObservableGauge("roadmap.readmodel.snapshot.age", SnapshotAge, "s", "Seconds since the in-memory read model was loaded or last replaced by a commit.");
     }
 
     /// <summary>Makes <paramref name="store"/>'s read model the one the size gauges report; held weakly, so a dropped store stops being measured.</summary>
     public static void ObserveReadModel(EmbeddedGraphStore store) => s_readModel.SetTarget(store);
+
+    private static IEnumerable<Measurement<double>> SnapshotAge() =>
+        s_readModel.TryGetTarget(out var store) && store?.SnapshotAge is { } age ? [new Measurement<double>(age.TotalSeconds)] : [];
 
     // The counts GraphIndex keeps: a scrape costs two field reads, not a pass over the graph.
     private static IEnumerable<Measurement<int>> ReadModelSize(Func<Graph.GraphIndex, int> size) =>
