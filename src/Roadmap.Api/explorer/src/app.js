@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { t, name, otherName, docTitle, statusName, edgeName, setLang, currentLang, applyStaticLabels } from './i18n.js';
 import { guarded, ignoreStale, setTitle, loadingHtml, go, nextGeneration } from './nav.js';
 import { esc, kindBadge, statusBadge, nodeLink, scroll, graphPanel, inContext, comparator, KINDS, STATUSES } from './ui.js';
-import { STATUS_FILL, NO_STATUS_FILL } from './graph.js';
+import { STATUS_FILL } from './graph.js';
 import { impactPage, bottlenecksPage, changesPage, comparePage, planPage, pathsPage } from './views.js';
 import { roadmapPage } from './timeline.js';
 
@@ -72,7 +72,7 @@ async function homePage() {
     <section><h2>${esc(t('countsByStatus'))}</h2>
       <ul class="bars" data-testid="status-counts">${STATUSES.map(s => `<li><a href="#/bottlenecks?statuses=${s}">${esc(statusName(s))}</a>
         <span class="bar" style="width:${Math.max(4, (statusTotals[s] / maxStatus) * 100)}%;background:${STATUS_FILL[s]}"></span><span>${statusTotals[s]}</span></li>`).join('')}
-        <li><span>${esc(t('noStatus'))}</span><span class="bar" style="width:4%;background:${NO_STATUS_FILL}"></span><span>${unjudged}</span></li></ul>
+        <li><span>${esc(t('noStatus'))}</span><span></span><span>${unjudged}</span></li></ul>
       ${scroll(`<table data-testid="judgement-spread"><caption>${esc(t('countsByStatus'))} × ${esc(t('kind'))}</caption>
         <thead><tr><th scope="col">${esc(t('kind'))}</th>${STATUSES.map(s => `<th scope="col">${esc(statusName(s))}</th>`).join('')}<th scope="col">${esc(t('noStatus'))}</th></tr></thead>
         <tbody>${KINDS.filter(k => k !== 'DOCUMENT').map(k => `<tr><th scope="row">${esc(t('kinds')[k])}</th>${STATUSES.map(s => `<td>${cell(k, s) || ''}</td>`).join('')}<td>${cell(k, null)}</td></tr>`).join('')}</tbody></table>`)}
