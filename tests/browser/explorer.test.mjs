@@ -410,11 +410,13 @@ test('every view: axe finds nothing critical or serious, it has its own title, a
 
   await page.setViewportSize({ width: 390, height: 844 });
   const wide = [];
-  for (const [hash, ready] of VIEWS) {
-    await open(hash, ready);
-    const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
-    if (doc > view) wide.push(`${hash}: ${doc} px`);
-    if (hash === '/') await page.screenshot({ path: `${shots}phone-home.png`, fullPage: false });
+  for (const lang of ['zh', 'en']) {
+    for (const [hash, ready] of VIEWS) {
+      await open(`${hash}${hash.includes('?') ? '&' : '?'}lang=${lang}`, ready);
+      const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+      if (doc > view) wide.push(`${lang} ${hash}: ${doc} px`);
+      if (hash === '/' && lang === 'en') await page.screenshot({ path: `${shots}phone-home.png`, fullPage: false });
+    }
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   assert.deepEqual(wide, []);
