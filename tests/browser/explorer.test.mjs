@@ -229,9 +229,10 @@ test('impact: a typed name is added, chips have names and remove, assumed gaps l
   assert.ok(because.every(c => c.endsWith('CT X-ray tube')), 'each chain ends at the gap');
   assert.ok(await page.locator('[data-testid=because] .quote').count() >= rows.length, 'each chain has its quotes');
   await graphReady(3);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}impact-ct-x-ray-tube.png` });
   const mermaid = await downloaded(() => page.click('[data-testid=export-mermaid]'));
   assert.match(mermaid.bytes.toString('utf8'), /ct-x-ray-tube|CT X-ray tube/, 'the impact graph as Mermaid from the API');
-  await page.screenshot({ path: `${shots}impact-ct-x-ray-tube.png` });
 
   const file = await downloaded(() => page.click('[data-testid=csv]'));
   assert.deepEqual([...file.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
