@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 using Roadmap.Api.Health;
 using Roadmap.Api.Http;
 using Roadmap.Api.Security;
+using Roadmap.Api.Subscriptions;
 using Roadmap.Core.Security;
 using Roadmap.Core.Telemetry;
 
@@ -36,6 +37,14 @@ public static class ApiServiceCollectionExtensions
         services.AddGraphQLRateLimits();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IConfiguration>(ConnectionLimits.Apply);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section)
+            .Validate(o => o.MaxPerAddress > 0 && o.HeartbeatInterval > TimeSpan.Zero && o.MaxQueuedEvents > 0 && o.ConnectionInitTimeout > TimeSpan.Zero,
+                "Subscriptions:MaxPerAddress, HeartbeatInterval, MaxQueuedEvents and ConnectionInitTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SubscriptionLimiter>();
+        services.AddSingleton<SubscriptionRunner>();
+        services.AddSingleton<SseSubscriptionEndpoint>();
+        services.AddSingleton<WebSocketSubscriptionEndpoint>();
         services.AddRoadmapTelemetry(configuration);
         services.AddRoadmapLogFormat(configuration);
         return services;

@@ -64,8 +64,23 @@ public sealed record StatusChange(Node Node, Assessment From, Assessment To)
     public ChangeDirection Direction => To.Status > From.Status ? ChangeDirection.Improved : ChangeDirection.Worsened;
 }
 
-/// <summary>The nodes two plans cite: in both, only in the first, only in the second.</summary>
-public sealed record DocumentComparison(Node A, Node B, IReadOnlyList<Node> Both, IReadOnlyList<Node> OnlyA, IReadOnlyList<Node> OnlyB);
+/// <summary>
+/// What two plans state: the nodes each cites (in both, only in the first, only in the second), the edges each states,
+/// the targets and goals both set on a node for the same metric with different bounds, and the nodes both judge differently.
+/// </summary>
+public sealed record DocumentComparison(
+    Node A, Node B, IReadOnlyList<Node> Both, IReadOnlyList<Node> OnlyA, IReadOnlyList<Node> OnlyB,
+    IReadOnlyList<Edge> EdgesBoth, IReadOnlyList<Edge> EdgesOnlyA, IReadOnlyList<Edge> EdgesOnlyB,
+    IReadOnlyList<TargetChange> ChangedTargets, IReadOnlyList<AssessmentChange> ChangedAssessments);
+
+/// <summary>A metric both plans set on one node (a target or a goal), with different bounds.</summary>
+public sealed record TargetChange(Node Node, Quantity InA, Quantity InB);
+
+/// <summary>A node both plans judge, differently.</summary>
+public sealed record AssessmentChange(Node Node, Assessment InA, Assessment InB)
+{
+    public ChangeDirection Direction => InB.Status > InA.Status ? ChangeDirection.Improved : ChangeDirection.Worsened;
+}
 
 /// <summary>The nodes of one kind in a roadmap chart.</summary>
 public sealed record RoadmapLayer(NodeKind Kind, IReadOnlyList<Node> Nodes);

@@ -172,6 +172,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             var latest = _graph!;
             var edit = plan(latest);
             long sequence;
+            var committedAt = _time.GetUtcNow();
             using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
             var started = Stopwatch.GetTimestamp();
             try
@@ -179,7 +180,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
                 _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
                 // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
                 // leaves memory as it was.
-                sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+                sequence = _editConnection.Apply(edit, actor, committedAt);
                 RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 RoadmapTelemetry.Edits.Add(1, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
             }
@@ -197,6 +198,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             _graph = next;
             Interlocked.Exchange(ref _revision, sequence);
             SnapshotAt = _time.GetUtcNow();
+            // Inside the lock, so that watchers hear of commits in revision order.
+            Feed.Publish(GraphChange.Of(edit, sequence, actor, committedAt));
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
         }
@@ -224,12 +227,13 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             if (dryRun || plan.IsRefused || plan.Edits.Count == 0) return new ChangeSetResult(plan, [], revision, dryRun);
 
             IReadOnlyList<long> sequences;
+            var committedAt = _time.GetUtcNow();
             using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
             var started = Stopwatch.GetTimestamp();
             try
             {
                 _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
-                sequences = _editConnection.ApplyAll([.. plan.Edits.Select(e => e.Edit)], actor, _time.GetUtcNow());
+                sequences = _editConnection.ApplyAll([.. plan.Edits.Select(e => e.Edit)], actor, committedAt);
                 RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
             }
@@ -247,6 +251,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             Interlocked.Exchange(ref _revision, sequences[^1]);
             SnapshotAt = _time.GetUtcNow();
             if (_pinned.Value is { } pin) pin.Graph = plan.After;
+            for (var i = 0; i < sequences.Count; i++) Feed.Publish(GraphChange.Of(plan.Edits[i].Edit, sequences[i], actor, committedAt));
             return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
         }
         finally
@@ -256,6 +261,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     }
 
     public string? WriteFailure { get; private set; }
+
+    public ChangeFeed Feed { get; } = new();
 
     /// <summary>The sequence of the last audit entry committed: it goes up with every commit and never comes back down.</summary>
     public long Revision => Interlocked.Read(ref _revision);
@@ -331,7 +338,13 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Impact(Graph, scenario, maxDepth));
+
+    public Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Blockers(Graph, id, scenario, firstGaps, chainsPerGap));
 
     public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Task.FromResult(Analytics.Bottlenecks(Graph, kinds, statuses, first));

@@ -49,7 +49,14 @@ public interface IGraphStore
     Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
 
     /// <summary>What transitively needs the gap set; with <paramref name="assumeGaps"/>, every node the plans last judged a domestic gap or import-dependent joins it.</summary>
-    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken);
+    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    /// <summary>What transitively needs the scenario's gap set; resolved ids that name no node are reported unknown too.</summary>
+    Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken);
+
+    /// <summary>What holds one node back under a scenario (<see cref="ScenarioAnalysis.Blockers"/>); null for an unknown id.</summary>
+    Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken);
 
@@ -98,6 +105,9 @@ public interface IEditableGraphStore
 
     /// <summary>The sequence of the last audit entry: it goes up with every commit.</summary>
     long Revision { get; }
+
+    /// <summary>Every commit, as it happens, for the change feed.</summary>
+    ChangeFeed Feed { get; }
 
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);

@@ -41,6 +41,9 @@ public static class RoadmapTelemetry
     public static readonly Counter<long> Unauthenticated = Meter.CreateCounter<long>(
         "roadmap.http.unauthenticated", "{request}", "Requests refused with 401 for a missing or wrong API key.");
 
+    public static readonly Counter<long> ConnectionsRefused = Meter.CreateCounter<long>(
+        "roadmap.http.connections_refused", "{connection}", "Connections closed on arrival because their address already holds Connections:MaxPerAddress.");
+
     public static readonly Counter<long> Edits = Meter.CreateCounter<long>(
         "roadmap.store.edits", "{edit}", "Edits the embedded store tried to commit, by outcome (committed or failed).");
 

@@ -10,6 +10,16 @@ public static class DataLoaderResultExtensions
     /// <summary>Many deferred results as one, each still queued in its batch until the whole is asked for.</summary>
     public static IDataLoaderResult<IReadOnlyList<T>> All<T>(this IEnumerable<IDataLoaderResult<T>> results) => new Combined<T>([.. results]);
 
+    /// <summary>A store call as a deferred result, for the shared node fields (their resolvers return one value type for every field).</summary>
+    public static IDataLoaderResult<T> Deferred<T>(Func<Task<T>> call) => new FromTask<T>(call);
+
+    private sealed class FromTask<T>(Func<Task<T>> call) : IDataLoaderResult<T>
+    {
+        public Task<T> GetResultAsync(CancellationToken cancellationToken = default) => call();
+
+        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) => await call();
+    }
+
     private sealed class Combined<T>(List<IDataLoaderResult<T>> parts) : IDataLoaderResult<IReadOnlyList<T>>
     {
         public async Task<IReadOnlyList<T>> GetResultAsync(CancellationToken cancellationToken = default)

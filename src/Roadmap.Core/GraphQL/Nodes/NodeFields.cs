@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.DataLoader;
 using GraphQL.Types;
 using Roadmap.Core.Analysis;
+using Roadmap.Core.GraphQL.Analyses;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Loading;
@@ -44,6 +45,12 @@ internal static class NodeFields
             c => StatingDocuments(c).Then(d => d.Count > 0 ? d[0].Year : null)),
         new("lastStatedYear", typeof(IntGraphType), "The year of the latest plan that states this node; null when none of them is in the graph.",
             c => StatingDocuments(c).Then(d => d.Count > 0 ? d[^1].Year : null)),
+        new("blockers", typeof(NonNullGraphType<BlockersGraphType>),
+            "What holds this node back under a scenario (the plans' own gaps when none is given): severity as impact gives it, the gaps below with their chains, the alternative groups that save it, and its readiness rolled up through its needs.",
+            c => Blockers(c),
+            f => f.Argument<ScenarioInputGraphType>("scenario", "The what-if; null for { assumeGaps: true }, the plans' own gaps.")
+                .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"Gaps to list, nearest first: 1 to {ArgumentLimits.MaxPageSize}."; })
+                .Argument<NonNullGraphType<IntGraphType>>("chainsPerGap", a => { a.DefaultValue = 3; a.Description = $"Chains per gap, shortest first: 1 to {MaxChainsPerGap}."; })),
         new("needs", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>),
             "Edges to what this node directly depends on.",
             c => c.Loaders().OutEdges.Load(c.Source.Id).Then(e => e ?? [])),
@@ -51,6 +58,17 @@ internal static class NodeFields
             "Edges from what directly depends on this node.",
             c => c.Loaders().InEdges.Load(c.Source.Id).Then(e => e ?? [])),
     ];
+
+    /// <summary>Chains one blocking gap lists at most: enough to show the ways down, few enough to read.</summary>
+    private const int MaxChainsPerGap = 10;
+
+    private static IDataLoaderResult<Blockers?> Blockers(IResolveFieldContext<Node> c)
+    {
+        var scenario = ScenarioArgument.Read(c, "scenario") ?? new Scenario { AssumeGaps = true };
+        var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
+        var chains = ArgumentLimits.InRange(c, "chainsPerGap", 1, MaxChainsPerGap);
+        return DataLoaderResultExtensions.Deferred(() => c.Store().BlockersAsync(c.Source.Id, scenario, first, chains, c.CancellationToken));
+    }
 
     /// <summary>The documents that state the node, earliest year first (then by id), through the request's node loader.</summary>
     private static IDataLoaderResult<IReadOnlyList<Node>> StatingDocuments(IResolveFieldContext<Node> c) =>

@@ -54,13 +54,14 @@ public class WriteFailureProcessTests
     public async Task A_damaged_audit_page_found_at_start_stops_the_service_with_a_clear_message()
     {
         var database = await NewDatabaseAsync(edits: 3);
-        Garble(database, "audit");
+        // The index of the audit log by time: nothing reads it at start (the audit table's own root page is, for the latest sequence number).
+        Garble(database, "audit_at");
 
         var refusal = await Should.ThrowAsync<ApiExitedException>(() => ApiProcess.StartAsync(database));
 
         refusal.ExitCode.ShouldBe(1, refusal.Message);
         refusal.Output.ShouldContain(l => l.Contains(database, StringComparison.Ordinal) && l.Contains("is damaged", StringComparison.Ordinal) && l.Contains("quick_check", StringComparison.Ordinal));
-        // What the check is for: the nodes and edges load without touching the audit table, so without it the service would start.
+        // What the check is for: the graph loads without reading that page, so without the check the service would start.
         using var unchecked_ = await ApiProcess.StartAsync(database, ("Store:Embedded:IntegrityCheckAtStart", "false"));
         unchecked_.HasExited.ShouldBeFalse();
     }
