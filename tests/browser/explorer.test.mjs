@@ -252,9 +252,31 @@ test('impact: a typed name is added, chips have names and remove, assumed gaps l
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=chip]').length === 1);
 
   await open('/impact?assume=1', '[data-testid=assumed-gaps]');
-  const { impact } = await gql('{ impact(ids: [], assumeGaps: true) { gaps { id } } }');
-  assert.equal(await page.locator('[data-testid=assumed-gaps] li').count(), impact.gaps.length);
-  assert.ok(await page.locator('[data-testid=impact-row]').count() > 10, 'the plans\' own gaps hit many nodes');
+  const hits = r => r.products.length + r.programs.length + r.components.length + r.technologies.length;
+  const report = scenario => gql('query($s: Scenario!) { impact(scenario: $s) { gaps { id } products { node { id } } programs { node { id } } components { node { id } } technologies { node { id } } } }', { s: scenario }).then(d => d.impact);
+  const all = await report({ assumeGaps: true });
+  assert.equal(await page.locator('[data-testid=assumed-gaps] li').count(), all.gaps.length);
+  assert.equal(await page.locator('[data-testid=impact-row]').count(), hits(all));
+  assert.ok(hits(all) > 10, 'the plans\' own gaps hit many nodes');
+
+  // The scenario: one assumed gap resolved, then judged as of 2016; each in the URL and as the API answers it.
+  const fixed = all.gaps[0].id;
+  await page.fill('[data-testid=impact-resolve]', fixed);
+  await page.click('[data-testid=impact-resolve-button]');
+  await page.waitForFunction(id => new URLSearchParams(location.hash.split('?')[1]).get('resolved') === id, fixed);
+  await page.waitForSelector('[data-testid=resolved-chip]');
+  await settled();
+  const withFix = await report({ assumeGaps: true, resolved: [fixed] });
+  assert.equal(await page.locator('[data-testid=assumed-gaps] li').count(), withFix.gaps.length);
+  assert.equal(await page.locator('[data-testid=impact-row]').count(), hits(withFix));
+  await page.selectOption('[data-testid=as-of-year]', '2016');
+  await page.waitForFunction(() => location.hash.includes('asOf=2016'));
+  await page.waitForSelector('[data-testid=impact-row], [data-testid=impact] p');
+  await settled();
+  const in2016 = await report({ assumeGaps: true, resolved: [fixed], asOfYear: 2016 });
+  assert.equal(await page.locator('[data-testid=impact-row]').count(), hits(in2016));
+  assert.equal(await page.inputValue('[data-testid=as-of-year]'), '2016');
+  assert.notEqual(hits(in2016), hits(withFix), 'the year changes the answer');
 });
 
 test('bottlenecks: ranked, filtered by kind in the URL, CSV, an impact link per row', async () => {

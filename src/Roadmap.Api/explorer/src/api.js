@@ -63,14 +63,15 @@ export const subgraphExport = (direction, id, depth, format) =>
 export const findPaths = (from, to) => gql(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
     paths { length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } complete } }`, { from, to }).then(d => d.paths);
 
-export const impactReport = (ids, assume) => gql(`query($ids: [ID!]!, $assume: Boolean!) { impact(ids: $ids, assumeGaps: $assume) {
+// scenario: { gaps, assumeGaps, resolved, asOfYear } — what is unavailable, what is taken out of the gap set, and the year to judge by.
+export const impactReport = scenario => gql(`query($scenario: Scenario!) { impact(scenario: $scenario) {
     gaps { ${NODE_FIELDS} } unknownIds blockedCount atRiskCount
     products { ...hit } programs { ...hit } components { ...hit } technologies { ...hit } } }
   fragment hit on ImpactedNode { severity distance node { ${NODE_FIELDS} needs { ${EDGE_FIELDS} } }
-    path { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} sources { quote document { title year } section } } } }`, { ids, assume }).then(d => d.impact);
+    path { nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} sources { quote document { title year } section } } } }`, { scenario }).then(d => d.impact);
 
-export const impactExport = (ids, assume, format) => gql(`query($ids: [ID!]!, $assume: Boolean!, $f: ExportFormat!) { impact(ids: $ids, assumeGaps: $assume) { export(format: $f) } }`,
-  { ids, assume, f: format }).then(d => d.impact.export);
+export const impactExport = (scenario, format) => gql(`query($scenario: Scenario!, $f: ExportFormat!) { impact(scenario: $scenario) { export(format: $f) } }`,
+  { scenario, f: format }).then(d => d.impact.export);
 
 export const bottlenecks = (kinds, statuses, first = 100) => gql(`query($kinds: [NodeKind!], $statuses: [AssessmentStatus!], $first: Int!) {
     bottlenecks(kinds: $kinds, statuses: $statuses, first: $first) { node { ${NODE_FIELDS} } dependentProducts dependentPrograms blockedProducts latestStatus } }`,

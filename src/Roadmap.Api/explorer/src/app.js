@@ -5,7 +5,7 @@ import * as api from './api.js';
 import { t, name, otherName, docTitle, statusName, edgeName, setLang, currentLang, applyStaticLabels } from './i18n.js';
 import { guarded, ignoreStale, setTitle, loadingHtml, go, nextGeneration } from './nav.js';
 import { esc, kindBadge, statusBadge, nodeLink, scroll, graphPanel, inContext, comparator, KINDS, STATUSES } from './ui.js';
-import { STATUS_FILL } from './graph.js';
+import { STATUS_FILL, destroyGraphs } from './graph.js';
 import { impactPage, bottlenecksPage, changesPage, comparePage, planPage, pathsPage } from './views.js';
 import { roadmapPage } from './timeline.js';
 
@@ -17,6 +17,7 @@ function route() {
   if (params.has('lang')) setLang(params.get('lang'));
   else { params.set('lang', currentLang()); history.replaceState(null, '', `#${path || '/'}?${params}`); }
   nextGeneration(route);
+  destroyGraphs();
   applyStaticLabels();
   for (const a of document.querySelectorAll('header nav a')) a.toggleAttribute('aria-current', a.getAttribute('href') === `#${path || '/'}`);
   // The old page goes at once: a slow answer never leaves it on screen under the new URL.

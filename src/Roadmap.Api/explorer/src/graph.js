@@ -22,6 +22,14 @@ export const GROUP_ABOVE = 40;
 const MIN_GROUP = 5;
 const ROWS = 14, ROW_H = 36, COL_W = 230, LANE_GAP = 60;
 
+// Every graph drawn since the last navigation: cytoscape keeps its renderer and window listeners alive until it is
+// destroyed, so each navigation destroys the graphs of the page it leaves.
+const live = new Set();
+export function destroyGraphs() {
+  for (const cy of live) cy.destroy();
+  live.clear();
+}
+
 const laneOf = kind => Math.max(0, LANES.indexOf(kind));
 
 export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
@@ -52,6 +60,7 @@ export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
       } },
     ],
   });
+  live.add(cy);
   // The live graph, for the browser tests and for the curious.
   window.__roadmapGraph = cy;
 

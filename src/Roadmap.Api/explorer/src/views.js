@@ -64,41 +64,62 @@ export async function pathsPage(view, params) {
 const severityOrder = h => (h.severity === 'BLOCKED' ? 0 : 1);
 
 export async function impactPage(view, params) {
-  const ids = [...new Set((params.get('ids') ?? '').split(',').filter(Boolean))];
+  const list = key => [...new Set((params.get(key) ?? '').split(',').filter(Boolean))];
+  const ids = list('ids');
+  const resolved = list('resolved');
   const assume = params.get('assume') === '1';
-  const state = { ids: ids.join(','), assume: assume ? '1' : '' };
+  const asOf = /^\d{4}$/.test(params.get('asOf') ?? '') ? Number(params.get('asOf')) : null;
+  const state = { ids: ids.join(','), assume: assume ? '1' : '', resolved: resolved.join(','), asOf: asOf ?? '' };
+  const scenario = { gaps: ids, assumeGaps: assume, resolved, asOfYear: asOf };
   setTitle(t('navImpact'));
+  const docs = await guarded(api.documents());
+  const years = [...new Set(docs.map(d => d.year))].sort();
   view.innerHTML = `<h1>${esc(t('impactTitle'))}</h1>
     <form class="controls" id="add-form">
       <label>${esc(t('addLabel'))} <input type="text" id="add" list="add-list" data-testid="impact-add" autocomplete="off"></label><datalist id="add-list"></datalist>
       <button type="submit" id="add-button" data-testid="impact-add-button">${esc(t('add'))}</button>
       <label><input type="checkbox" id="assume" ${assume ? 'checked' : ''} data-testid="assume-gaps"> ${esc(t('assume'))}</label>
     </form>
+    <form class="controls" id="scenario-form">
+      <label>${esc(t('resolvedLabel'))} <input type="text" id="resolve" list="resolve-list" data-testid="impact-resolve" autocomplete="off"></label><datalist id="resolve-list"></datalist>
+      <button type="submit" data-testid="impact-resolve-button">${esc(t('add'))}</button>
+      <label>${esc(t('asOfYear'))} <select id="as-of" data-testid="as-of-year"><option value="">${esc(t('latest'))}</option>${years.map(y => `<option ${y === asOf ? 'selected' : ''}>${y}</option>`).join('')}</select></label>
+    </form>
     <p id="add-message" role="status" data-testid="add-message"></p>
     <div><strong>${esc(t('gapSet'))}:</strong> <ul class="chips" id="chips" data-testid="chips">${ids.map(id => `<li data-id="${esc(id)}"><span>${esc(id)}</span></li>`).join('')}</ul></div>
+    <div><strong>${esc(t('resolvedSet'))}:</strong> <ul class="chips resolved" id="resolved-chips" data-testid="resolved-chips">${resolved.map(id => `<li><span>${esc(id)}</span></li>`).join('')}</ul></div>
     <div id="impact" data-testid="impact" aria-live="polite"></div>
     <div id="graph-panel"></div>`;
   picker(view.querySelector('#add'), view.querySelector('#add-list'));
+  picker(view.querySelector('#resolve'), view.querySelector('#resolve-list'));
   const message = view.querySelector('#add-message');
-  view.querySelector('#add-form').addEventListener('submit', async event => {
+  const addTo = (inputId, key, current) => async event => {
     event.preventDefault();
-    const text = view.querySelector('#add').value;
+    const text = view.querySelector(inputId).value;
     if (!text.trim()) return;
     const node = await resolveNode(text);
     if (!node) { message.textContent = fmt('noMatch', text.trim()); return; }
-    go('/impact', { ...state, ids: [...ids.filter(i => i !== node.id), node.id].join(',') });
-  });
+    go('/impact', { ...state, [key]: [...current.filter(i => i !== node.id), node.id].join(',') });
+  };
+  view.querySelector('#add-form').addEventListener('submit', addTo('#add', 'ids', ids));
+  view.querySelector('#scenario-form').addEventListener('submit', addTo('#resolve', 'resolved', resolved));
   view.querySelector('#assume').addEventListener('change', event => go('/impact', { ...state, assume: event.target.checked ? '1' : '' }));
+  view.querySelector('#as-of').addEventListener('change', event => go('/impact', { ...state, asOf: event.target.value }));
   if (ids.length === 0 && !assume) { view.querySelector('#impact').innerHTML = `<p class="muted">${esc(t('emptyGapSet'))}</p>`; return; }
 
   const panel = view.querySelector('#impact');
   panel.innerHTML = loadingHtml();
-  const [named, impact] = await guarded(Promise.all([ids.length ? api.nodesByIds(ids) : Promise.resolve([]), api.impactReport(ids, assume)]));
+  const [named, impact] = await guarded(Promise.all([ids.length || resolved.length ? api.nodesByIds([...ids, ...resolved]) : Promise.resolve([]), api.impactReport(scenario)]));
   const byId = new Map(named.map(n => [n.id, n]));
-  setTitle(`${t('navImpact')}: ${[...ids.map(id => (byId.has(id) ? name(byId.get(id)) : id)), ...(assume ? [t('assumed')] : [])].join(', ')}`);
-  view.querySelector('#chips').innerHTML = ids.map(id => `<li data-testid="chip">${byId.has(id) ? `${kindBadge(byId.get(id).kind)} ${esc(name(byId.get(id)))}` : esc(id)}
-    <button type="button" class="remove" data-id="${esc(id)}" aria-label="${esc(t('remove'))} ${esc(byId.has(id) ? name(byId.get(id)) : id)}">×</button></li>`).join('');
-  for (const button of view.querySelectorAll('#chips .remove')) button.addEventListener('click', () => go('/impact', { ...state, ids: ids.filter(i => i !== button.dataset.id).join(',') }));
+  setTitle(`${t('navImpact')}: ${[...ids.map(id => (byId.has(id) ? name(byId.get(id)) : id)), ...(assume ? [t('assumed')] : [])].join(', ')}${asOf ? ` (${asOf})` : ''}`);
+  const chip = (id, key, current) => `<li data-testid="${key === 'ids' ? 'chip' : 'resolved-chip'}">${byId.has(id) ? `${kindBadge(byId.get(id).kind)} ${esc(name(byId.get(id)))}` : esc(id)}
+    <button type="button" class="remove" data-key="${key}" data-id="${esc(id)}" aria-label="${esc(t('remove'))} ${esc(byId.has(id) ? name(byId.get(id)) : id)}">×</button></li>`;
+  view.querySelector('#chips').innerHTML = ids.map(id => chip(id, 'ids')).join('');
+  view.querySelector('#resolved-chips').innerHTML = resolved.map(id => chip(id, 'resolved')).join('');
+  for (const button of view.querySelectorAll('.chips .remove')) button.addEventListener('click', () => {
+    const current = button.dataset.key === 'ids' ? ids : resolved;
+    go('/impact', { ...state, [button.dataset.key]: current.filter(i => i !== button.dataset.id).join(',') });
+  });
 
   const hits = [...impact.products, ...impact.programs, ...impact.components, ...impact.technologies]
     .sort((a, b) => severityOrder(a) - severityOrder(b) || KINDS.indexOf(a.node.kind) - KINDS.indexOf(b.node.kind) || a.distance - b.distance || name(a.node).localeCompare(name(b.node)));
@@ -123,7 +144,7 @@ export async function impactPage(view, params) {
   panel.querySelector('#csv').addEventListener('click', () => download('impact.csv', csvText, 'text/csv;charset=utf-8'));
   const classes = Object.fromEntries(hits.map(h => [h.node.id, h.severity]));
   for (const gap of impact.gaps) classes[gap.id] = 'gap';
-  const graph = graphPanel(view.querySelector('#graph-panel'), { filename: 'impact', exports: format => api.impactExport(ids, assume, format) });
+  const graph = graphPanel(view.querySelector('#graph-panel'), { filename: 'impact', exports: format => api.impactExport(scenario, format) });
   // Each hit carries one chain as evidence; its other edges into the drawn set show the alternatives too.
   graph.add([...impact.gaps, ...hits.flatMap(h => h.path.nodes)], hits.flatMap(h => [...h.path.edges, ...h.node.needs]), classes);
 }
