@@ -30,7 +30,11 @@ public static partial class RoadmapTimeline
     /// or exactly a year) names it, or its clause does (到2025年); otherwise the end of the stating plan's period.
     /// Null when the plan gives none and the stating document is not in the graph.
     /// </summary>
-    public static (int Year, bool Stated)? DueYear(GraphIndex graph, Quantity quantity)
+    public static (int Year, bool Stated)? DueYear(GraphIndex graph, Quantity quantity) =>
+        DueYear(quantity, graph.IndexOf(quantity.Source.DocumentId) is var d and >= 0 ? graph.NodeAt(d) : null);
+
+    /// <summary>The same, given the stating document (null when it is not at hand).</summary>
+    public static (int Year, bool Stated)? DueYear(Quantity quantity, Node? statingDocument)
     {
         if (quantity.Unit == "year" && quantity.Comparator is Comparator.Lte or Comparator.Eq
             && quantity.Value == Math.Floor(quantity.Value) && quantity.Value is >= PlanYears.Min and <= PlanYears.Max)
@@ -42,8 +46,7 @@ public static partial class RoadmapTimeline
         {
             return (year, true);
         }
-        if (graph.IndexOf(quantity.Source.DocumentId) is var d and >= 0 && graph.NodeAt(d) is { Kind: NodeKind.Document } document
-            && (document.Period?.End ?? document.Period?.Start ?? document.Year) is { } periodEnd)
+        if (statingDocument is { Kind: NodeKind.Document } document && (document.Period?.End ?? document.Period?.Start ?? document.Year) is { } periodEnd)
         {
             return (periodEnd, false);
         }

@@ -7,7 +7,7 @@ const fetcher = createGraphiQLFetcher({ url: '/graphql' });
 const defaultQuery = `# What does the MRI system need, and what needs the superconducting magnet?
 {
   node(id: "product:mri") { nameZh nameEn latestStatus needs { type to { id nameZh } } }
-  impact(ids: ["component:superconducting-magnet"]) { products { node { id } severity } }
+  impact(scenario: { gaps: ["component:superconducting-magnet"] }) { products { node { id } severity } }
 }
 `;
 createRoot(document.getElementById('graphiql')).render(<GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />);

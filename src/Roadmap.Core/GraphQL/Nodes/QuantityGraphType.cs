@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Loading;
 
@@ -20,5 +21,11 @@ public sealed class QuantityGraphType : ObjectGraphType<Quantity>
         Field<NonNullGraphType<DocumentGraphType>>("document").Description("The plan that sets the target or goal.")
             .Resolve(c => c.Loaders().Nodes.Load(c.Source.Source.DocumentId));
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The clause that sets it.").Resolve(c => c.Source.Source);
+        Field<IntGraphType>("dueYear")
+            .Description("The year it is due: the plan's own (a \"year by which\" quantity, or 到2025年 in its clause), else the end of the stating plan's period (dueYearStated false).")
+            .Resolve(c => c.Loaders().Nodes.Load(c.Source.Source.DocumentId).Then(d => RoadmapTimeline.DueYear(c.Source, d)?.Year));
+        Field<BooleanGraphType>("dueYearStated")
+            .Description("True when the plan gives the due year, false when dueYear is the stating plan's period end.")
+            .Resolve(c => c.Loaders().Nodes.Load(c.Source.Source.DocumentId).Then(d => RoadmapTimeline.DueYear(c.Source, d)?.Stated));
     }
 }

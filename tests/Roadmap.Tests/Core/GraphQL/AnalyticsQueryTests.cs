@@ -48,6 +48,14 @@ public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task A_target_the_plan_gives_no_year_is_due_at_the_end_of_its_plans_period()
+    {
+        // The test plan runs 2020 to 2022 and sets the CT's target without a year.
+        (await Query("""{ node(id: "product:ct") { ... on Product { targets { dueYear dueYearStated } } } }"""))
+            .ShouldBe("""{"data":{"node":{"targets":[{"dueYear":2022,"dueYearStated":false}]}}}""");
+    }
+
+    [Fact]
     public async Task Only_a_roadmap_exports_its_time_axis()
     {
         (await Query("""{ impact(ids: ["component:vacuum-bearing"]) { export(format: SVG) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");

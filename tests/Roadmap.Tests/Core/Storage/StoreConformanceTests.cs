@@ -114,6 +114,25 @@ public abstract class StoreConformanceTests
     }
 
     [StoreFact]
+    public async Task Scenarios_blockers_and_the_time_axis_agree()
+    {
+        var store = await StoreAsync();
+
+        var resolved = await store.ImpactAsync(new Scenario { Gaps = ["component:vacuum-bearing"], AssumeGaps = true, Resolved = ["product:photon-counting-ct", "product:none"] }, 8, None);
+        resolved.Gaps.Select(n => n.Id).ShouldBe(["component:vacuum-bearing"]);
+        resolved.UnknownIds.ShouldBe(["product:none"]);
+        (await store.ImpactAsync(new Scenario { AssumeGaps = true, AsOfYear = 2019 }, 8, None)).Gaps.ShouldBeEmpty();
+
+        var blockers = (await store.BlockersAsync("product:ct", new Scenario { Gaps = ["component:vacuum-bearing"] }, 20, 3, None))!;
+        (blockers.Severity, blockers.GapCount, blockers.EffectiveStatus).ShouldBe((ImpactSeverity.Blocked, 1, AssessmentStatus.DomesticGap));
+        blockers.Gaps[0].Chains.ShouldHaveSingleItem().Length.ShouldBe(2);
+
+        var roadmap = (await store.RoadmapAsync("product:ct", 6, None))!;
+        roadmap.Years.ShouldBe([2020, 2021, 2022]);
+        roadmap.Lanes.SelectMany(l => l.Items).Single(i => i.Node.Id == "product:ct").Milestones.ShouldHaveSingleItem().DueYear.ShouldBe(2022);
+    }
+
+    [StoreFact]
     public async Task Whole_graph_analyses_agree()
     {
         var store = await StoreAsync();
