@@ -58,6 +58,7 @@ public static class GraphQLServiceCollectionExtensions
             }, useForCachedDocuments: true, global::GraphQL.DI.ServiceLifetime.Singleton)
             .AddValidationRule<IntrospectionSwitch>(useForCachedDocuments: true)
             .AddValidationRule(MutationOverGetRule.Instance, useForCachedDocuments: true)
+            .AddValidationRule(SubscriptionTransportRule.Instance, useForCachedDocuments: true)
             .ConfigureExecutionOptions(execution =>
             {
                 execution.Timeout = execution.RequestServices!.GetRequiredService<IOptions<GraphQLOptions>>().Value.ExecutionTimeout;
