@@ -2,8 +2,9 @@
 # The test command: everything CI runs, on a fresh machine.
 #   1. the .NET tests of every tier, unfiltered (unit, seed validation, API through an in-memory host, the CLI and
 #      the kill-during-writes test as processes; see tests/README.md);
-#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1, and graphql-codegen
-#      typing every example document of README.md and docs/ against that server's schema;
+#   2. the GraphQL-over-HTTP audit (graphql-http) against the real server started on 127.0.0.1, graphql-codegen
+#      typing every example document of README.md and docs/ against that server's schema, and the schema downloads
+#      of get-graphql-schema and Strawberry Shake (tests/codegen/introspection.mjs);
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
 #   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error, then
 #      the change feed there with the real clients (tests/subscriptions: graphql-sse and graphql-ws);
@@ -63,6 +64,10 @@ echo "== graphql-codegen over every example document"
 (cd tests/codegen && npm ci --no-audit --no-fund --silent)
 node tests/codegen/codegen.mjs "http://127.0.0.1:$port/graphql" "$out/codegen"
 
+echo "== schema downloads: get-graphql-schema and Strawberry Shake's introspection"
+# Counted as one check: both tools' requests against the running server, each schema checked against the committed SDL.
+node tests/codegen/introspection.mjs "http://127.0.0.1:$port/graphql" "$out/introspection"
+
 echo "== explorer in Chromium"
 if ! command -v chromium > /dev/null || ! fc-list 2>/dev/null | grep -qi "noto sans cjk"; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -113,5 +118,5 @@ read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Sk
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 3 + browser_passed + 1 - soak_failed + 1 - feed_failed + 1 - abuse_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + feed_failed + abuse_failed + bench_failed)) failed, $skipped skipped"
+echo "$((passed + 4 + browser_passed + 1 - soak_failed + 1 - feed_failed + 1 - abuse_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + feed_failed + abuse_failed + bench_failed)) failed, $skipped skipped"
 [ "$soak_failed" = 0 ] && [ "$feed_failed" = 0 ] && [ "$abuse_failed" = 0 ] && [ "$bench_failed" = 0 ]

@@ -18,7 +18,7 @@ public static class BenchmarkReport
     private static readonly Dictionary<string, (string Question, string Engine)> Methods = new()
     {
         ["Impact"] = ("impact", "roadmap"), ["Dependencies"] = ("dependencies", "roadmap"), ["Paths"] = ("paths", "roadmap"),
-        ["Search"] = ("search", "roadmap"), ["BottlenecksRanking"] = ("bottlenecks (ranking)", "roadmap"),
+        ["Search"] = ("search", "roadmap"), ["SearchScan"] = ("search (scan of every name)", "roadmap"), ["BottlenecksRanking"] = ("bottlenecks (ranking)", "roadmap"),
         ["Bottlenecks"] = ("bottlenecks (query)", "roadmap"),
         ["SqliteImpact"] = ("impact", "sqlite"), ["SqliteDependencies"] = ("dependencies", "sqlite"),
         ["SqlitePaths"] = ("paths", "sqlite"), ["SqliteSearch"] = ("search", "sqlite"),

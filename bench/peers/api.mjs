@@ -16,7 +16,7 @@ const requests = {
     variables: { id: q.HighFanIn },
   },
   impact: { query: "query ($id: ID!) { impact(ids: [$id]) { blockedCount atRiskCount } }", variables: { id: q.HighFanIn } },
-  search: { query: "query ($text: String!) { search(text: $text, first: 20) { id kind nameEn } }", variables: { text: q.SearchText } },
+  search: { query: "query ($text: String!) { search(text: $text, first: 20) { edges { match node { id kind nameEn } } } }", variables: { text: q.SearchText } },
 };
 
 // Lists in an answer are compared as sets where the order is not part of the contract (a node's edges).

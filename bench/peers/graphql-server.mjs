@@ -116,8 +116,15 @@ function search({ text, first = 20 }) {
   }
   // Node numbers follow the CSV's order; ties are broken by id, as Roadmap does.
   hits.sort((a, b) => a[0] - b[0] || a[1] - b[1] || (ids[a[2]] < ids[b[2]] ? -1 : ids[a[2]] > ids[b[2]] ? 1 : 0));
-  return hits.slice(0, first).map((h) => nodeObject(h[2]));
+  // The same connection as Roadmap's search (no "after": the load run asks for the first page only).
+  const page = hits.slice(0, first);
+  const edges = page.map((h) => ({ cursor: `${h[0]}:${h[1]}:${ids[h[2]]}`, match: MATCHES[h[0]], node: nodeObject(h[2]) }));
+  return {
+    edges, nodes: edges.map((e) => e.node), totalCount: hits.length,
+    pageInfo: { hasNextPage: hits.length > first, hasPreviousPage: false, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+  };
 }
+const MATCHES = ["EXACT", "PREFIX", "WORD", "SUBSTRING"];
 
 const edgeObject = (e) => ({ type: edgeType[e], group: edgeGroup[e], from: () => nodeObject(edgeFrom[e]), to: () => nodeObject(edgeTo[e]) });
 const edgesOf = (adj, v) => Array.from(adj.edges.subarray(adj.offsets[v], adj.offsets[v + 1]), edgeObject);
@@ -135,10 +142,14 @@ const schema = buildSchema(`
   type Node { id: ID! kind: NodeKind! nameZh: String! nameEn: String! latestStatus: AssessmentStatus needs: [Edge!]! neededBy: [Edge!]! }
   type Edge { type: EdgeType! group: String from: Node! to: Node! }
   type ImpactReport { blockedCount: Int! atRiskCount: Int! }
+  enum SearchMatch { EXACT PREFIX WORD SUBSTRING }
+  type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }
+  type SearchHitEdge { cursor: String! node: Node! match: SearchMatch! }
+  type SearchHitConnection { edges: [SearchHitEdge!]! nodes: [Node!]! pageInfo: PageInfo! totalCount: Int! }
   type Query {
     node(id: ID!): Node
     impact(ids: [ID!]!, maxDepth: Int = 8): ImpactReport!
-    search(text: String!, first: Int = 20): [Node!]!
+    search(text: String!, first: Int! = 20): SearchHitConnection!
   }
 `);
 const rootValue = {

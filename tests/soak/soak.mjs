@@ -51,7 +51,7 @@ const reads = [
   () => ["query($id: ID!) { dependencies(id: $id, maxDepth: 4) { nodes { id } edges { from { id } to { id } } } }", { id: "product:ct" }],
   () => ["query($id: ID!) { dependents(id: $id, maxDepth: 4) { nodes { id } edges { from { id } to { id } } } }", { id: "component:core-components" }],
   () => ["query { impact(ids: [], assumeGaps: true) { products { node { id } severity } } }", {}],
-  () => ["query($t: String!) { search(text: $t, first: 10) { id nameZh } }", { t: ["CT", "探测器", "soak", "机器人"][Math.floor(Math.random() * 4)] }],
+  () => ["query($t: String!) { search(text: $t, first: 10) { nodes { id nameZh } } }", { t: ["CT", "探测器", "soak", "机器人"][Math.floor(Math.random() * 4)] }],
   () => ["query { bottlenecks(first: 5) { node { id } dependentProducts } }", {}],
 ];
 

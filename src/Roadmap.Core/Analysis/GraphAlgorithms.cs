@@ -62,34 +62,45 @@ public static class GraphAlgorithms
     /// </summary>
     /// <remarks>With <paramref name="controls"/>, a path follows only the edge types it allows and passes only through nodes it allows.</remarks>
     public static IReadOnlyList<GraphPath> Paths(GraphIndex graph, string fromId, string toId, int maxLength, int limit,
+        int budget = TraversalLimits.PathSearchBudget, TraversalControls? controls = null) =>
+        SearchPaths(graph, fromId, toId, maxLength, limit, budget, controls).Paths;
+
+    /// <summary>As <see cref="Paths"/>, saying whether the step budget cut the search short.</summary>
+    public static PathSearch SearchPaths(GraphIndex graph, string fromId, string toId, int maxLength, int limit,
         int budget = TraversalLimits.PathSearchBudget, TraversalControls? controls = null)
     {
         var from = graph.IndexOf(fromId);
         var to = graph.IndexOf(toId);
-        if (from < 0 || to < 0 || from == to || limit <= 0) return [];
+        if (from < 0 || to < 0 || from == to || limit <= 0) return new PathSearch([], true);
         controls ??= TraversalControls.None;
 
         using var distanceToTarget = NodeMarks.Rent(graph.NodeCount);
         Distances(graph, to, Direction.Backward, maxLength, distanceToTarget, controls);
-        if (!distanceToTarget.Has(from)) return [];
+        if (!distanceToTarget.Has(from)) return new PathSearch([], true);
 
         var results = new List<GraphPath>();
         using var onPath = NodeMarks.Rent(graph.NodeCount);
         var pathEdges = new List<int>();
         var steps = 0;
-        for (var length = distanceToTarget.Get(from); length <= maxLength && results.Count < limit && steps < budget; length++)
+        var cutShort = false;
+        for (var length = distanceToTarget.Get(from); length <= maxLength && results.Count < limit && !cutShort; length++)
         {
             onPath.Set(from, 1);
             Extend(from, length);
             onPath.Set(from, 0);
         }
-        return results;
+        return new PathSearch(results, !cutShort);
 
         void Extend(int v, int length)
         {
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
-                if (results.Count >= limit || ++steps > budget) return;
+                if (results.Count >= limit || cutShort) return;
+                if (++steps > budget)
+                {
+                    cutShort = true;
+                    return;
+                }
                 if (!controls.Follows(graph.TypeOf(e))) continue;
                 var w = graph.EdgeTo(e);
                 var remaining = length - pathEdges.Count - 1;
@@ -162,53 +173,10 @@ public static class GraphAlgorithms
         return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
     }
 
-    /// <summary>
-    /// Nodes whose names or aliases contain <paramref name="text"/> (case-insensitive): exact matches, then prefixes,
-    /// then matches at the start of a word ("photon-counting CT" for "ct"), then the rest ("traction").
-    /// </summary>
-    public static IReadOnlyList<Node> Search(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds, int first)
-    {
-        var needle = text.Trim().ToLowerInvariant();
-        var hits = new List<(int Rank, int Length, int Node)>();
-        var all = graph.SearchText;
-        if (needle.Length == 0 || needle.Contains('\0'))
-        {
-            // Every name contains the empty string at its start: each node ranks by its shortest name.
-            for (var position = 0; position < all.Length; position += graph.NameAt(position).Length + 1) Add(position, 0);
-        }
-        else
-        {
-            // One scan of all names: at each match, rank it within its name, then go on from the next name, since a
-            // name ranks by its first match.
-            for (var position = 0; position < all.Length;)
-            {
-                var found = all[position..].IndexOf(needle, StringComparison.Ordinal);
-                if (found < 0) break;
-                var start = Add(position + found, position + found - graph.NameAt(position + found).Start);
-                position = start + graph.NameAt(start).Length + 1;
-            }
-        }
-        // Node numbers follow id order, so the last key makes ties deterministic.
-        return hits.Order().Take(first).Select(h => graph.NodeAt(h.Node)).ToList();
+    /// <summary>The first nodes whose names or aliases contain <paramref name="text"/>, in <see cref="NameSearch"/>'s order.</summary>
+    public static IReadOnlyList<Node> Search(GraphIndex graph, string text, IReadOnlySet<NodeKind>? kinds, int first) =>
+        NameSearch.Page(graph, text, kinds, null, first).Hits.Select(h => h.Node).ToList();
 
-        // Ranks the name holding a position by a match at an offset in it; names of one node are adjacent and in
-        // node order, so a node's best name is kept by comparing with the last hit. Returns the name's start.
-        int Add(int position, int at)
-        {
-            var (start, length, node) = graph.NameAt(position);
-            if (kinds is not null && !kinds.Contains(graph.KindOf(node))) return start;
-            var rank = length == needle.Length ? 0 : at == 0 ? 1 : StartsWord(graph.SearchText, start + at) ? 2 : 3;
-            if (hits.Count > 0 && hits[^1].Node == node)
-            {
-                if ((rank, length).CompareTo((hits[^1].Rank, hits[^1].Length)) < 0) hits[^1] = (rank, length, node);
-            }
-            else hits.Add((rank, length, node));
-            return start;
-        }
-    }
-
-    // A match starts a word unless it continues a Latin word or number; Chinese has no spaces, so it always does.
-    private static bool StartsWord(ReadOnlySpan<char> text, int at) => !char.IsAsciiLetterOrDigit(text[at - 1]) || !char.IsAsciiLetterOrDigit(text[at]);
     /// <remarks>
     /// With <paramref name="controls"/>, only the edges it follows count, and a node other than the start that a path
     /// may not pass through is reached but not gone on from: the distances stay exact for the paths allowed.

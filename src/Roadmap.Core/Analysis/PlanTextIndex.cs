@@ -42,6 +42,9 @@ public sealed class PlanTextIndex
 
     public int SentenceCount => _sentences.Count;
 
+    /// <summary>Every sentence as indexed (folded), with its plan, in plan year and reading order: what another engine would index to compare.</summary>
+    public IEnumerable<(string Document, string Sentence)> Sentences => _sentences.Select(s => (s.Document.Id, s.Text));
+
     private PlanTextIndex(GraphIndex graph)
     {
         var documents = graph.Nodes.Where(n => n.Kind == NodeKind.Document && n.Text is not null).OrderBy(n => n.Year).ThenBy(n => n.Id, StringComparer.Ordinal).ToList();

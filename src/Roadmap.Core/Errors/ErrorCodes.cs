@@ -63,6 +63,8 @@ public static class ErrorCodes
     // The document's bounds, checked before validation (GraphQL.NET's validation costs quadratic time in some shapes).
     public static readonly ErrorCode DocumentTooLarge = new("DOCUMENT_TOO_LARGE", ErrorOrigin.Http,
         "The document writes more aliases (GraphQL:MaxAliases), fragment spreads (GraphQL:MaxFragmentSpreads) or argument lists under one response name (GraphQL:MaxArgumentSetsPerResponseName) than allowed, or selects more fields (GraphQL:MaxFields, fragments counted at each spread), or nests deeper than the parser allows; refused before validation.");
+    public static readonly ErrorCode ValidationTimeout = new("VALIDATION_TIMEOUT", ErrorOrigin.GraphQL,
+        "Parsing and validating a new document took longer than GraphQL:ValidationTimeout (1 s); execution did not start. Send a smaller document.");
     public static readonly ErrorCode TooManyErrors = new("TOO_MANY_ERRORS", ErrorOrigin.GraphQL, "The last error of a response that had more than GraphQL:MaxErrors; it says how many were left out.");
     public static readonly ErrorCode ResponseTooLarge = new("RESPONSE_TOO_LARGE", ErrorOrigin.Http, "The response would exceed GraphQL:MaxResponseBytes; it is replaced by this error. Ask for less (fewer aliases, smaller pages or exports).");
 
@@ -107,6 +109,8 @@ public static class ErrorCodes
     public static readonly ErrorCode ArgumentOutOfRange = new("ARGUMENT_OUT_OF_RANGE", ErrorOrigin.Argument, "A number argument outside its bounds (depths, page sizes, id lists, years); the message says the bounds.");
     public static readonly ErrorCode InvalidArgument = new("INVALID_ARGUMENT", ErrorOrigin.Argument, "An argument of the right type that cannot be used: empty search text, a year range that runs backwards.");
     public static readonly ErrorCode InvalidCursor = new("INVALID_CURSOR", ErrorOrigin.Argument, "A cursor this service did not issue.");
+    public static readonly ErrorCode ExportFormatUnsupported = new("EXPORT_FORMAT_UNSUPPORTED", ErrorOrigin.Argument,
+        "An export format the result has no drawing in: MERMAID_GANTT and SVG draw a roadmap's time axis, and only a roadmap has one.");
 
     // Access.
     public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", ErrorOrigin.Access,

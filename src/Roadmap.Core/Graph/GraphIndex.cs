@@ -29,6 +29,11 @@ public sealed class GraphIndex
     private readonly char[] _searchText;
     private readonly int[] _nameStarts;
     private readonly int[] _nameNodes;
+    // Node v's names are names _nodeFirstName[v] .. _nodeFirstName[v + 1] - 1.
+    private readonly int[] _nodeFirstName;
+    // Built on the first name search, then carried through edits; see Names.
+    private NameIndex? _names;
+    private readonly Lock _namesLock = new();
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
@@ -78,6 +83,7 @@ public sealed class GraphIndex
         (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeTypes, _nodes.Length);
         (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
         (_searchText, _nameStarts, _nameNodes) = BuildSearchText(_nodes, null, null);
+        _nodeFirstName = FirstNames(_nameNodes, _nodes.Length);
     }
 
     /// <summary>What an edit does to the edges: nothing, replaces some in place (same keys), or renumbers them.</summary>
@@ -125,6 +131,17 @@ public sealed class GraphIndex
         (_searchText, _nameStarts, _nameNodes) = nameSources is null
             ? (previous._searchText, previous._nameStarts, previous._nameNodes)
             : BuildSearchText(_nodes, nameSources, previous);
+        _nodeFirstName = nameSources is null ? previous._nodeFirstName : FirstNames(_nameNodes, _nodes.Length);
+        // A name index already built follows the edit; one never asked for stays unbuilt.
+        if (Volatile.Read(ref previous._names) is { } names) _names = nameSources is null ? names : names.Apply(previous, this, nameSources);
+    }
+
+    private static int[] FirstNames(int[] nameNodes, int nodeCount)
+    {
+        var first = new int[nodeCount + 1];
+        foreach (var owner in nameNodes) first[owner + 1]++;
+        for (var v = 1; v < first.Length; v++) first[v] += first[v - 1];
+        return first;
     }
 
     /// <summary>
@@ -340,6 +357,29 @@ public sealed class GraphIndex
         if (k < 0) k = ~k - 1;
         return (_nameStarts[k], _nameStarts[k + 1] - _nameStarts[k] - 1, _nameNodes[k]);
     }
+
+    /// <summary>Node v's names as name numbers: <c>first .. last - 1</c>, for <see cref="Name"/>.</summary>
+    public (int First, int Last) NamesOf(int node) => (_nodeFirstName[node], _nodeFirstName[node + 1]);
+
+    /// <summary>Name number k, lower-cased.</summary>
+    public ReadOnlySpan<char> Name(int k) => _searchText.AsSpan(_nameStarts[k], _nameStarts[k + 1] - _nameStarts[k] - 1);
+
+    /// <summary>The index of the names, built on first use (a million nodes take about a second), then kept up to date by <see cref="Apply"/>.</summary>
+    public NameIndex Names
+    {
+        get
+        {
+            if (Volatile.Read(ref _names) is { } names) return names;
+            lock (_namesLock)
+            {
+                if (_names is null) Volatile.Write(ref _names, NameIndex.Build(this));
+                return _names!;
+            }
+        }
+    }
+
+    /// <summary>True once <see cref="Names"/> has been built for this read model or carried over from the one it was edited from.</summary>
+    public bool HasNameIndex => _names is not null;
 
     /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
     public int GroupSlot(int edge) => _edgeGroupSlot[edge];

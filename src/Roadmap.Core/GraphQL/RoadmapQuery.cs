@@ -28,6 +28,7 @@ public sealed class RoadmapQuery : ObjectGraphType
         TraversalQueries.AddDependents(this);
         TraversalQueries.AddPaths(this);
         AnalysisQueries.AddImpact(this);
+        AnalysisQueries.AddCompareScenarios(this);
         AnalysisQueries.AddBottlenecks(this);
         AnalysisQueries.AddTimeline(this);
         AnalysisQueries.AddChanges(this);

@@ -34,6 +34,12 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public bool IsReady => _graph is not null;
 
+    /// <summary>When the read model was last replaced: loaded from the file, or swapped after a commit. Null while loading.</summary>
+    public DateTimeOffset? SnapshotAt { get; private set; }
+
+    /// <summary>How old the read model is, by the store's clock; null while loading.</summary>
+    public TimeSpan? SnapshotAge => SnapshotAt is { } at ? _time.GetUtcNow() - at : null;
+
     /// <summary>The latest graph whatever the request has pinned, or null while loading.</summary>
     public GraphIndex? LatestGraph => _graph;
 
@@ -46,6 +52,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
+        if (options.IntegrityCheckAtStart && File.Exists(file.Path)) CheckIntegrity(file);
         if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
         var data = file.Read();
         _file = file;
@@ -62,9 +69,36 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         }
         _revision = file.ReadRevision();
         _graph = new GraphIndex(data);
+        SnapshotAt = _time.GetUtcNow();
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A damaged page is otherwise found only when something reads it, which for the audit table is the next edit
+    /// or audit query: stop at start instead, saying what SQLite found, before serving a graph that may be partial.
+    /// </summary>
+    private void CheckIntegrity(SqliteGraphFile file)
+    {
+        var started = Stopwatch.GetTimestamp();
+        string? problems;
+        try
+        {
+            problems = file.QuickCheck();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: too damaged for the check itself to run.
+            problems = e.Message;
+        }
+        if (problems is not null)
+        {
+            throw new InvalidDataException(
+                $"{file.Path} is damaged (SQLite's quick_check: {problems}). Restore it from a backup, or move it away to re-import the seeds " +
+                "(edits made through the API since are lost then; 'sqlite3 FILE .recover' may save some). Store:Embedded:IntegrityCheckAtStart=false skips this check.");
+        }
+        _logger.LogInformation("Checked {Database} in {Milliseconds} ms: no damage found", file.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private void ImportSeedsIfStale(SqliteGraphFile file)
@@ -87,7 +121,16 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             throw new InvalidDataException(
                 $"The seeds in {seedsPath} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
         }
-        file.Import(loaded.Graph, fingerprint);
+        try
+        {
+            file.Import(loaded.Graph, fingerprint);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            // SQLITE_READONLY: the file, or its directory, cannot be written. What it holds is still a graph to serve.
+            _logger.LogWarning("The seeds in {Seeds} changed, but {Database} cannot be written ({Cause}); serving the file as it is.", seedsPath, file.Path, e.Message);
+            return;
+        }
         _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
             loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seedsPath, file.Path);
     }
@@ -154,6 +197,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             var next = latest.Apply(edit);
             _graph = next;
             Interlocked.Exchange(ref _revision, sequence);
+            SnapshotAt = _time.GetUtcNow();
             // Inside the lock, so that watchers hear of commits in revision order.
             Feed.Publish(GraphChange.Of(edit, sequence, actor, committedAt));
             if (_pinned.Value is { } pin) pin.Graph = next;
@@ -205,6 +249,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             // The planner built the graph after the whole set already; it is the read model now.
             _graph = plan.After;
             Interlocked.Exchange(ref _revision, sequences[^1]);
+            SnapshotAt = _time.GetUtcNow();
             if (_pinned.Value is { } pin) pin.Graph = plan.After;
             for (var i = 0; i < sequences.Count; i++) Feed.Publish(GraphChange.Of(plan.Edits[i].Edit, sequences[i], actor, committedAt));
             return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
@@ -268,8 +313,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         Task.FromResult(PlanTextIndex.Of(Graph).Page(text, documents, after, first));
 
-    public Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Search(Graph, text, kinds, first));
+    public Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken) =>
+        Task.FromResult(NameSearch.Page(Graph, text, kinds, after, first));
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
     {
@@ -289,11 +334,17 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
         Task.FromResult(GraphAlgorithms.Reach(Graph, id, direction, maxDepth, controls));
 
-    public Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Paths(Graph, from, to, maxLength, limit, controls: controls));
+    public Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Impact(Graph, scenario, maxDepth));
+
+    public Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Blockers(Graph, id, scenario, firstGaps, chainsPerGap));
 
     public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Task.FromResult(Analytics.Bottlenecks(Graph, kinds, statuses, first));

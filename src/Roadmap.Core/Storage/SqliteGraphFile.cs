@@ -350,13 +350,53 @@ public sealed class SqliteGraphFile(string path)
         public void Dispose() => command.Dispose();
     }
 
+    /// <summary>
+    /// True once the file had to be opened read-only because SQLite could not write beside it (a read-only
+    /// directory, where a WAL file cannot even be read without creating its -shm file).
+    /// </summary>
+    public bool OpenedImmutable { get; private set; }
+
+    /// <summary>SQLite's quick_check: each page's structure and the tables' row order, but not index contents. Null when it finds nothing, else what it found.</summary>
+    public string? QuickCheck()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(10)";
+        using var reader = command.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read()) problems.Add(reader.GetString(0));
+        return problems is ["ok"] ? null : string.Join("; ", problems);
+    }
+
     private SqliteConnection Open()
     {
+        if (OpenedImmutable) return OpenImmutable();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, SchemaSql);
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLITE_READONLY or SQLITE_CANTOPEN && File.Exists(Path))
+        {
+            connection.Dispose();
+            OpenedImmutable = true;
+            return OpenImmutable();
+        }
+    }
+
+    // immutable: no -shm and no locks, which a directory that cannot be written leaves no other way to read. Safe
+    // while nothing writes the file; this process cannot, and one that could would be a second writer anyway.
+    private SqliteConnection OpenImmutable()
+    {
+        var connection = new SqliteConnection($"Data Source={new Uri(Path).AbsoluteUri}?mode=ro&immutable=1;Pooling=False");
         connection.Open();
-        Execute(connection, SchemaSql);
         return connection;
     }
+
+    private const int SQLITE_READONLY = 8;
+    private const int SQLITE_CANTOPEN = 14;
 
     private static void Execute(SqliteConnection connection, string sql)
     {

@@ -33,8 +33,8 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         Inner.SearchSourcesAsync(text, documents, after, first, cancellationToken);
 
-    public virtual Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
-        Inner.SearchAsync(text, kinds, first, cancellationToken);
+    public virtual Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken) =>
+        Inner.SearchAsync(text, kinds, after, first, cancellationToken);
 
     public virtual Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken) =>
         Inner.GetEdgesAsync(ids, direction, cancellationToken);
@@ -42,11 +42,17 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<Subgraph> ReachAsync(string id, Direction direction, int maxDepth, TraversalControls controls, CancellationToken cancellationToken) =>
         Inner.ReachAsync(id, direction, maxDepth, controls, cancellationToken);
 
-    public virtual Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
+    public virtual Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken) =>
         Inner.PathsAsync(from, to, maxLength, limit, controls, cancellationToken);
 
     public virtual Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
         Inner.ImpactAsync(ids, maxDepth, assumeGaps, cancellationToken);
+
+    public virtual Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Inner.ImpactAsync(scenario, maxDepth, cancellationToken);
+
+    public virtual Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Inner.BlockersAsync(id, scenario, firstGaps, chainsPerGap, cancellationToken);
 
     public virtual Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Inner.BottlenecksAsync(kinds, statuses, first, cancellationToken);

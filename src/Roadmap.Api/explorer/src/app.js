@@ -56,7 +56,7 @@ async function searchPage(params) {
 async function showResults(q) {
   const results = document.getElementById('results');
   if (!q.trim()) { results.innerHTML = `<p class="muted">${esc(t('searchHint'))}</p>`; return; }
-  const { search } = await load(`query($q: String!) { search(text: $q, first: 100) { ${NODE_FIELDS} } }`, { q });
+  const { search: { nodes: search } } = await load(`query($q: String!) { search(text: $q, first: 100) { nodes { ${NODE_FIELDS} } } }`, { q });
   if (search.length === 0) { results.innerHTML = `<p>${esc(t('noResults'))}</p>`; return; }
   results.innerHTML = KINDS.filter(kind => search.some(n => n.kind === kind)).map(kind => `
     <h2>${esc(t('kinds')[kind])} <span class="muted">${search.filter(n => n.kind === kind).length}</span></h2>
@@ -153,7 +153,7 @@ function picker(inputId, listId) {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       if (!input.value.trim() || input.value.includes(':')) return;
-      const { search } = await gql('query($q: String!) { search(text: $q, first: 15) { id nameZh nameEn } }', { q: input.value });
+      const { search: { nodes: search } } = await gql('query($q: String!) { search(text: $q, first: 15) { nodes { id nameZh nameEn } } }', { q: input.value });
       list.innerHTML = search.map(n => `<option value="${esc(n.id)}">${esc(name(n))} · ${esc(otherName(n))}</option>`).join('');
     }, 200);
   });
@@ -178,8 +178,8 @@ async function pathsPage(params) {
     location.hash = `#/paths?from=${encodeURIComponent(document.getElementById('from').value)}&to=${encodeURIComponent(document.getElementById('to').value)}`;
   });
   if (!from || !to) return;
-  const { paths } = await load(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {
-      length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } }`, { from, to });
+  const { paths: { paths } } = await load(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) { paths {
+      length nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } } } }`, { from, to });
   const list = document.getElementById('paths');
   if (paths.length === 0) { list.innerHTML = `<p>${esc(t('noPaths'))}</p>`; return; }
   list.innerHTML = `<ol>${paths.map(p => `<li data-testid="path">${p.nodes.map(n => nodeLink(n)).join(' → ')} <span class="muted">(${p.length})</span></li>`).join('')}</ol>`;

@@ -5,6 +5,7 @@ using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.GraphQL.Loading;
 using Roadmap.Core.GraphQL.Paging;
+using Roadmap.Core.GraphQL.Search;
 using Roadmap.Core.Rules;
 
 namespace Roadmap.Core.GraphQL.Nodes;
@@ -24,12 +25,13 @@ public static class NodeQueries
             });
 
     public static void AddSearch(ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<NodeInterface>>>>("search")
-            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive; exact matches first, then prefixes, then word starts, then the rest.")
+        query.Field<NonNullGraphType<SearchHitConnectionGraphType>>("search")
+            .Description("Nodes whose nameZh, nameEn or an alias contains the text, case-insensitive, as a connection: exact matches first, then prefixes, then word starts, then the rest (each hit says which); within each, shorter names first, then by id.")
             .Argument<NonNullGraphType<StringGraphType>>("text",
                 $"What to look for, in Chinese or English: 1 to {ArgumentLimits.MaxSearchText} characters once surrounding whitespace is trimmed.")
             .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", NodeKindsArgument.Description)
             .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"At most this many, 1 to {ArgumentLimits.MaxPageSize}."; })
+            .Argument<StringGraphType>("after", "The endCursor of the page before, from a search with the same text and kinds.")
             .ResolveAsync(async c =>
             {
                 var text = c.GetArgument<string>("text").Trim();
@@ -40,7 +42,10 @@ public static class NodeQueries
                 // The read model keeps every node's names in one text, separated by NUL: a NUL would match them all.
                 if (text.Any(char.IsControl)) throw new RoadmapError(ErrorCodes.InvalidArgument, "'text' must not contain control characters (NUL, tabs, line breaks).");
                 var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
-                return await c.Store().SearchAsync(text, NodeKindsArgument.Read(c), first, c.CancellationToken);
+                var kinds = NodeKindsArgument.Read(c);
+                var fingerprint = SearchHitConnection.FingerprintOf(text, kinds);
+                var after = c.GetArgument<string?>("after") is { } cursor ? SearchHitConnection.Decode(cursor, fingerprint) : null;
+                return new SearchHitConnection(await c.Store().SearchAsync(text, kinds, after, first, c.CancellationToken), fingerprint);
             });
 
     public static void AddDocuments(ObjectGraphType query) =>

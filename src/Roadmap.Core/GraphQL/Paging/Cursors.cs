@@ -37,7 +37,16 @@ public static class Cursors
     }
 
     /// <summary>The key a cursor holds; INVALID_CURSOR when this service did not issue it for this filter and order.</summary>
-    public static NodeKey Decode(string cursor, string fingerprint, IReadOnlyList<NodeOrder> order)
+    public static NodeKey Decode(string cursor, string fingerprint, IReadOnlyList<NodeOrder> order) =>
+        Decode(cursor, fingerprint, order.Count, i => IsNumeric(order[i].Field));
+
+    /// <summary>
+    /// The key a cursor of a list ranked by <paramref name="numbers"/> whole numbers, then the id, holds (such as a
+    /// search's rank); INVALID_CURSOR when this service did not issue it for this list.
+    /// </summary>
+    public static NodeKey DecodeRanked(string cursor, string fingerprint, int numbers) => Decode(cursor, fingerprint, numbers, _ => true);
+
+    private static NodeKey Decode(string cursor, string fingerprint, int valueCount, Func<int, bool> isNumeric)
     {
         JsonObject? json = null;
         try
@@ -48,7 +57,7 @@ public static class Cursors
         catch (Exception e) when (e is FormatException or JsonException)
         {
         }
-        if (json?["id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || json["values"] is not JsonArray values || values.Count != order.Count)
+        if (json?["id"] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id) || json["values"] is not JsonArray values || values.Count != valueCount)
         {
             throw new RoadmapError(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor this service issued.");
         }
@@ -56,14 +65,14 @@ public static class Cursors
         {
             throw new RoadmapError(ErrorCodes.InvalidCursor, "The cursor belongs to a list with another filter or order; start again without it.");
         }
-        var keyValues = new object?[order.Count];
-        for (var i = 0; i < order.Count; i++)
+        var keyValues = new object?[valueCount];
+        for (var i = 0; i < valueCount; i++)
         {
             keyValues[i] = values[i] switch
             {
                 null => null,
-                JsonValue v when IsNumeric(order[i].Field) && v.TryGetValue<long>(out var n) => n,
-                JsonValue v when !IsNumeric(order[i].Field) && v.TryGetValue<string>(out var s) => s,
+                JsonValue v when isNumeric(i) && v.TryGetValue<long>(out var n) => n,
+                JsonValue v when !isNumeric(i) && v.TryGetValue<string>(out var s) => s,
                 _ => throw new RoadmapError(ErrorCodes.InvalidCursor, $"'{cursor}' is not a cursor this service issued."),
             };
         }

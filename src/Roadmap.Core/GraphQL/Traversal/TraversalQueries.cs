@@ -39,8 +39,8 @@ public static class TraversalQueries
             .ResolveAsync(c => Reach(c, Direction.Backward));
 
     public static void AddPaths(ObjectGraphType query) =>
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathGraphType>>>>("paths")
-            .Description("Directed simple paths from one node to another along dependency edges, shortest first: how a program reaches a technology.")
+        query.Field<NonNullGraphType<PathSearchGraphType>>("paths")
+            .Description($"Directed simple paths from one node to another along dependency edges, shortest first: how a program reaches a technology. The search takes at most {TraversalLimits.PathSearchBudget:N0} steps; 'complete' says whether that cut it short.")
             .Argument<NonNullGraphType<IdGraphType>>("from", "Where the paths start, such as a program.")
             .Argument<NonNullGraphType<IdGraphType>>("to", "Where they end, such as a technology. NOT_FOUND when either id names no node; no paths when both are the same.")
             .Argument<NonNullGraphType<IntGraphType>>("maxLength", a => { a.DefaultValue = 6; a.Description = $"1 to {ArgumentLimits.MaxPathLength} edges."; })

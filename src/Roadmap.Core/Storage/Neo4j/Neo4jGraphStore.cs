@@ -95,7 +95,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Page(text, documents, after, first);
 
-    public async Task<IReadOnlyList<Node>> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, int first, CancellationToken cancellationToken)
+    public async Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken)
     {
         // Neo4j narrows to the candidates; the ranking is the embedded store's, so both stores order results alike.
         var result = await Read("search", new()
@@ -105,7 +105,7 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
             ["limit"] = 1000,
         }, cancellationToken);
         var candidates = new GraphIndex(new GraphData(result.Rows.Select(row => ToNode(result.Value(row, "body"))).ToList(), []));
-        return GraphAlgorithms.Search(candidates, text, kinds, first);
+        return NameSearch.Page(candidates, text, kinds, after, first);
     }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<Edge>>> GetEdgesAsync(IReadOnlyCollection<string> ids, Direction direction, CancellationToken cancellationToken)
@@ -127,15 +127,32 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth, controls);
     }
 
-    public async Task<IReadOnlyList<GraphPath>> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
+    public async Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
     {
         var neighbourhood = await NeighbourhoodAsync([from], Direction.Forward, maxLength, cancellationToken, e => controls.Follows(e.Type));
-        return GraphAlgorithms.Paths(neighbourhood, from, to, maxLength, limit, controls: controls);
+        return GraphAlgorithms.SearchPaths(neighbourhood, from, to, maxLength, limit, controls: controls);
     }
 
-    public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)
+    public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public async Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken)
     {
-        var gaps = assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(await SnapshotAsync(cancellationToken)))] : ids.ToList();
+        // Whether a node is blocked depends on its dependencies alone: they, with their own edges, are all it takes.
+        var down = await NeighbourhoodAsync([id], Direction.Forward, TraversalLimits.MaxDepth, cancellationToken);
+        var graph = await WithNodesAsync(down.Edges, down.Nodes, cancellationToken, [id]);
+        return ScenarioAnalysis.Blockers(graph, id, scenario, firstGaps, chainsPerGap);
+    }
+
+    public async Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken)
+    {
+        var gaps = scenario.GapIds(scenario.AssumeGaps ? await SnapshotAsync(cancellationToken) : null);
+        var unknownResolved = scenario.Resolved.Count == 0 ? [] : scenario.Resolved.Except((await GetNodesAsync(scenario.Resolved, cancellationToken)).Keys).ToList();
+        return ScenarioAnalysis.WithUnknown(await ImpactOfAsync(gaps, maxDepth, cancellationToken), unknownResolved);
+    }
+
+    private async Task<ImpactReport> ImpactOfAsync(IReadOnlyList<string> gaps, int maxDepth, CancellationToken cancellationToken)
+    {
         // Severity counts every need of an affected node, so their outgoing edges come too; the search goes as deep
         // as any query may (a node is blocked through chains longer than the distance it is reported at).
         var affected = await NeighbourhoodAsync(gaps, Direction.Backward, TraversalLimits.MaxDepth, cancellationToken);
@@ -157,7 +174,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     {
         var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken);
         var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes);
-        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken);
+        // The time axis dates each node by the plans that state it: those documents come too.
+        var documents = down.Nodes.Concat(up.Nodes).SelectMany(NodeSelection.StatingDocuments).Append(id);
+        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken, documents);
         return Analytics.Roadmap(graph, id, maxDepth);
     }
 

@@ -101,6 +101,7 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
         Series(text, "roadmap_http_unauthenticated_total", "reason=\"wrong_key\"").ShouldBeGreaterThanOrEqualTo(1);
         Series(text, "roadmap_graph_nodes").ShouldBeGreaterThan(0);
         Series(text, "roadmap_graph_edges").ShouldBeGreaterThan(0);
+        Series(text, "roadmap_readmodel_snapshot_age_seconds").ShouldBeGreaterThanOrEqualTo(0);
     }
 
     /// <summary>The value of the one series of <paramref name="metric"/> with all of <paramref name="labels"/>; fails if there is none.</summary>

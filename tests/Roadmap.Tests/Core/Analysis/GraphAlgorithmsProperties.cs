@@ -109,9 +109,15 @@ public class GraphAlgorithmsProperties
                         .DefaultIfEmpty((Rank: int.MaxValue, Length: int.MaxValue)).Min()))
                     .Where(h => h.best.Rank != int.MaxValue)
                     .OrderBy(h => h.best).ThenBy(h => h.node.Id, StringComparer.Ordinal)
-                    .Take(first).Select(h => h.node.Id).ToList();
+                    .Select(h => h.node.Id).ToList();
 
-                GraphAlgorithms.Search(index, text, null, first).Select(n => n.Id).ShouldBe(expected);
+                GraphAlgorithms.Search(index, text, null, first).Select(n => n.Id).ShouldBe(expected.Take(first));
+                // Through the name index, a page at a time from each page's last key: the same hits, each once.
+                var page = NameSearch.Page(index, text, null, null, first);
+                var rest = page.Hits.Count > 0 ? NameSearch.Page(index, text, null, page.Hits[^1].Key, int.MaxValue).Hits : [];
+                page.Hits.Concat(rest).Select(h => h.Node.Id).ShouldBe(expected);
+                page.TotalCount.ShouldBe(expected.Count);
+                page.HasNextPage.ShouldBe(expected.Count > first);
             });
     }
 }

@@ -112,9 +112,15 @@ public class GraphAlgorithmsTests
         }
         var ladder = new GraphIndex(TestGraphs.Build([.. edges]));
 
-        GraphAlgorithms.Paths(ladder, "component:n0", "component:n12", 23, 100).ShouldBeEmpty();
-        GraphAlgorithms.Paths(ladder, "component:n0", "component:n12", 24, 100).Count.ShouldBe(100);
-        GraphAlgorithms.Paths(ladder, "component:n0", "component:n12", 24, 100, budget: 60).Count.ShouldBeInRange(1, 99);
+        var tooShort = GraphAlgorithms.SearchPaths(ladder, "component:n0", "component:n12", 23, 100);
+        var toTheLimit = GraphAlgorithms.SearchPaths(ladder, "component:n0", "component:n12", 24, 100);
+        var cutShort = GraphAlgorithms.SearchPaths(ladder, "component:n0", "component:n12", 24, 100, budget: 60);
+
+        (tooShort.Paths.Count, tooShort.Complete).ShouldBe((0, true));
+        // Stopping at the limit asked for is not being cut short; running out of steps with paths unseen is.
+        (toTheLimit.Paths.Count, toTheLimit.Complete).ShouldBe((100, true));
+        cutShort.Paths.Count.ShouldBeInRange(1, 99);
+        cutShort.Complete.ShouldBeFalse();
     }
 
     [Fact]

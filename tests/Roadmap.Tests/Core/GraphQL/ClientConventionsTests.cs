@@ -9,7 +9,7 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     [InlineData("""{ dependencies(id: "product:ct", maxDepth: null) { truncated } }""")]
     [InlineData("""{ bottlenecks(first: null) { dependentProducts } }""")]
     [InlineData("""{ impact(ids: [], assumeGaps: null) { blockedCount } }""")]
-    [InlineData("""{ paths(from: "program:demo", to: "component:ct-tube", limit: null) { length } }""")]
+    [InlineData("""{ paths(from: "program:demo", to: "component:ct-tube", limit: null) { paths { length } } }""")]
     public async Task An_explicit_null_for_an_argument_with_a_default_is_a_validation_error(string query)
     {
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), query);
@@ -23,14 +23,43 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     {
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), """
             {
-              __schema { directives { name isRepeatable } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
+              __schema { directives { name isRepeatable args(includeDeprecated: true) { name } } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
               __type(name: "UpsertNodeInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+              directive: __type(name: "__Directive") { fields { name } }
             }
             """);
 
         status.ShouldBe(200, body);
         JsonNode.Parse(body)!["errors"].ShouldBeNull(body);
         body.ShouldContain("\"isRepeatable\":false");
+        // Strawberry Shake asks for isRepeatable only when introspecting __Directive shows it.
+        JsonNode.Parse(body)!["data"]!["directive"]!["fields"]!.AsArray().Select(f => (string)f!["name"]!).ShouldContain("isRepeatable");
+    }
+
+    [Fact]
+    public async Task Scalars_with_a_specification_name_it_and_every_error_code_is_an_enum_value_with_its_meaning()
+    {
+        var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), """
+            {
+              dateTime: __type(name: "DateTime") { specifiedByURL }
+              id: __type(name: "ID") { specifiedByURL }
+              object: __type(name: "Query") { specifiedByURL }
+              codes: __type(name: "ErrorCode") { kind enumValues { name description } }
+              __schema { directives { name locations args { name } } }
+            }
+            """);
+
+        status.ShouldBe(200, body);
+        var data = JsonNode.Parse(body)!["data"]!;
+        data["dateTime"]!["specifiedByURL"]!.GetValue<string>().ShouldBe("https://scalars.graphql.org/andimarek/date-time");
+        data["id"]!["specifiedByURL"].ShouldBeNull();
+        data["object"]!["specifiedByURL"].ShouldBeNull();
+        var specifiedBy = data["__schema"]!["directives"]!.AsArray().Single(d => (string)d!["name"]! == "specifiedBy")!;
+        specifiedBy["locations"]!.AsArray().Select(l => (string)l!).ShouldBe(["SCALAR"]);
+        data["codes"]!["kind"]!.GetValue<string>().ShouldBe("ENUM");
+        var values = data["codes"]!["enumValues"]!.AsArray();
+        values.Select(v => (string)v!["name"]!).ShouldBe(Roadmap.Core.Errors.ErrorCodes.All.Select(c => c.Code));
+        foreach (var (value, code) in values.Zip(Roadmap.Core.Errors.ErrorCodes.All)) ((string)value!["description"]!).ShouldStartWith(code.Meaning);
     }
 
     [Fact]
@@ -70,11 +99,11 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
     {
         var client = await factory.ReadyClientAsync();
 
-        var (_, unknown, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "program:nope", to: "component:ct-tube") { length } }""", accept: "application/json");
-        var (_, none, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "component:ct-tube", to: "program:demo") { length } }""", accept: "application/json");
+        var (_, unknown, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "program:nope", to: "component:ct-tube") { paths { length } } }""", accept: "application/json");
+        var (_, none, _) = await GraphQLClient.PostAsync(client, """{ paths(from: "component:ct-tube", to: "program:demo") { complete paths { length } } }""", accept: "application/json");
 
         unknown.ShouldContain("\"code\":\"NOT_FOUND\"");
         unknown.ShouldContain("program:nope");
-        none.ShouldBe("""{"data":{"paths":[]}}""");
+        none.ShouldBe("""{"data":{"paths":{"complete":true,"paths":[]}}}""");
     }
 }

@@ -21,9 +21,9 @@ public class FuzzTests(TestGraphApiFactory factory) : IClassFixture<TestGraphApi
     private static readonly Gen<string> Field = Gen.OneOf(
         Gen.Select(Id, IntArg, (id, d) => $"dependencies(id: {Json(id)}, maxDepth: {d}) {{ nodes {{ id }} edges {{ type }} truncated }}"),
         Gen.Select(Id, IntArg, (id, d) => $"dependents(id: {Json(id)}, maxDepth: {d}) {{ nodes {{ id kind }} }}"),
-        Gen.Select(Id, Id, IntArg, IntArg, (a, b, l, n) => $"paths(from: {Json(a)}, to: {Json(b)}, maxLength: {l}, limit: {n}) {{ length nodes {{ id }} }}"),
+        Gen.Select(Id, Id, IntArg, IntArg, (a, b, l, n) => $"paths(from: {Json(a)}, to: {Json(b)}, maxLength: {l}, limit: {n}) {{ complete paths {{ length nodes {{ id }} }} }}"),
         Gen.Select(Id.Array[0, 4], IntArg, Gen.Bool, (ids, d, assume) => $"impact(ids: [{string.Join(",", ids.Select(Json))}], maxDepth: {d}, assumeGaps: {(assume ? "true" : "false")}) {{ products {{ node {{ id }} severity }} }}"),
-        Gen.Select(Gen.String, IntArg, (t, n) => $"search(text: {Json(t)}, first: {n}) {{ id }}"),
+        Gen.Select(Gen.String, IntArg, (t, n) => $"search(text: {Json(t)}, first: {n}) {{ nodes {{ id }} }}"),
         Gen.Select(IntArg, Gen.String, (n, after) => $"nodes(first: {n}, after: {Json(after)}) {{ totalCount edges {{ cursor }} }}"),
         Gen.Select(Id, (id) => $"node(id: {Json(id)}) {{ id nameZh ... on Product {{ targets {{ value }} }} sources {{ context }} }}"),
         Gen.Select(IntArg, IntArg, (a, b) => $"changes(fromYear: {a}, toYear: {b}) {{ direction }}"),

@@ -6,10 +6,10 @@ public class LimitsAndErrorsTests(TestGraphApiFactory factory) : IClassFixture<T
     [Theory]
     [InlineData("""{ dependencies(id: "product:ct", maxDepth: 11) { truncated } }""", "'maxDepth' must be between 1 and 10; got 11.")]
     [InlineData("""{ dependents(id: "product:ct", maxDepth: 0) { truncated } }""", "'maxDepth' must be between 1 and 10; got 0.")]
-    [InlineData("""{ paths(from: "program:demo", to: "product:ct", maxLength: 11) { length } }""", "'maxLength' must be between 1 and 10; got 11.")]
-    [InlineData("""{ paths(from: "program:demo", to: "product:ct", limit: 101) { length } }""", "'limit' must be between 1 and 100; got 101.")]
+    [InlineData("""{ paths(from: "program:demo", to: "product:ct", maxLength: 11) { paths { length } } }""", "'maxLength' must be between 1 and 10; got 11.")]
+    [InlineData("""{ paths(from: "program:demo", to: "product:ct", limit: 101) { paths { length } } }""", "'limit' must be between 1 and 100; got 101.")]
     [InlineData("""{ nodes(first: 101) { totalCount } }""", "'first' must be between 0 and 100; got 101.")]
-    [InlineData("""{ search(text: "ct", first: 101) { id } }""", "'first' must be between 1 and 100; got 101.")]
+    [InlineData("""{ search(text: "ct", first: 101) { nodes { id } } }""", "'first' must be between 1 and 100; got 101.")]
     [InlineData("""{ impact(ids: ["product:ct"], maxDepth: 11) { gaps { id } } }""", "'maxDepth' must be between 1 and 10; got 11.")]
     public async Task Arguments_above_their_bound_give_argument_out_of_range(string query, string message)
     {
@@ -27,7 +27,7 @@ public class LimitsAndErrorsTests(TestGraphApiFactory factory) : IClassFixture<T
         var client = await factory.ReadyClientAsync();
 
         (await GraphQLClient.PostAsync(client, """{ nodes(after: "bogus") { totalCount } }""")).Body.ShouldContain("\"code\":\"INVALID_CURSOR\"");
-        (await GraphQLClient.PostAsync(client, """{ search(text: " ") { id } }""")).Body.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
+        (await GraphQLClient.PostAsync(client, """{ search(text: " ") { nodes { id } } }""")).Body.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class TextAndCursorArgumentTests(TestGraphApiFactory factory) : IClassFix
     {
         var client = await factory.ReadyClientAsync();
 
-        var (status, body, _) = await GraphQLClient.PostAsync(client, "query($t: String!) { search(text: $t) { id } }", $"{{\"t\":\"{text}\"}}");
+        var (status, body, _) = await GraphQLClient.PostAsync(client, "query($t: String!) { search(text: $t) { nodes { id } } }", $"{{\"t\":\"{text}\"}}");
 
         status.ShouldBe(200);
         body.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
@@ -97,12 +97,12 @@ public class TextAndCursorArgumentTests(TestGraphApiFactory factory) : IClassFix
     public async Task Search_text_length_counts_characters_not_utf16_units()
     {
         var client = await factory.ReadyClientAsync();
-        var query = "query($t: String!) { search(text: $t) { id } }";
+        var query = "query($t: String!) { search(text: $t) { nodes { id } } }";
 
         var (_, twoHundred, _) = await GraphQLClient.PostAsync(client, query, System.Text.Json.JsonSerializer.Serialize(new { t = string.Concat(Enumerable.Repeat("😀", 200)) }));
         var (_, twoHundredOne, _) = await GraphQLClient.PostAsync(client, query, System.Text.Json.JsonSerializer.Serialize(new { t = string.Concat(Enumerable.Repeat("😀", 201)) }));
 
-        twoHundred.ShouldBe("""{"data":{"search":[]}}""");
+        twoHundred.ShouldBe("""{"data":{"search":{"nodes":[]}}}""");
         twoHundredOne.ShouldContain("\"code\":\"INVALID_ARGUMENT\"");
     }
 

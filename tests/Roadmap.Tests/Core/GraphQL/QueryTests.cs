@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Roadmap.Tests.Core.GraphQL;
 
 /// <summary>GraphQL documents against the small test graph, with the exact JSON expected.</summary>
@@ -48,9 +50,9 @@ public class QueryTests(TestGraphApiFactory factory) : IClassFixture<TestGraphAp
     [Fact]
     public async Task Paths_come_shortest_first()
     {
-        var body = await Query("""{ paths(from: "program:demo", to: "component:vacuum-bearing") { length nodes { id } } }""");
+        var body = await Query("""{ paths(from: "program:demo", to: "component:vacuum-bearing") { complete paths { length nodes { id } } } }""");
 
-        body.ShouldBe("""{"data":{"paths":[{"length":3,"nodes":[{"id":"program:demo"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]},{"length":4,"nodes":[{"id":"program:demo"},{"id":"product:photon-counting-ct"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}]}}""");
+        body.ShouldBe("""{"data":{"paths":{"complete":true,"paths":[{"length":3,"nodes":[{"id":"program:demo"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]},{"length":4,"nodes":[{"id":"program:demo"},{"id":"product:photon-counting-ct"},{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}]}}}""");
     }
 
     [Fact]
@@ -71,10 +73,28 @@ public class QueryTests(TestGraphApiFactory factory) : IClassFixture<TestGraphAp
     [Fact]
     public async Task Search_finds_names_and_aliases_case_insensitively_exact_first()
     {
-        var body = await Query("""{ search(text: "ct") { id } alias: search(text: "CT球管", kinds: [COMPONENT]) { id } }""");
+        var body = await Query("""{ search(text: "ct") { totalCount edges { match node { id } } } alias: search(text: "CT球管", kinds: [COMPONENT]) { nodes { id } } }""");
 
         // "image reconstruction" contains "ct" too: a substring match, ranked last.
-        body.ShouldBe("""{"data":{"search":[{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"product:photon-counting-ct"},{"id":"technology:image-reconstruction"}],"alias":[{"id":"component:ct-tube"}]}}""");
+        body.ShouldBe("""{"data":{"search":{"totalCount":4,"edges":[{"match":"EXACT","node":{"id":"product:ct"}},{"match":"PREFIX","node":{"id":"component:ct-tube"}},{"match":"WORD","node":{"id":"product:photon-counting-ct"}},{"match":"SUBSTRING","node":{"id":"technology:image-reconstruction"}}]},"alias":{"nodes":[{"id":"component:ct-tube"}]}}}""");
+    }
+
+    [Fact]
+    public async Task Search_pages_on_by_rank_key_and_refuses_a_cursor_from_another_search()
+    {
+        var first = JsonNode.Parse(await Query("""{ search(text: "ct", first: 2) { pageInfo { hasNextPage endCursor } nodes { id } } }"""))!["data"]!["search"]!;
+        first["pageInfo"]!["hasNextPage"]!.GetValue<bool>().ShouldBeTrue();
+        var cursor = first["pageInfo"]!["endCursor"]!.GetValue<string>();
+
+        var rest = await Query($$"""{ search(text: "CT", first: 10, after: "{{cursor}}") { pageInfo { hasNextPage } nodes { id } } }""");
+        var other = await Query($$"""{ search(text: "ct", kinds: [PRODUCT], after: "{{cursor}}") { nodes { id } } }""");
+        var garbled = await Query("""{ search(text: "ct", after: "bm90IGEgY3Vyc29y") { nodes { id } } }""");
+
+        first["nodes"]!.ToJsonString().ShouldBe("""[{"id":"product:ct"},{"id":"component:ct-tube"}]""");
+        // The text is matched case-insensitively, so "CT" is the same search and its cursors carry over.
+        rest.ShouldBe("""{"data":{"search":{"pageInfo":{"hasNextPage":false},"nodes":[{"id":"product:photon-counting-ct"},{"id":"technology:image-reconstruction"}]}}}""");
+        other.ShouldContain("\"code\":\"INVALID_CURSOR\"");
+        garbled.ShouldContain("\"code\":\"INVALID_CURSOR\"");
     }
 
     [Fact]

@@ -46,16 +46,16 @@ public class TraversalControlsTests(TestGraphApiFactory factory) : IClassFixture
     {
         var data = await DataAsync("""
             {
-              all: paths(from: "program:demo", to: "component:vacuum-bearing") { length }
-              noVariants: paths(from: "program:demo", to: "component:vacuum-bearing", via: [TARGETS, REQUIRES]) { length }
-              throughComponentsOnly: paths(from: "program:demo", to: "component:vacuum-bearing", kinds: [COMPONENT]) { length }
-              stoppedAtProducts: paths(from: "program:demo", to: "component:vacuum-bearing", stopAt: [PRODUCT]) { length }
+              all: paths(from: "program:demo", to: "component:vacuum-bearing") { paths { length } }
+              noVariants: paths(from: "program:demo", to: "component:vacuum-bearing", via: [TARGETS, REQUIRES]) { paths { length } }
+              throughComponentsOnly: paths(from: "program:demo", to: "component:vacuum-bearing", kinds: [COMPONENT]) { paths { length } }
+              stoppedAtProducts: paths(from: "program:demo", to: "component:vacuum-bearing", stopAt: [PRODUCT]) { paths { length } }
             }
             """);
 
-        data["all"]!.AsArray().Select(p => (int)p!["length"]!).ShouldBe([3, 4]);
-        data["noVariants"]!.AsArray().Select(p => (int)p!["length"]!).ShouldBe([3]);
-        data["throughComponentsOnly"]!.AsArray().ShouldBeEmpty();
-        data["stoppedAtProducts"]!.AsArray().ShouldBeEmpty();
+        data["all"]!["paths"]!.AsArray().Select(p => (int)p!["length"]!).ShouldBe([3, 4]);
+        data["noVariants"]!["paths"]!.AsArray().Select(p => (int)p!["length"]!).ShouldBe([3]);
+        data["throughComponentsOnly"]!["paths"]!.AsArray().ShouldBeEmpty();
+        data["stoppedAtProducts"]!["paths"]!.AsArray().ShouldBeEmpty();
     }
 }

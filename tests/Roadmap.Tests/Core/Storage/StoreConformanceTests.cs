@@ -54,9 +54,9 @@ public abstract class StoreConformanceTests
     [StoreFact]
     public async Task Search_ranks_alike()
     {
-        var hits = await (await StoreAsync()).SearchAsync("CT", null, 10, None);
+        var page = await (await StoreAsync()).SearchAsync("CT", null, null, 10, None);
 
-        hits.Select(n => n.Id).ShouldBe(["product:ct", "component:ct-tube", "product:photon-counting-ct", "technology:image-reconstruction"]);
+        page.Hits.Select(h => h.Node.Id).ShouldBe(["product:ct", "component:ct-tube", "product:photon-counting-ct", "technology:image-reconstruction"]);
     }
 
     [StoreFact]
@@ -90,7 +90,8 @@ public abstract class StoreConformanceTests
     {
         var paths = await (await StoreAsync()).PathsAsync("program:demo", "component:vacuum-bearing", 6, 10, TraversalControls.None, None);
 
-        paths.Select(p => p.Length).ShouldBe([3, 4]);
+        paths.Paths.Select(p => p.Length).ShouldBe([3, 4]);
+        paths.Complete.ShouldBeTrue();
     }
 
     [StoreFact]

@@ -33,7 +33,7 @@ public sealed class FaultyStoreApiFactory : RoadmapApiFactory
         public override Task<GraphStats> StatsAsync(CancellationToken cancellationToken) =>
             throw new InvalidOperationException("secret detail: sector 7 of /var/lib/roadmap.db");
 
-        public override Task<IReadOnlyList<Roadmap.Core.Graph.Node>> SearchAsync(string text, IReadOnlySet<Roadmap.Core.Graph.NodeKind>? kinds, int first, CancellationToken cancellationToken) =>
+        public override Task<Roadmap.Core.Analysis.NameHitPage> SearchAsync(string text, IReadOnlySet<Roadmap.Core.Graph.NodeKind>? kinds, Roadmap.Core.Analysis.NameHitKey? after, int first, CancellationToken cancellationToken) =>
             throw new RoadmapException(ErrorCodes.ReadOnlyStore, "refused by the store");
     }
 
@@ -83,7 +83,7 @@ public partial class UnhandledErrorsTests(FaultyStoreApiFactory factory) : IClas
     {
         var client = await factory.ReadyClientAsync();
 
-        var (_, body, _) = await GraphQLClient.PostAsync(client, "{ search(text: \"CT\") { id } }", accept: "application/json");
+        var (_, body, _) = await GraphQLClient.PostAsync(client, "{ search(text: \"CT\") { nodes { id } } }", accept: "application/json");
 
         var error = JsonNode.Parse(body)!["errors"]![0]!;
         error["extensions"]!["code"]!.GetValue<string>().ShouldBe("READ_ONLY_STORE");

@@ -168,9 +168,9 @@ public sealed class Neo4jServerFidelityTests
             using var store = new Neo4jGraphStore(Client(stub));
             await store.InitializeAsync(CancellationToken.None);
 
-            var found = await store.SearchAsync("bearing", null, 10, CancellationToken.None);
+            var found = await store.SearchAsync("bearing", null, null, 10, CancellationToken.None);
 
-            found.Select(n => n.Id).ShouldBe(["component:vacuum-bearing"]);
+            found.Hits.Select(h => h.Node.Id).ShouldBe(["component:vacuum-bearing"]);
         }
         finally
         {
