@@ -6,7 +6,8 @@
 #      typing every example document of README.md and docs/ against that server's schema, and the schema downloads
 #      of get-graphql-schema and Strawberry Shake (tests/codegen/introspection.mjs);
 #   3. the explorer in Debian's Chromium, driven by playwright-core, against the same server;
-#   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error;
+#   4. a short soak: mixed reads and writes with an API key against a second server, which must show no error, then
+#      the change feed there with the real clients (tests/subscriptions: graphql-sse and graphql-ws);
 #   4b. the abuse suite (tests/abuse): 10,000 generated bad and hostile requests against a third server: no 5xx but a
 #      documented 503, every error coded, none INTERNAL, none slower than the execution timeout plus 1 s, memory back;
 #   5. the benchmarks' smoke run (bench/run.sh --smoke): Roadmap's engine, SQLite and Kuzu, and Roadmap's server and
@@ -88,6 +89,11 @@ soak_failed=0
 node tests/soak/soak.mjs --url "http://127.0.0.1:$soak_port/graphql" --key "$soak_key" --pid "$api_pid" \
   --seconds "${SOAK_SECONDS:-20}" 2>&1 | tee "$out/soak.log" || soak_failed=1
 
+echo "== change feed: graphql-sse and graphql-ws against the soak's server"
+(cd tests/subscriptions && npm ci --no-audit --no-fund --silent)
+feed_failed=0
+node tests/subscriptions/feed.mjs --url "http://127.0.0.1:$soak_port/graphql" --key "$soak_key" 2>&1 | tee "$out/feed.log" || feed_failed=1
+
 
 echo "== abuse: generated bad and hostile requests"
 abuse_port=$(( port + 2 ))
@@ -107,10 +113,10 @@ else
   bench_failed=1; tail -n 30 "$out/bench-smoke.log"; echo "the benchmarks smoke run failed"
 fi
 
-# One closing line that counts the .NET tests, the audit, codegen, the browser tests, the soak, the abuse suite and the benchmarks smoke run.
+# One closing line that counts the .NET tests, the audit, codegen, the browser tests, the soak, the change feed, the abuse suite and the benchmarks smoke run.
 read -r passed failed skipped < <(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$out/dotnet-test.log" \
   | awk '{gsub(",",""); f+=$2; p+=$4; s+=$6} END {print p+0, f+0, s+0}')
 browser_passed=$(awk '/^# pass/ {print $3}' "$out/browser.log")
 browser_failed=$(awk '/^# fail/ {print $3}' "$out/browser.log")
-echo "$((passed + 4 + browser_passed + 1 - soak_failed + 1 - abuse_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + abuse_failed + bench_failed)) failed, $skipped skipped"
-[ "$soak_failed" = 0 ] && [ "$abuse_failed" = 0 ] && [ "$bench_failed" = 0 ]
+echo "$((passed + 4 + browser_passed + 1 - soak_failed + 1 - feed_failed + 1 - abuse_failed + bench_passed)) passed, $((failed + browser_failed + soak_failed + feed_failed + abuse_failed + bench_failed)) failed, $skipped skipped"
+[ "$soak_failed" = 0 ] && [ "$feed_failed" = 0 ] && [ "$abuse_failed" = 0 ] && [ "$bench_failed" = 0 ]

@@ -86,6 +86,26 @@ public class EditBenchmarks
         return _store.EditAsync("bench", g => EditPlanner.AddSource(g, component, null, clause, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
 
+    [Benchmark(Description = "edit: 100 sources, one mutation each")]
+    public long HundredSingleEdits()
+    {
+        long sequence = 0;
+        for (var i = 0; i < 100; i++) sequence = AddSource();
+        return sequence;
+    }
+
+    [Benchmark(Description = "edit: 100 sources in one applyChanges")]
+    public long HundredInOneChangeSet()
+    {
+        var changes = new PlannedChange[100];
+        for (var i = 0; i < changes.Length; i++)
+        {
+            var (clause, component) = (NextClause(), NextComponent());
+            changes[i] = new PlannedChange("addSource", g => EditPlanner.AddSource(g, component, null, clause, null));
+        }
+        return _store.ApplyChangesAsync("bench", changes, dryRun: false, expectedRevision: null, CancellationToken.None).GetAwaiter().GetResult().Revision;
+    }
+
     [Benchmark(Description = "edit: create a node, then delete it")]
     public long CreateAndDelete()
     {

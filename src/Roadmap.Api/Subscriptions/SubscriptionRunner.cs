@@ -26,7 +26,7 @@ public sealed class SubscriptionRunner(IDocumentExecuter<ISchema> executer, IOpt
             Extensions = request.Extensions,
             RequestServices = services,
             User = user,
-            UserContext = new RequestContext(traceId, readOnlyTransport: false),
+            UserContext = new RequestContext(traceId, readOnlyTransport: false, streamingTransport: true),
             CancellationToken = cancellationToken,
         });
         if (result.Streams is not { Count: > 0 } streams) return new RunningRequest(result, null);

@@ -239,9 +239,9 @@ public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer seriali
                     if (_operations.TryRemove(id, out _)) await SendAsync(new { id, type = "complete" });
                 }
             }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+            catch (Exception e) when (e is OperationCanceledException or WebSocketException or ObjectDisposedException)
             {
-                // Completed by the client, or the connection closed.
+                // Completed by the client, or the connection closed (and its sender disposed) under it.
             }
             catch (Exception e)
             {

@@ -55,6 +55,7 @@ public static class ErrorCodes
     public static readonly ErrorCode BadRequest = new("BAD_REQUEST", ErrorOrigin.Http, "Valid JSON that is not a GraphQL request: no query string, or a field of the wrong type.", 400);
     public static readonly ErrorCode RequestTooLarge = new("REQUEST_TOO_LARGE", ErrorOrigin.Http, "The body exceeds GraphQL:MaxRequestBytes.", 413);
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
+    public static readonly ErrorCode SubscriptionOverHttp = new("SUBSCRIPTION_OVER_HTTP", ErrorOrigin.Http, "A subscription sent to /graphql, which answers once; subscribe over /graphql/stream (SSE) or /graphql/ws (WebSocket).");
     public static readonly ErrorCode RateLimited = new("RATE_LIMITED", ErrorOrigin.Http, "Too many requests from one address or one key this minute; retry after the Retry-After seconds.", 429);
     public static readonly ErrorCode TooManySubscriptions = new("TOO_MANY_SUBSCRIPTIONS", ErrorOrigin.Http, "One address holds Subscriptions:MaxPerAddress (100) open subscriptions already; end one first.", 429);
     public static readonly ErrorCode SlowConsumer = new("SLOW_CONSUMER", ErrorOrigin.Http, "A subscriber that fell Subscriptions:MaxQueuedEvents changes behind was dropped rather than buffered without limit; resubscribe with afterRevision to resume.");

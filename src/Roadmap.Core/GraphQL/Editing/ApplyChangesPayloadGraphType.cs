@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Editing;
+using Roadmap.Core.GraphQL.Analyses;
+using Roadmap.Core.GraphQL.Arguments;
 
 namespace Roadmap.Core.GraphQL.Editing;
 
@@ -21,7 +24,16 @@ public sealed class ApplyChangesPayloadGraphType : ObjectGraphType<ChangeSetResu
             .Description("Every change that would be refused, with its index and code; empty when the set can be applied. Only a dry run reports them here: a set applied for real fails with the first refusal's code instead.")
             .Resolve(c => c.Source.Plan.Refusals);
         Field<NonNullGraphType<ChangeSetCountsGraphType>>("counts").Description("The nodes and edges the set creates, updates and deletes.").Resolve(c => c.Source.Plan);
-        // The "impact the change set would have" (a scenario comparison of the graph before and after) is
-        // meant to join here as a field over Plan.Before and Plan.After once compareScenarios is in the schema.
+        Field<NonNullGraphType<ScenarioComparisonGraphType>>("impact")
+            .Description("What the set does to what the gaps block: compareScenarios of one scenario on the graph before the set and after it (as committed, or as the dry run would leave it). " +
+                "Nodes the set creates are named but, in a dry run, not yet readable by their id.")
+            .Argument<ScenarioInputGraphType>("scenario", "The scenario to judge both graphs by; the plans' own gaps ({ assumeGaps: true }) when omitted.")
+            .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges, for both impact reports."; })
+            .Resolve(c =>
+            {
+                var scenario = ScenarioArgument.Read(c, "scenario") ?? new Scenario { AssumeGaps = true };
+                var maxDepth = ArgumentLimits.InRange(c, "maxDepth", 1, ArgumentLimits.MaxDepth);
+                return ScenarioAnalysis.Compare(ScenarioAnalysis.Impact(c.Source.Plan.Before, scenario, maxDepth), ScenarioAnalysis.Impact(c.Source.Plan.After, scenario, maxDepth));
+            });
     }
 }

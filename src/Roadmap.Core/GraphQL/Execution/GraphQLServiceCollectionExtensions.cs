@@ -60,6 +60,7 @@ public static class GraphQLServiceCollectionExtensions
             .AddValidationRule<IntrospectionSwitch>(useForCachedDocuments: true)
             .AddValidationRule<ValidationBudget>(useForCachedDocuments: false)
             .AddValidationRule(MutationOverGetRule.Instance, useForCachedDocuments: true)
+            .AddValidationRule(SubscriptionTransportRule.Instance, useForCachedDocuments: true)
             .ConfigureExecutionOptions(execution =>
             {
                 execution.Timeout = execution.RequestServices!.GetRequiredService<IOptions<GraphQLOptions>>().Value.ExecutionTimeout;

@@ -6,16 +6,20 @@ namespace Roadmap.Core.GraphQL.Execution;
 /// </summary>
 public sealed class RequestContext : Dictionary<string, object?>
 {
-    public RequestContext(string requestId, bool readOnlyTransport = false)
+    public RequestContext(string requestId, bool readOnlyTransport = false, bool streamingTransport = false)
     {
         RequestId = requestId;
         ReadOnlyTransport = readOnlyTransport;
+        StreamingTransport = streamingTransport;
     }
 
     public string RequestId { get; }
 
     /// <summary>True for GET: mutations are refused by <see cref="MutationOverGetRule"/>.</summary>
     public bool ReadOnlyTransport { get; }
+
+    /// <summary>True for SSE and WebSocket, which can carry a subscription's stream; elsewhere <see cref="SubscriptionTransportRule"/> refuses one.</summary>
+    public bool StreamingTransport { get; }
 
     /// <summary>The request id of an execution, or a new one when the caller gave no context.</summary>
     public static string IdOf(IDictionary<string, object?>? userContext) =>

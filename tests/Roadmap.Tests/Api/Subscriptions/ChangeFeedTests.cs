@@ -192,6 +192,16 @@ public class ChangeFeedTests(FeedApiFactory factory) : IClassFixture<FeedApiFact
         kept.ShouldBe([0, 1, 2]);
     }
 
+    [Fact]
+    public async Task A_subscription_sent_to_the_plain_endpoint_is_refused_with_a_code_that_names_the_streaming_ones()
+    {
+        var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), "subscription { graphChanged { revision } }", accept: "application/json");
+
+        status.ShouldBe(200);
+        body.ShouldContain("\"code\":\"SUBSCRIPTION_OVER_HTTP\"");
+        body.ShouldContain("/graphql/stream");
+    }
+
     private static Task SendAsync(WebSocket socket, object message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
 

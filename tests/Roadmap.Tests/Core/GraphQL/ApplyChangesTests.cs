@@ -186,6 +186,25 @@ public class ApplyChangesTests(ChangeSetApiFactory factory) : IClassFixture<Chan
             """{"isOneOf":true,"inputFields":[{"name":"upsertNode"},{"name":"upsertEdge"},{"name":"deleteNode"},{"name":"deleteEdge"},{"name":"addAssessment"},{"name":"addSource"}]}""");
     }
 
+    [Fact]
+    public async Task A_dry_run_shows_the_impact_of_the_set_as_the_scenario_comparison_of_the_graph_before_and_after()
+    {
+        var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        var judgeTarget = new JsonObject { ["addAssessment"] = new JsonObject { ["id"] = "component:rotating-anode-target", ["status"] = "IMPORT_DEPENDENT", ["source"] = Source("旋转靶盘") } };
+
+        var response = await Send(client, """
+            mutation($input: ApplyChangesInput!) { applyChanges(input: $input) {
+              applied impact { kinds { kind newlyHit { node { id } before after } } } } }
+            """, Variables([judgeTarget], dryRun: true));
+
+        ErrorCode(response).ShouldBeNull(response.ToString());
+        var kinds = response.GetProperty("data").GetProperty("applyChanges").GetProperty("impact").GetProperty("kinds").EnumerateArray()
+            .ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("newlyHit").EnumerateArray().Select(c => c.GetProperty("node").GetProperty("id").GetString()).ToList());
+        kinds["COMPONENT"].ShouldContain("component:rotating-anode-target");
+        kinds["COMPONENT"].ShouldContain("component:ct-tube");
+        response.GetProperty("data").GetProperty("applyChanges").GetProperty("applied").GetBoolean().ShouldBeFalse();
+    }
+
     // Changes that each single mutation refuses wherever they stand in a set.
     private static readonly Func<int, JsonObject>[] BadChanges =
     [
