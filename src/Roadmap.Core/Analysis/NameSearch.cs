@@ -80,6 +80,8 @@ public static class NameSearch
         {
             if (kinds is not null && !kinds.Contains(graph.KindOf(name.Node))) continue;
             var hit = ((int)(name.Length == needle.Length ? SearchMatch.Exact : SearchMatch.Prefix), name.Length, name.Node);
+            // Most names rank below a full page; whether their node is on it already does not matter then.
+            if (kept.Count > first && hit.CompareTo(kept[^1]) >= 0) continue;
             // A node's names lie apart in this order: keep its best one only.
             var same = kept.FindIndex(h => h.Node == name.Node);
             if (same >= 0)
@@ -87,11 +89,7 @@ public static class NameSearch
                 if (hit.CompareTo(kept[same]) >= 0) continue;
                 kept.RemoveAt(same);
             }
-            else if (kept.Count > first)
-            {
-                if (hit.CompareTo(kept[^1]) >= 0) continue;
-                kept.RemoveAt(kept.Count - 1);
-            }
+            else if (kept.Count > first) kept.RemoveAt(kept.Count - 1);
             var place = kept.BinarySearch(hit);
             kept.Insert(place < 0 ? ~place : place, hit);
         }
