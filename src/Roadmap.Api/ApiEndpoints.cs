@@ -1,5 +1,6 @@
 using Roadmap.Api.Http;
 using Roadmap.Api.Security;
+using Roadmap.Api.Subscriptions;
 
 namespace Roadmap.Api;
 
@@ -13,6 +14,7 @@ public static class ApiEndpoints
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseWebSockets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -27,6 +29,13 @@ public static class ApiEndpoints
             ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
             : Results.Redirect("/graphiql/"));
         app.Map("/graphql", http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http))
+            .RequireGraphQLRateLimits()
+            .RequireAuthorization(ApiKeyPolicy.Name);
+        // The change feed: subscriptions follow the same key rules and rate limits as /graphql.
+        app.Map("/graphql/stream", http => http.RequestServices.GetRequiredService<SseSubscriptionEndpoint>().HandleAsync(http))
+            .RequireGraphQLRateLimits()
+            .RequireAuthorization(ApiKeyPolicy.Name);
+        app.Map("/graphql/ws", http => http.RequestServices.GetRequiredService<WebSocketSubscriptionEndpoint>().HandleAsync(http))
             .RequireGraphQLRateLimits()
             .RequireAuthorization(ApiKeyPolicy.Name);
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });

@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 using Roadmap.Api.Health;
 using Roadmap.Api.Http;
 using Roadmap.Api.Security;
+using Roadmap.Api.Subscriptions;
 using Roadmap.Core.Security;
 using Roadmap.Core.Telemetry;
 
@@ -36,8 +37,38 @@ public static class ApiServiceCollectionExtensions
         services.AddGraphQLRateLimits();
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IConfiguration>(ConnectionLimits.Apply);
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddOptions<SubscriptionOptions>().BindConfiguration(SubscriptionOptions.Section)
+            .Validate(o => o.MaxPerAddress > 0 && o.HeartbeatInterval > TimeSpan.Zero && o.MaxQueuedEvents > 0 && o.ConnectionInitTimeout > TimeSpan.Zero,
+                "Subscriptions:MaxPerAddress, HeartbeatInterval, MaxQueuedEvents and ConnectionInitTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<SubscriptionLimiter>();
+        services.AddSingleton<SubscriptionRunner>();
+        services.AddSingleton<SseSubscriptionEndpoint>();
+        services.AddSingleton<WebSocketSubscriptionEndpoint>();
         services.AddRoadmapTelemetry(configuration);
+        services.AddRoadmapLogFormat(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Logging:Format=json: one JSON object a line on the console, with UTC timestamps and the scopes, which carry
+    /// the request id (ASP.NET Core's RequestId, the id error messages quote) and the trace and span ids. The same
+    /// as setting Logging:Console:FormatterName=json and its FormatterOptions by hand.
+    /// </summary>
+    private static void AddRoadmapLogFormat(this IServiceCollection services, IConfiguration configuration)
+    {
+        var format = configuration["Logging:Format"];
+        if (string.IsNullOrEmpty(format) || format.Equals("text", StringComparison.OrdinalIgnoreCase)) return;
+        if (!format.Equals("json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Logging:Format is '{format}'; use text (the default) or json.");
+        }
+        services.AddLogging(logging => logging.AddJsonConsole(json =>
+        {
+            json.IncludeScopes = true;
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        }));
     }
 
     /// <summary>

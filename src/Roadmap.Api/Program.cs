@@ -7,6 +7,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddRoadmap(builder.Configuration);
 builder.Services.AddRoadmapApi(builder.Configuration);
 
+// SIGXFSZ (25): a write past the file-size limit (ulimit -f) would kill the process. Handled, the write fails
+// instead, and the store reports it as STORE_WRITE_FAILED like a full disk, while reads go on.
+using var fileSizeLimit = OperatingSystem.IsWindows() ? null : System.Runtime.InteropServices.PosixSignalRegistration.Create(
+    (System.Runtime.InteropServices.PosixSignal)25, signal => signal.Cancel = true);
+
 var app = builder.Build();
 app.UseRoadmapApi();
 app.MapRoadmapApi();

@@ -101,13 +101,13 @@ const shapes = {
   exportBomb: () => post(fit(n => json({ query: `{${times(n, i => `e${i}:dependents(id:"technology:novel-imaging"){export(format:${pick(["GRAPHML", "MERMAID", "CSV"])})}`)}}` }), int(15, 600))),
   mutationWithoutKey: () => post(json({ query: pick([
     "mutation { upsertNode(input: { id: \"technology:abuse\", kind: TECHNOLOGY, nameZh: \"滥用\", nameEn: \"abuse\" }) { node { id } } }",
-    "mutation { deleteNode(id: \"product:ct\", cascade: true) { deletedNodes } }"]) }),
+    "mutation { deleteNode(input: { id: \"product:ct\", cascade: true }) { deletedNodeId } }"]) }),
     random() < 0.5 ? {} : { authorization: `Bearer ${pick(["rk_wrong", "rk_" + "A".repeat(43), "", "Basic x"])}` }),
   httpOddities: () => pick([
     { method: "PUT", path: url.pathname, headers: {}, body: utf8("{}") },
     { method: "POST", path: url.pathname, headers: { "content-type": "text/plain" }, body: utf8("{ stats { nodeCount } }") },
     { method: "POST", path: url.pathname, headers: { "content-type": "application/json", accept: "text/html" }, body: json({ query: pick(valid) }) },
-    { method: "GET", path: `${url.pathname}?query=${encodeURIComponent("mutation { deleteNode(id: \"product:ct\") { deletedNodes } }")}`, headers: {} },
+    { method: "GET", path: `${url.pathname}?query=${encodeURIComponent("mutation { deleteNode(input: { id: \"product:ct\" }) { deletedNodeId } }")}`, headers: {} },
     { method: "GET", path: `${url.pathname}?query=%FF%FE`, headers: {} },
     { method: "POST", path: url.pathname, headers: { "content-type": "application/json" }, body: Buffer.alloc(maxBody + int(1, 1000), 0x20) },
   ]),

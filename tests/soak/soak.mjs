@@ -60,12 +60,12 @@ let sequence = 0;
 async function writeRound(worker, record) {
   const id = `technology:soak-${worker}-${sequence++}`;
   const steps = [
-    ["mutation($input: NodeInput!) { upsertNode(input: $input) { node { id version } } }",
+    ["mutation($input: UpsertNodeInput!) { upsertNode(input: $input) { node { id version } revision } }",
       { input: { id, kind: "TECHNOLOGY", nameZh: id, nameEn: id, sources: [source] } }],
-    ["mutation($input: EdgeInput!) { upsertEdge(input: $input) { edge { version } } }",
+    ["mutation($input: UpsertEdgeInput!) { upsertEdge(input: $input) { edge { id version } } }",
       { input: { from: "product:ct", type: "USES_TECHNOLOGY", to: id, sources: [source] } }],
-    ["mutation($id: ID!) { addSource(id: $id, source: { document: \"document:14fyp-medical-equipment\", section: \"三(二)\", quote: \"突破多模式高清晰导航\" }, expectedVersion: 1) { node { version } } }", { id }],
-    ["mutation($id: ID!) { deleteNode(id: $id, cascade: true) { deletedNodes deletedEdges { from } } }", { id }],
+    ["mutation($id: ID!) { addSource(input: { node: { id: $id, source: { document: \"document:14fyp-medical-equipment\", section: \"三(二)\", quote: \"突破多模式高清晰导航\" }, expectedVersion: 1 } }) { node { version } } }", { id }],
+    ["mutation($id: ID!) { deleteNode(input: { id: $id, cascade: true }) { deletedNodeId deletedEdgeIds } }", { id }],
   ];
   for (const [query, variables] of steps) {
     const result = await post(query, variables, true);

@@ -17,7 +17,9 @@ public sealed class GraphLoader(IGraphStore store, IHostApplicationLifetime life
             // A service that cannot load its graph can serve nothing: stop, and say why.
             logger.LogCritical(e, "Could not load the graph; stopping");
             Environment.ExitCode = 1;
-            lifetime.StopApplication();
+            // Stopping while the host is still starting would cancel its start, which ends in an unhandled exception
+            // and an abort (exit 134) after the message: stop once it has started (at once if it has).
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace Roadmap.Api.Http;
 /// defaults here. Without a connection limit, idle connections that send nothing run the process out of file
 /// descriptors, after which it stops answering and dies; so the default admits half the process's descriptors
 /// (the rest are for the database, Neo4j and the runtime), and idle connections are closed after the keep-alive
-/// timeout, freeing their slots.
+/// timeout, freeing their slots. One address may hold half of them (<see cref="ConnectionsPerAddress"/>), so that
+/// it cannot lock the others out.
 /// </summary>
 public static class ConnectionLimits
 {
@@ -31,6 +32,11 @@ public static class ConnectionLimits
         limits.MinRequestBodyDataRate = new MinDataRate(
             rate.GetValue<double?>(nameof(MinDataRate.BytesPerSecond)) ?? DefaultMinRequestBodyBytesPerSecond,
             rate.GetValue<TimeSpan?>(nameof(MinDataRate.GracePeriod)) ?? DefaultMinRequestBodyGrace);
+
+        var perAddress = new ConnectionsPerAddress(
+            configuration.GetValue<long?>(ConnectionsPerAddress.Setting) ?? ConnectionsPerAddress.DefaultLimit(limits.MaxConcurrentConnections ?? long.MaxValue));
+        // Every endpoint, those from --urls too.
+        kestrel.ConfigureEndpointDefaults(listen => listen.Use(perAddress.Wrap));
     }
 
     /// <summary>Half the descriptors, at least 64 and at most 10,000.</summary>

@@ -17,7 +17,7 @@ internal static class ExportCommand
     {
         var formatOption = new Option<string>("--format")
         {
-            Description = "mermaid, graphml, csv, cypher or yaml. Of the whole graph, cypher is an idempotent cypher-shell import, csv the neo4j-admin import files, and yaml a seeds directory holding the database's edits.",
+            Description = "mermaid, graphml, csv, cypher or yaml; of a roadmap also mermaidgantt or svg (its time axis). Of the whole graph, cypher is an idempotent cypher-shell import, csv the neo4j-admin import files, and yaml a seeds directory holding the database's edits.",
             Required = true,
         };
         var ofOption = new Option<string>("--of") { Description = "graph (default), dependencies, dependents, roadmap or impact.", DefaultValueFactory = _ => "graph" };
@@ -73,6 +73,23 @@ internal static class ExportCommand
             if (depth is < 1 or > TraversalLimits.MaxDepth || (of != "graph" && ids.Length == 0))
             {
                 await Console.Error.WriteLineAsync($"roadmap: --depth must be 1 to {TraversalLimits.MaxDepth}, and every export but --of graph needs --id");
+                return 2;
+            }
+            if (of == "roadmap" && Export.IsRoadmapChart(format))
+            {
+                if (await store.RoadmapAsync(ids[0], depth, ct) is not { } roadmap)
+                {
+                    await Console.Error.WriteLineAsync($"roadmap: nothing to export: unknown id '{ids[0]}'");
+                    return 1;
+                }
+                var chart = Export.Write(format, roadmap);
+                if (parse.GetValue(outputOption) is { } chartFile) await File.WriteAllTextAsync(chartFile.FullName, chart, ct);
+                else Console.Write(chart);
+                return 0;
+            }
+            if (Export.IsRoadmapChart(format))
+            {
+                await Console.Error.WriteLineAsync($"roadmap: --format {formatName} draws a roadmap's time axis; use it with --of roadmap");
                 return 2;
             }
             (IReadOnlyList<Node> Nodes, IEnumerable<Edge> Edges)? content = of switch

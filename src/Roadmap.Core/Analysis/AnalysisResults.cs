@@ -64,8 +64,23 @@ public sealed record StatusChange(Node Node, Assessment From, Assessment To)
     public ChangeDirection Direction => To.Status > From.Status ? ChangeDirection.Improved : ChangeDirection.Worsened;
 }
 
-/// <summary>The nodes two plans cite: in both, only in the first, only in the second.</summary>
-public sealed record DocumentComparison(Node A, Node B, IReadOnlyList<Node> Both, IReadOnlyList<Node> OnlyA, IReadOnlyList<Node> OnlyB);
+/// <summary>
+/// What two plans state: the nodes each cites (in both, only in the first, only in the second), the edges each states,
+/// the targets and goals both set on a node for the same metric with different bounds, and the nodes both judge differently.
+/// </summary>
+public sealed record DocumentComparison(
+    Node A, Node B, IReadOnlyList<Node> Both, IReadOnlyList<Node> OnlyA, IReadOnlyList<Node> OnlyB,
+    IReadOnlyList<Edge> EdgesBoth, IReadOnlyList<Edge> EdgesOnlyA, IReadOnlyList<Edge> EdgesOnlyB,
+    IReadOnlyList<TargetChange> ChangedTargets, IReadOnlyList<AssessmentChange> ChangedAssessments);
+
+/// <summary>A metric both plans set on one node (a target or a goal), with different bounds.</summary>
+public sealed record TargetChange(Node Node, Quantity InA, Quantity InB);
+
+/// <summary>A node both plans judge, differently.</summary>
+public sealed record AssessmentChange(Node Node, Assessment InA, Assessment InB)
+{
+    public ChangeDirection Direction => InB.Status > InA.Status ? ChangeDirection.Improved : ChangeDirection.Worsened;
+}
 
 /// <summary>The nodes of one kind in a roadmap chart.</summary>
 public sealed record RoadmapLayer(NodeKind Kind, IReadOnlyList<Node> Nodes);
@@ -78,6 +93,33 @@ public sealed record RoadmapPeriod(Node Program, Period Period);
 
 /// <summary>
 /// One product's or program's roadmap: the programs that deploy it and everything it depends on, laid out by layer
-/// (program, product, component, technology), with the edges between them, spec targets and program periods.
+/// (program, product, component, technology), with the edges between them, spec targets and program periods, and
+/// the same nodes on a time axis: <paramref name="Years"/> (every year of the span, in order) and one lane per layer.
 /// </summary>
-public sealed record NodeRoadmap(Node Node, IReadOnlyList<RoadmapLayer> Layers, IReadOnlyList<Edge> Edges, IReadOnlyList<RoadmapTarget> Targets, IReadOnlyList<RoadmapPeriod> Periods, bool Truncated);
+public sealed record NodeRoadmap(
+    Node Node, IReadOnlyList<RoadmapLayer> Layers, IReadOnlyList<Edge> Edges, IReadOnlyList<RoadmapTarget> Targets, IReadOnlyList<RoadmapPeriod> Periods, bool Truncated,
+    IReadOnlyList<int> Years, IReadOnlyList<RoadmapLane> Lanes);
+
+/// <summary>Where a roadmap item's start and end come from.</summary>
+public enum RoadmapSpan
+{
+    /// <summary>The program's period as its plan states it.</summary>
+    ProgramPeriod,
+    /// <summary>The years of the first and the last plan that state the node.</summary>
+    StatedYears,
+}
+
+/// <summary>The judgement in force in one year of a roadmap's span.</summary>
+public sealed record YearStatus(int Year, Assessment Assessment);
+
+/// <summary>
+/// A target or goal on the time axis. <paramref name="DueYearStated"/> is false when the plan gives no year for it and
+/// <paramref name="DueYear"/> is the end of the stating plan's period instead.
+/// </summary>
+public sealed record RoadmapMilestone(int DueYear, bool DueYearStated, string Label, Quantity? Target, Source? Source);
+
+/// <summary>One node on a roadmap's time axis: a bar from <paramref name="StartYear"/> to <paramref name="EndYear"/> (both included).</summary>
+public sealed record RoadmapItem(Node Node, int StartYear, int EndYear, RoadmapSpan Span, IReadOnlyList<YearStatus> Statuses, IReadOnlyList<RoadmapMilestone> Milestones);
+
+/// <summary>One row band of the time-phased chart: the items of one kind, earliest start first.</summary>
+public sealed record RoadmapLane(NodeKind Kind, IReadOnlyList<RoadmapItem> Items);

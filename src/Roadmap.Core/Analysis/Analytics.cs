@@ -166,7 +166,10 @@ public static class Analytics
             .ToList();
     }
 
-    /// <summary>Which nodes each of two plans cites (in a source, assessment, target or goal).</summary>
+    /// <summary>
+    /// Which nodes each of two plans cites (in a source, assessment, target or goal), which edges each states, the
+    /// targets and goals of a node both cite that share a metric and differ, and the nodes they judge differently.
+    /// </summary>
     public static DocumentComparison? CompareDocuments(GraphIndex graph, string a, string b)
     {
         var (docA, docB) = (Find(graph, a), Find(graph, b));
@@ -179,8 +182,36 @@ public static class Analytics
             else if (inA) onlyA.Add(node);
             else if (inB) onlyB.Add(node);
         }
-        return new DocumentComparison(docA, docB, both, onlyA, onlyB);
+        var (edgesBoth, edgesOnlyA, edgesOnlyB) = (new List<Edge>(), new List<Edge>(), new List<Edge>());
+        foreach (var edge in graph.Edges)
+        {
+            var (inA, inB) = (edge.Sources.Any(s => s.DocumentId == a), edge.Sources.Any(s => s.DocumentId == b));
+            if (inA && inB) edgesBoth.Add(edge);
+            else if (inA) edgesOnlyA.Add(edge);
+            else if (inB) edgesOnlyB.Add(edge);
+        }
+        var targets = new List<TargetChange>();
+        var assessments = new List<AssessmentChange>();
+        foreach (var node in both)
+        {
+            var quantities = node.Targets.Concat(node.Goals).ToList();
+            foreach (var inA in quantities.Where(q => q.Source.DocumentId == a))
+            {
+                foreach (var inB in quantities.Where(q => q.Source.DocumentId == b && q.Metric == inA.Metric))
+                {
+                    if ((inA.Comparator, inA.Value, inA.MaxValue, inA.Unit) != (inB.Comparator, inB.Value, inB.MaxValue, inB.Unit)) targets.Add(new TargetChange(node, inA, inB));
+                }
+            }
+            // A plan judges a node once (seeds/README.md); the worst stands if it ever judges twice.
+            var judgedA = node.Assessments.Where(x => x.Source.DocumentId == a).MinBy(x => x.Status);
+            var judgedB = node.Assessments.Where(x => x.Source.DocumentId == b).MinBy(x => x.Status);
+            if (judgedA is not null && judgedB is not null && judgedA.Status != judgedB.Status) assessments.Add(new AssessmentChange(node, judgedA, judgedB));
+        }
+        return new DocumentComparison(docA, docB, both, onlyA, onlyB, Sorted(edgesBoth), Sorted(edgesOnlyA), Sorted(edgesOnlyB), targets, assessments);
     }
+
+    private static List<Edge> Sorted(List<Edge> edges) =>
+        [.. edges.OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.Type).ThenBy(e => e.To, StringComparer.Ordinal)];
 
     /// <summary>Whether a plan states anything about a node.</summary>
     public static bool Cites(Node node, string documentId) => node.AllSources.Any(s => s.DocumentId == documentId);
@@ -189,7 +220,8 @@ public static class Analytics
 
     /// <summary>
     /// One node's roadmap: what it depends on (forward, up to <paramref name="maxDepth"/>) and the programs that
-    /// deploy it (backward along program edges only), laid out by layer with targets and periods.
+    /// deploy it (backward along program edges only), laid out by layer with targets and periods, and on a time axis
+    /// (<see cref="RoadmapTimeline.Lay"/>); the graph must hold the documents its nodes cite for their years.
     /// </summary>
     public static NodeRoadmap? Roadmap(GraphIndex graph, string id, int maxDepth)
     {
@@ -225,7 +257,8 @@ public static class Analytics
         var targets = nodes.Where(n => n.Kind == NodeKind.Product).SelectMany(n => n.Targets.Select(t => new RoadmapTarget(n, t))).ToList();
         var periods = nodes.Where(n => n.Kind == NodeKind.Program && n.Period is not null)
             .Select(n => new RoadmapPeriod(n, n.Period!)).OrderBy(p => p.Period.Start).ThenBy(p => p.Program.Id, StringComparer.Ordinal).ToList();
-        return new NodeRoadmap(graph.NodeAt(root), layers, edges.Distinct().ToList(), targets, periods, down.Truncated);
+        var (years, lanes) = RoadmapTimeline.Lay(graph, layers.SelectMany(l => l.Nodes));
+        return new NodeRoadmap(graph.NodeAt(root), layers, edges.Distinct().ToList(), targets, periods, down.Truncated, years, lanes);
     }
 
     private static Node? Find(GraphIndex graph, string id) => graph.IndexOf(id) is var i and >= 0 ? graph.NodeAt(i) : null;

@@ -5,7 +5,16 @@ using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Analysis;
 
-public enum ExportFormat { Mermaid, Graphml, Csv }
+public enum ExportFormat
+{
+    Mermaid,
+    Graphml,
+    Csv,
+    /// <summary>A roadmap's time axis as a Mermaid Gantt chart (<see cref="RoadmapCharts"/>); roadmaps only.</summary>
+    MermaidGantt,
+    /// <summary>A roadmap's swimlane chart as SVG (<see cref="RoadmapCharts"/>); roadmaps only.</summary>
+    Svg,
+}
 
 /// <summary>
 /// Writes a set of nodes and edges for other tools: a Mermaid flowchart to paste into slides or Markdown, GraphML
@@ -13,6 +22,17 @@ public enum ExportFormat { Mermaid, Graphml, Csv }
 /// </summary>
 public static class Export
 {
+    /// <summary>The formats that draw a roadmap's time axis, which other results do not have.</summary>
+    public static bool IsRoadmapChart(ExportFormat format) => format is ExportFormat.MermaidGantt or ExportFormat.Svg;
+
+    /// <summary>A roadmap in any format: its charts, or its nodes and edges as any other result.</summary>
+    public static string Write(ExportFormat format, NodeRoadmap roadmap) => format switch
+    {
+        ExportFormat.MermaidGantt => RoadmapCharts.MermaidGantt(roadmap),
+        ExportFormat.Svg => RoadmapCharts.Svg(roadmap),
+        _ => Write(format, roadmap.Layers.SelectMany(l => l.Nodes).ToList(), roadmap.Edges),
+    };
+
     public static string Write(ExportFormat format, IReadOnlyList<Node> nodes, IEnumerable<Edge> edges)
     {
         var ids = nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);

@@ -56,10 +56,14 @@ public static class ErrorCodes
     public static readonly ErrorCode RequestTooLarge = new("REQUEST_TOO_LARGE", ErrorOrigin.Http, "The body exceeds GraphQL:MaxRequestBytes.", 413);
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
     public static readonly ErrorCode RateLimited = new("RATE_LIMITED", ErrorOrigin.Http, "Too many requests from one address or one key this minute; retry after the Retry-After seconds.", 429);
+    public static readonly ErrorCode TooManySubscriptions = new("TOO_MANY_SUBSCRIPTIONS", ErrorOrigin.Http, "One address holds Subscriptions:MaxPerAddress (100) open subscriptions already; end one first.", 429);
+    public static readonly ErrorCode SlowConsumer = new("SLOW_CONSUMER", ErrorOrigin.Http, "A subscriber that fell Subscriptions:MaxQueuedEvents changes behind was dropped rather than buffered without limit; resubscribe with afterRevision to resume.");
 
     // The document's bounds, checked before validation (GraphQL.NET's validation costs quadratic time in some shapes).
     public static readonly ErrorCode DocumentTooLarge = new("DOCUMENT_TOO_LARGE", ErrorOrigin.Http,
         "The document writes more aliases (GraphQL:MaxAliases), fragment spreads (GraphQL:MaxFragmentSpreads) or argument lists under one response name (GraphQL:MaxArgumentSetsPerResponseName) than allowed, or selects more fields (GraphQL:MaxFields, fragments counted at each spread), or nests deeper than the parser allows; refused before validation.");
+    public static readonly ErrorCode ValidationTimeout = new("VALIDATION_TIMEOUT", ErrorOrigin.GraphQL,
+        "Parsing and validating a new document took longer than GraphQL:ValidationTimeout (1 s); execution did not start. Send a smaller document.");
     public static readonly ErrorCode TooManyErrors = new("TOO_MANY_ERRORS", ErrorOrigin.GraphQL, "The last error of a response that had more than GraphQL:MaxErrors; it says how many were left out.");
     public static readonly ErrorCode ResponseTooLarge = new("RESPONSE_TOO_LARGE", ErrorOrigin.Http, "The response would exceed GraphQL:MaxResponseBytes; it is replaced by this error. Ask for less (fewer aliases, smaller pages or exports).");
 
@@ -104,6 +108,8 @@ public static class ErrorCodes
     public static readonly ErrorCode ArgumentOutOfRange = new("ARGUMENT_OUT_OF_RANGE", ErrorOrigin.Argument, "A number argument outside its bounds (depths, page sizes, id lists, years); the message says the bounds.");
     public static readonly ErrorCode InvalidArgument = new("INVALID_ARGUMENT", ErrorOrigin.Argument, "An argument of the right type that cannot be used: empty search text, a year range that runs backwards.");
     public static readonly ErrorCode InvalidCursor = new("INVALID_CURSOR", ErrorOrigin.Argument, "A cursor this service did not issue.");
+    public static readonly ErrorCode ExportFormatUnsupported = new("EXPORT_FORMAT_UNSUPPORTED", ErrorOrigin.Argument,
+        "An export format the result has no drawing in: MERMAID_GANTT and SVG draw a roadmap's time axis, and only a roadmap has one.");
 
     // Access.
     public static readonly ErrorCode Unauthenticated = new("UNAUTHENTICATED", ErrorOrigin.Access,

@@ -28,6 +28,7 @@ public sealed class RoadmapQuery : ObjectGraphType
         TraversalQueries.AddDependents(this);
         TraversalQueries.AddPaths(this);
         AnalysisQueries.AddImpact(this);
+        AnalysisQueries.AddCompareScenarios(this);
         AnalysisQueries.AddBottlenecks(this);
         AnalysisQueries.AddTimeline(this);
         AnalysisQueries.AddChanges(this);
@@ -36,5 +37,6 @@ public sealed class RoadmapQuery : ObjectGraphType
         AnalysisQueries.AddStats(this);
         NodeQueries.AddDocuments(this);
         AuditQueries.AddAuditLog(this);
+        AuditQueries.AddGraphDiff(this);
     }
 }

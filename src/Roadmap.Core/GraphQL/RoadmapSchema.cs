@@ -22,6 +22,7 @@ public sealed class RoadmapSchema : Schema
         Filter = new StandardIntrospectionFilter();
         Query = services.GetRequiredService<RoadmapQuery>();
         Mutation = services.GetRequiredService<RoadmapMutation>();
+        Subscription = services.GetRequiredService<RoadmapSubscription>();
         // Object types reached only through the Node interface must be registered explicitly.
         RegisterType(typeof(TechnologyGraphType));
         RegisterType(typeof(ComponentGraphType));

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Seeds;
@@ -27,10 +28,17 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     // The snapshot one request reads from, so that all its fields agree (see PinSnapshot).
     private readonly AsyncLocal<SnapshotPin?> _pinned = new();
     private volatile GraphIndex? _graph;
+    private long _revision;
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
 
     public bool IsReady => _graph is not null;
+
+    /// <summary>When the read model was last replaced: loaded from the file, or swapped after a commit. Null while loading.</summary>
+    public DateTimeOffset? SnapshotAt { get; private set; }
+
+    /// <summary>How old the read model is, by the store's clock; null while loading.</summary>
+    public TimeSpan? SnapshotAge => SnapshotAt is { } at ? _time.GetUtcNow() - at : null;
 
     /// <summary>The latest graph whatever the request has pinned, or null while loading.</summary>
     public GraphIndex? LatestGraph => _graph;
@@ -44,6 +52,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
+        if (options.IntegrityCheckAtStart && File.Exists(file.Path)) CheckIntegrity(file);
         if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
         var data = file.Read();
         _file = file;
@@ -58,10 +67,38 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = e.Message;
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
+        _revision = file.ReadRevision();
         _graph = new GraphIndex(data);
+        SnapshotAt = _time.GetUtcNow();
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A damaged page is otherwise found only when something reads it, which for the audit table is the next edit
+    /// or audit query: stop at start instead, saying what SQLite found, before serving a graph that may be partial.
+    /// </summary>
+    private void CheckIntegrity(SqliteGraphFile file)
+    {
+        var started = Stopwatch.GetTimestamp();
+        string? problems;
+        try
+        {
+            problems = file.QuickCheck();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 11 or 26)
+        {
+            // SQLITE_CORRUPT, SQLITE_NOTADB: too damaged for the check itself to run.
+            problems = e.Message;
+        }
+        if (problems is not null)
+        {
+            throw new InvalidDataException(
+                $"{file.Path} is damaged (SQLite's quick_check: {problems}). Restore it from a backup, or move it away to re-import the seeds " +
+                "(edits made through the API since are lost then; 'sqlite3 FILE .recover' may save some). Store:Embedded:IntegrityCheckAtStart=false skips this check.");
+        }
+        _logger.LogInformation("Checked {Database} in {Milliseconds} ms: no damage found", file.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private void ImportSeedsIfStale(SqliteGraphFile file)
@@ -84,7 +121,16 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             throw new InvalidDataException(
                 $"The seeds in {seedsPath} have {loaded.Issues.Count} problem(s); run 'roadmap validate'. First: {loaded.Issues[0]}");
         }
-        file.Import(loaded.Graph, fingerprint);
+        try
+        {
+            file.Import(loaded.Graph, fingerprint);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 8)
+        {
+            // SQLITE_READONLY: the file, or its directory, cannot be written. What it holds is still a graph to serve.
+            _logger.LogWarning("The seeds in {Seeds} changed, but {Database} cannot be written ({Cause}); serving the file as it is.", seedsPath, file.Path, e.Message);
+            return;
+        }
         _logger.LogInformation("Imported {Nodes} nodes and {Edges} edges from {Seeds} into {Database}",
             loaded.Graph.Nodes.Count, loaded.Graph.Edges.Count, seedsPath, file.Path);
     }
@@ -126,6 +172,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             var latest = _graph!;
             var edit = plan(latest);
             long sequence;
+            var committedAt = _time.GetUtcNow();
             using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
             var started = Stopwatch.GetTimestamp();
             try
@@ -133,7 +180,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
                 _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
                 // Committed (and synced) before memory changes: an acknowledged edit is on disk, and a failed write
                 // leaves memory as it was.
-                sequence = _editConnection.Apply(edit, actor, _time.GetUtcNow());
+                sequence = _editConnection.Apply(edit, actor, committedAt);
                 RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
                 RoadmapTelemetry.Edits.Add(1, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
             }
@@ -149,6 +196,10 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             WriteFailure = null;
             var next = latest.Apply(edit);
             _graph = next;
+            Interlocked.Exchange(ref _revision, sequence);
+            SnapshotAt = _time.GetUtcNow();
+            // Inside the lock, so that watchers hear of commits in revision order.
+            Feed.Publish(GraphChange.Of(edit, sequence, actor, committedAt));
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
         }
@@ -158,7 +209,63 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         }
     }
 
+    public async Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken)
+    {
+        if (_file is null) throw new RoadmapException(ErrorCodes.ReadOnlyStore, "This graph is not backed by a database file and cannot be edited.");
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            var revision = Revision;
+            if (expectedRevision is { } expected && expected != revision)
+            {
+                throw new RoadmapException(ErrorCodes.Conflict,
+                    $"The graph is at revision {revision}, not {expected}: it changed since you read it. Read it again and retry.",
+                    new Dictionary<string, object?> { ["currentRevision"] = revision });
+            }
+            var latest = _graph!;
+            var plan = ChangeSetPlanner.Plan(latest, changes);
+            if (dryRun || plan.IsRefused || plan.Edits.Count == 0) return new ChangeSetResult(plan, [], revision, dryRun);
+
+            IReadOnlyList<long> sequences;
+            var committedAt = _time.GetUtcNow();
+            using var activity = RoadmapTelemetry.Source.StartActivity("store.commit");
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                _editConnection ??= _file.OpenForEdits(options.MaxDatabaseBytes);
+                sequences = _editConnection.ApplyAll([.. plan.Edits.Select(e => e.Edit)], actor, committedAt);
+                RoadmapTelemetry.CommitDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "committed"));
+            }
+            catch (SqliteException e)
+            {
+                RoadmapTelemetry.Edits.Add(plan.Edits.Count, new KeyValuePair<string, object?>(RoadmapTelemetry.OutcomeTag, "failed"));
+                activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+                DropEditConnection();
+                WriteFailure = e.Message;
+                throw new StoreWriteException($"{_file.Path} could not be written: {e.Message}", e);
+            }
+            WriteFailure = null;
+            // The planner built the graph after the whole set already; it is the read model now.
+            _graph = plan.After;
+            Interlocked.Exchange(ref _revision, sequences[^1]);
+            SnapshotAt = _time.GetUtcNow();
+            if (_pinned.Value is { } pin) pin.Graph = plan.After;
+            for (var i = 0; i < sequences.Count; i++) Feed.Publish(GraphChange.Of(plan.Edits[i].Edit, sequences[i], actor, committedAt));
+            return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     public string? WriteFailure { get; private set; }
+
+    public ChangeFeed Feed { get; } = new();
+
+    /// <summary>The sequence of the last audit entry committed: it goes up with every commit and never comes back down.</summary>
+    public long Revision => Interlocked.Read(ref _revision);
 
     private void DropEditConnection()
     {
@@ -168,6 +275,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken) =>
         Task.FromResult(_file?.ReadAudit(since, afterSequence, target, first) ?? []);
+
+    public Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken) =>
+        Task.FromResult(GraphDiff.From(since, until, _file?.ReadAuditBetween(since, until) ?? []));
 
     public void Dispose()
     {
@@ -228,7 +338,13 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         Task.FromResult(GraphAlgorithms.SearchPaths(Graph, from, to, maxLength, limit, controls: controls));
 
     public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
-        Task.FromResult(GraphAlgorithms.Impact(Graph, assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(Graph))] : ids, maxDepth));
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Impact(Graph, scenario, maxDepth));
+
+    public Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Task.FromResult(ScenarioAnalysis.Blockers(Graph, id, scenario, firstGaps, chainsPerGap));
 
     public Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Task.FromResult(Analytics.Bottlenecks(Graph, kinds, statuses, first));
@@ -247,6 +363,6 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         var graph = Graph;
         var byKind = Enum.GetValues<NodeKind>().ToDictionary(k => k, k => graph.Nodes.Count(n => n.Kind == k));
         var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, t => graph.Edges.Count(e => e.Type == t));
-        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType));
+        return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType, Revision));
     }
 }

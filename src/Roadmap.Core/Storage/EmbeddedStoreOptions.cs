@@ -16,6 +16,12 @@ public sealed class EmbeddedStoreOptions
     /// fails edits with STORE_WRITE_FAILED, exactly as a full disk does, while reads go on.
     /// </summary>
     public long MaxDatabaseBytes { get; set; }
+
+    /// <summary>
+    /// Whether to run SQLite's quick_check over the file at start and refuse to start on a damaged page. It reads the
+    /// whole file once (docs/configuration.md gives the cost); without it a damaged audit page shows only at the next edit.
+    /// </summary>
+    public bool IntegrityCheckAtStart { get; set; } = true;
 }
 
 public enum SeedImport

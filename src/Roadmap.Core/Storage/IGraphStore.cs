@@ -1,4 +1,5 @@
 using Roadmap.Core.Analysis;
+using Roadmap.Core.Editing;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 
@@ -48,7 +49,14 @@ public interface IGraphStore
     Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken);
 
     /// <summary>What transitively needs the gap set; with <paramref name="assumeGaps"/>, every node the plans last judged a domestic gap or import-dependent joins it.</summary>
-    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken);
+    Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    /// <summary>What transitively needs the scenario's gap set; resolved ids that name no node are reported unknown too.</summary>
+    Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken);
+
+    /// <summary>What holds one node back under a scenario (<see cref="ScenarioAnalysis.Blockers"/>); null for an unknown id.</summary>
+    Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken);
 
@@ -87,8 +95,25 @@ public interface IEditableGraphStore
     /// </summary>
     Task<EditResult> EditAsync(string actor, Func<GraphIndex, GraphEdit> plan, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plans every change against the latest graph, each against the graph as the earlier ones left it, and commits
+    /// all of them in one transaction (one audit entry per change, each under its own change id) or none: nothing is
+    /// written when any change is refused, when <paramref name="dryRun"/> is set, or when the revision is not
+    /// <paramref name="expectedRevision"/> (CONFLICT, thrown).
+    /// </summary>
+    Task<ChangeSetResult> ApplyChangesAsync(string actor, IReadOnlyList<PlannedChange> changes, bool dryRun, long? expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>The sequence of the last audit entry: it goes up with every commit.</summary>
+    long Revision { get; }
+
+    /// <summary>Every commit, as it happens, for the change feed.</summary>
+    ChangeFeed Feed { get; }
+
     /// <summary>Audit entries at or after <paramref name="since"/> and after <paramref name="afterSequence"/>, of one target when given, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> AuditLogAsync(DateTimeOffset? since, long afterSequence, string? target, int first, CancellationToken cancellationToken);
+
+    /// <summary>The net change of every node and edge the edits committed in [since, until) touched, from the audit log.</summary>
+    Task<GraphDiff> DiffAsync(DateTimeOffset since, DateTimeOffset? until, CancellationToken cancellationToken);
 
     /// <summary>Why the last write failed (or the file could not be written at start); null once a write succeeds.</summary>
     string? WriteFailure { get; }

@@ -136,6 +136,32 @@ public sealed class SqliteGraphFile(string path)
     /// <summary>The connection edits go through; <paramref name="maxBytes"/> above 0 caps the file's size.</summary>
     public EditConnection OpenForEdits(long maxBytes = 0) => new(Open(), maxBytes);
 
+    /// <summary>The sequence of the last audit entry, 0 when there is none: the graph's revision.</summary>
+    public long ReadRevision()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(seq), 0) FROM audit";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Every audit entry committed at or after <paramref name="since"/> and before <paramref name="until"/>, oldest first, read as it streams.</summary>
+    public IEnumerable<AuditEntry> ReadAuditBetween(DateTimeOffset since, DateTimeOffset? until)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, change_id, at, actor, operation, target, before, after FROM audit WHERE at >= $since AND ($until IS NULL OR at < $until) ORDER BY seq";
+        command.Parameters.AddWithValue("$since", since.ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$until", until is { } u ? u.ToUniversalTime().ToString(AuditEntry.TimeFormat, System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) yield return ReadEntry(reader);
+    }
+
+    private static AuditEntry ReadEntry(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
+        reader.GetString(3), reader.GetString(4), reader.GetString(5),
+        reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+
     /// <summary>The audit entries from a time on (or after a sequence number), oldest first.</summary>
     public IReadOnlyList<AuditEntry> ReadAudit(DateTimeOffset? since, long afterSequence, string? target, int first)
     {
@@ -154,10 +180,7 @@ public sealed class SqliteGraphFile(string path)
         var entries = new List<AuditEntry>();
         while (reader.Read())
         {
-            entries.Add(new AuditEntry(
-                reader.GetInt64(0), reader.GetInt64(1), DateTimeOffset.Parse(reader.GetString(2), System.Globalization.CultureInfo.InvariantCulture),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7)));
+            entries.Add(ReadEntry(reader));
         }
         return entries;
     }
@@ -195,9 +218,23 @@ public sealed class SqliteGraphFile(string path)
         }
 
         /// <summary>Writes one edit and its audit entries in a transaction; returns the last entry's sequence number.</summary>
-        public long Apply(GraphEdit edit, string actor, DateTimeOffset at)
+        public long Apply(GraphEdit edit, string actor, DateTimeOffset at) => ApplyAll([edit], actor, at)[0];
+
+        /// <summary>
+        /// Writes edits in order, each with its audit entries under a change id of its own, in one transaction: all or
+        /// none. Returns the sequence number of each edit's last entry.
+        /// </summary>
+        public IReadOnlyList<long> ApplyAll(IReadOnlyList<GraphEdit> edits, string actor, DateTimeOffset at)
         {
             using var transaction = _connection.BeginTransaction();
+            var sequences = new long[edits.Count];
+            for (var i = 0; i < edits.Count; i++) sequences[i] = Write(edits[i], actor, at);
+            transaction.Commit();
+            return sequences;
+        }
+
+        private long Write(GraphEdit edit, string actor, DateTimeOffset at)
+        {
             using (var deleteEdge = _connection.CreateCommand())
             using (var upsertEdge = EdgeWriter(_connection, replace: true))
             {
@@ -261,7 +298,6 @@ public sealed class SqliteGraphFile(string path)
                     sequence = (long)audit.ExecuteScalar()!;
                 }
             }
-            transaction.Commit();
             return sequence;
         }
 
@@ -314,13 +350,53 @@ public sealed class SqliteGraphFile(string path)
         public void Dispose() => command.Dispose();
     }
 
+    /// <summary>
+    /// True once the file had to be opened read-only because SQLite could not write beside it (a read-only
+    /// directory, where a WAL file cannot even be read without creating its -shm file).
+    /// </summary>
+    public bool OpenedImmutable { get; private set; }
+
+    /// <summary>SQLite's quick_check: each page's structure and the tables' row order, but not index contents. Null when it finds nothing, else what it found.</summary>
+    public string? QuickCheck()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA quick_check(10)";
+        using var reader = command.ExecuteReader();
+        var problems = new List<string>();
+        while (reader.Read()) problems.Add(reader.GetString(0));
+        return problems is ["ok"] ? null : string.Join("; ", problems);
+    }
+
     private SqliteConnection Open()
     {
+        if (OpenedImmutable) return OpenImmutable();
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, SchemaSql);
+            return connection;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLITE_READONLY or SQLITE_CANTOPEN && File.Exists(Path))
+        {
+            connection.Dispose();
+            OpenedImmutable = true;
+            return OpenImmutable();
+        }
+    }
+
+    // immutable: no -shm and no locks, which a directory that cannot be written leaves no other way to read. Safe
+    // while nothing writes the file; this process cannot, and one that could would be a second writer anyway.
+    private SqliteConnection OpenImmutable()
+    {
+        var connection = new SqliteConnection($"Data Source={new Uri(Path).AbsoluteUri}?mode=ro&immutable=1;Pooling=False");
         connection.Open();
-        Execute(connection, SchemaSql);
         return connection;
     }
+
+    private const int SQLITE_READONLY = 8;
+    private const int SQLITE_CANTOPEN = 14;
 
     private static void Execute(SqliteConnection connection, string sql)
     {

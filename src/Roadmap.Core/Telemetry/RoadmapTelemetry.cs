@@ -41,6 +41,9 @@ public static class RoadmapTelemetry
     public static readonly Counter<long> Unauthenticated = Meter.CreateCounter<long>(
         "roadmap.http.unauthenticated", "{request}", "Requests refused with 401 for a missing or wrong API key.");
 
+    public static readonly Counter<long> ConnectionsRefused = Meter.CreateCounter<long>(
+        "roadmap.http.connections_refused", "{connection}", "Connections closed on arrival because their address already holds Connections:MaxPerAddress.");
+
     public static readonly Counter<long> Edits = Meter.CreateCounter<long>(
         "roadmap.store.edits", "{edit}", "Edits the embedded store tried to commit, by outcome (committed or failed).");
 
@@ -54,10 +57,14 @@ public static class RoadmapTelemetry
     {
         Meter.CreateObservableGauge("roadmap.graph.nodes", () => ReadModelSize(g => g.NodeCount), "{node}", "Nodes in the in-memory read model.");
         Meter.CreateObservableGauge("roadmap.graph.edges", () => ReadModelSize(g => g.EdgeCount), "{edge}", "Edges in the in-memory read model.");
+        Meter.CreateObservableGauge("roadmap.readmodel.snapshot.age", SnapshotAge, "s", "Seconds since the in-memory read model was loaded or last replaced by a commit.");
     }
 
     /// <summary>Makes <paramref name="store"/>'s read model the one the size gauges report; held weakly, so a dropped store stops being measured.</summary>
     public static void ObserveReadModel(EmbeddedGraphStore store) => s_readModel.SetTarget(store);
+
+    private static IEnumerable<Measurement<double>> SnapshotAge() =>
+        s_readModel.TryGetTarget(out var store) && store?.SnapshotAge is { } age ? [new Measurement<double>(age.TotalSeconds)] : [];
 
     // The counts GraphIndex keeps: a scrape costs two field reads, not a pass over the graph.
     private static IEnumerable<Measurement<int>> ReadModelSize(Func<Graph.GraphIndex, int> size) =>

@@ -47,10 +47,13 @@ public sealed class ApiOnNeo4jTests : IAsyncLifetime
         for (var i = 0; i < 200 && !(await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode; i++) await Task.Delay(25);
 
         var (_, mutation, _) = await GraphQLClient.PostAsync(client,
-            """mutation { addAssessment(id: "product:ct", status: IMPORT_DEPENDENT, source: { document: "document:test-plan", section: "二", quote: "CT" }) { node { id } } }""");
+            """mutation { addAssessment(input: { id: "product:ct", status: IMPORT_DEPENDENT, source: { document: "document:test-plan", section: "二", quote: "CT" } }) { node { id } } }""");
+        var (_, changeSet, _) = await GraphQLClient.PostAsync(client,
+            """mutation { applyChanges(input: { changes: [{ deleteEdge: { from: "product:ct", type: REQUIRES, to: "component:ct-tube" } }] }) { applied } }""");
         var (_, audit, _) = await GraphQLClient.PostAsync(client, "{ auditLog { sequence } }");
 
         mutation.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
+        changeSet.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
         audit.ShouldContain("\"code\":\"READ_ONLY_STORE\"");
         _stub.Requests.ShouldAllBe(r => r.AccessMode == "Read");
     }

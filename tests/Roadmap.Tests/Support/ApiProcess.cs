@@ -8,6 +8,7 @@ namespace Roadmap.Tests.Support;
 internal sealed class ApiProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ApiProcess(Process process, Uri address)
     {
@@ -21,6 +22,16 @@ internal sealed class ApiProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>What the process wrote to stdout and stderr so far, line by line (the last 10,000 lines).</summary>
+    public IReadOnlyList<string> Output => [.. _output];
+
+    private void Keep(string? line)
+    {
+        if (line is null) return;
+        _output.Enqueue(line);
+        while (_output.Count > 10_000) _output.TryDequeue(out _);
+    }
+
     /// <summary>Resident set size in bytes, from /proc.</summary>
     public long ResidentBytes()
     {
@@ -32,19 +43,27 @@ internal sealed class ApiProcess : IDisposable
         StartAsync(databasePath, descriptorLimit: null, settings);
 
     /// <summary>The API, under a limit on open files (ulimit -n) when one is given.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, int? descriptorLimit, params (string Key, string Value)[] settings)
+    public static Task<ApiProcess> StartAsync(string databasePath, int? descriptorLimit, params (string Key, string Value)[] settings) =>
+        StartInShellAsync(databasePath, descriptorLimit is { } limit ? $"ulimit -n {limit.ToString(System.Globalization.CultureInfo.InvariantCulture)} &&" : null, settings);
+
+    /// <summary>
+    /// The API started by bash after <paramref name="shellPrefix"/> (limits, a wrapper command such as setpriv),
+    /// as <c>{prefix} exec {wrapper?} dotnet ...</c> when the prefix ends in <c>&amp;&amp;</c> or <c>;</c>, else <c>{prefix} dotnet ...</c>.
+    /// </summary>
+    public static async Task<ApiProcess> StartInShellAsync(string databasePath, string? shellPrefix, params (string Key, string Value)[] settings)
     {
         // The API is built alongside the tests, in the same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var dll = Path.Combine(Repo.Root, "src", "Roadmap.Api", "bin", configuration, "net10.0", "Roadmap.Api.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(descriptorLimit is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        if (descriptorLimit is { } limit)
+        var start = new ProcessStartInfo(shellPrefix is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        if (shellPrefix is not null)
         {
             // exec: the process the test watches and kills is the API itself, not a shell around it.
+            var separated = shellPrefix.TrimEnd().EndsWith("&&", StringComparison.Ordinal) || shellPrefix.TrimEnd().EndsWith(';');
             start.ArgumentList.Add("-c");
-            start.ArgumentList.Add("ulimit -n \"$0\" && exec dotnet \"$@\"");
-            start.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            start.ArgumentList.Add(separated ? $"{shellPrefix} exec dotnet \"$@\"" : $"exec {shellPrefix} dotnet \"$@\"");
+            start.ArgumentList.Add("api");
         }
         start.ArgumentList.Add(dll);
         foreach (var (key, value) in new[]
@@ -56,16 +75,21 @@ internal sealed class ApiProcess : IDisposable
             start.ArgumentList.Add($"--{key}={value}");
         }
         var process = Process.Start(start)!;
-        // Drain the pipes so that a chatty process never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var api = new ApiProcess(process, address);
+        // Drained (and kept) so that a chatty process never blocks on a full buffer.
+        process.OutputDataReceived += (_, e) => api.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var api = new ApiProcess(process, address);
         using var client = new HttpClient { BaseAddress = address };
         for (var attempt = 0; attempt < 300; attempt++)
         {
-            if (process.HasExited) throw new InvalidOperationException($"The API exited with {process.ExitCode} before it was ready.");
+            if (process.HasExited)
+            {
+                // Without a timeout, WaitForExit also waits for the last of the output to be read.
+                process.WaitForExit();
+                throw new ApiExitedException(process.ExitCode, api.Output);
+            }
             try
             {
                 if ((await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode) return api;
@@ -77,6 +101,13 @@ internal sealed class ApiProcess : IDisposable
         }
         api.Dispose();
         throw new TimeoutException("The API did not become ready in 30 s.");
+    }
+
+    /// <summary>SIGTERM, and the wait for a clean exit: the database is checkpointed and closed.</summary>
+    public void Stop()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+        _process.WaitForExit(30_000).ShouldBeTrue();
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what is on disk is all that survives.</summary>
@@ -98,4 +129,13 @@ internal sealed class ApiProcess : IDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+}
+
+/// <summary>The API stopped before it was ready: its exit code and what it wrote.</summary>
+internal sealed class ApiExitedException(int exitCode, IReadOnlyList<string> output)
+    : Exception($"The API exited with {exitCode} before it was ready:\n{string.Join("\n", output.TakeLast(20))}")
+{
+    public int ExitCode { get; } = exitCode;
+
+    public IReadOnlyList<string> Output { get; } = output;
 }

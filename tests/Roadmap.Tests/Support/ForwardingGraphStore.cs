@@ -48,6 +48,12 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
         Inner.ImpactAsync(ids, maxDepth, assumeGaps, cancellationToken);
 
+    public virtual Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken) =>
+        Inner.ImpactAsync(scenario, maxDepth, cancellationToken);
+
+    public virtual Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken) =>
+        Inner.BlockersAsync(id, scenario, firstGaps, chainsPerGap, cancellationToken);
+
     public virtual Task<IReadOnlyList<Bottleneck>> BottlenecksAsync(IReadOnlySet<NodeKind>? kinds, IReadOnlySet<AssessmentStatus>? statuses, int first, CancellationToken cancellationToken) =>
         Inner.BottlenecksAsync(kinds, statuses, first, cancellationToken);
 

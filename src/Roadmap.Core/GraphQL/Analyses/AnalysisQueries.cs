@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Errors;
 using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Arguments;
@@ -11,22 +12,68 @@ namespace Roadmap.Core.GraphQL.Analyses;
 /// <summary>The query fields of the analyses: impact, bottlenecks, judgements over time, two plans compared, the graph's size.</summary>
 public static class AnalysisQueries
 {
+    private const string ImpactIdsDeprecation = "Use scenario: { gaps: [...] }.";
+
+    /// <summary>
+    /// impact(scenario) and the deprecated impact(ids, assumeGaps) on one field: GraphQL has no overloads, so the
+    /// scenario is optional in the schema and exactly one of scenario and ids must be given.
+    /// </summary>
     public static void AddImpact(ObjectGraphType query) =>
         query.Field<NonNullGraphType<ImpactReportGraphType>>("impact")
-            .Description("Everything that transitively needs any of the given nodes: which products and programs are BLOCKED or AT_RISK if these stay unavailable.")
-            .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", $"The gap set, up to {ArgumentLimits.MaxIds} ids (empty only with assumeGaps).")
+            .Description("Everything that transitively needs the gap set: which products and programs are BLOCKED or AT_RISK if these stay unavailable. Give scenario (or, deprecated, ids), not both.")
+            .Argument<ScenarioInputGraphType>("scenario", "The what-if: gaps, assumeGaps, resolved, asOfYear. Required unless the deprecated ids is given.")
+            .Argument<ListGraphType<NonNullGraphType<IdGraphType>>>("ids", a =>
+            {
+                a.Description = $"Deprecated: the gap set, up to {ArgumentLimits.MaxIds} ids (empty only with assumeGaps); scenario.gaps says the same.";
+                a.DeprecationReason = ImpactIdsDeprecation;
+            })
             .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges."; })
-            .Argument<NonNullGraphType<BooleanGraphType>>("assumeGaps", a => { a.DefaultValue = false; a.Description = "Add every node whose latest assessment is DOMESTIC_GAP or IMPORT_DEPENDENT to the gap set."; })
+            .Argument<NonNullGraphType<BooleanGraphType>>("assumeGaps", a =>
+            {
+                a.DefaultValue = false;
+                a.Description = "Deprecated, with ids: add every node whose latest assessment is DOMESTIC_GAP or IMPORT_DEPENDENT to the gap set.";
+                a.DeprecationReason = "Use scenario: { assumeGaps: true }.";
+            })
             .ResolveAsync(async c =>
             {
-                var ids = c.GetArgument<List<string>>("ids");
-                var assumeGaps = c.GetArgument<bool>("assumeGaps");
-                if ((ids.Count == 0 && !assumeGaps) || ids.Count > ArgumentLimits.MaxIds)
+                var scenario = ScenarioArgument.Read(c, "scenario");
+                var ids = c.GetArgument<List<string>?>("ids");
+                if ((scenario is null) == (ids is null))
                 {
-                    throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'ids' must hold 1 to {ArgumentLimits.MaxIds} ids (0 with assumeGaps); got {ids.Count}.");
+                    throw new RoadmapError(ErrorCodes.InvalidArgument, "Give 'scenario' (or the deprecated 'ids'), not both and not neither.");
                 }
+                if (ids is not null)
+                {
+                    var assumeGaps = c.GetArgument<bool>("assumeGaps");
+                    if ((ids.Count == 0 && !assumeGaps) || ids.Count > ArgumentLimits.MaxIds)
+                    {
+                        throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'ids' must hold 1 to {ArgumentLimits.MaxIds} ids (0 with assumeGaps); got {ids.Count}.");
+                    }
+                    scenario = Scenario.Of(ids, assumeGaps);
+                }
+                else if (c.GetArgument<bool>("assumeGaps"))
+                {
+                    throw new RoadmapError(ErrorCodes.InvalidArgument, "'assumeGaps' goes with the deprecated 'ids'; with 'scenario', set scenario.assumeGaps.");
+                }
+                ScenarioArgument.RequireGaps(scenario!, "scenario");
                 var maxDepth = ArgumentLimits.InRange(c, "maxDepth", 1, ArgumentLimits.MaxDepth);
-                return await c.Store().ImpactAsync(ids, maxDepth, assumeGaps, c.CancellationToken);
+                return await c.Store().ImpactAsync(scenario!, maxDepth, c.CancellationToken);
+            });
+
+    public static void AddCompareScenarios(ObjectGraphType query) =>
+        query.Field<NonNullGraphType<ScenarioComparisonGraphType>>("compareScenarios")
+            .Description("What changes from one scenario to another: per kind, the nodes unblocked, relieved, cleared, newly hit and worsened, each with the chain that explains it, and the counts.")
+            .Argument<NonNullGraphType<ScenarioInputGraphType>>("base", "The scenario to compare from, e.g. { assumeGaps: true }: the plans' own gaps.")
+            .Argument<NonNullGraphType<ScenarioInputGraphType>>("alternative", "The scenario to compare to, e.g. { assumeGaps: true, resolved: [...] }: the same, with some gaps closed.")
+            .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 8; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges, for both impact reports."; })
+            .ResolveAsync(async c =>
+            {
+                var before = ScenarioArgument.Read(c, "base")!;
+                var after = ScenarioArgument.Read(c, "alternative")!;
+                var maxDepth = ArgumentLimits.InRange(c, "maxDepth", 1, ArgumentLimits.MaxDepth);
+                var store = c.Store();
+                // A scenario may name no gap here (everything resolved): its report is empty, which is an answer.
+                return ScenarioAnalysis.Compare(await store.ImpactAsync(before, maxDepth, c.CancellationToken), await store.ImpactAsync(after, maxDepth, c.CancellationToken));
             });
 
     public static void AddBottlenecks(ObjectGraphType query) =>

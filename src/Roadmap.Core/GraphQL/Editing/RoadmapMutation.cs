@@ -25,52 +25,88 @@ public sealed class RoadmapMutation : ObjectGraphType
         Description = "Edits to the roadmap. Every mutation needs an API key with the editor or admin role; every fact it adds cites a clause of a plan. " +
             "Mutations in one document run in order, each committed on its own; a refused one is null with a coded error, and the others still show what they did.";
 
-        Field<ChangeResultGraphType>("upsertNode")
-            .Description("Creates a node (omit expectedVersion) or updates one (pass the version you read). Assessments, targets and goals are kept; lists and attributes left out keep their values.")
-            .Argument<NonNullGraphType<NodeInputGraphType>>("input", "The node as it should be; its id says which node.")
-            .Argument<IntGraphType>("expectedVersion", "The version the update is based on; CONFLICT when the node has changed since.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.UpsertNode(g, c.GetArgument<NodeInput>("input").ToDraft(), ExpectedVersion(c))));
+        Single<UpsertNodePayloadGraphType, UpsertNodeInputGraphType, UpsertNodeInput>("upsertNode",
+            "Creates a node (omit expectedVersion) or updates one (pass the version you read). Assessments, targets and goals are kept; lists and attributes left out keep their values.");
+        Single<UpsertEdgePayloadGraphType, UpsertEdgeInputGraphType, UpsertEdgeInput>("upsertEdge",
+            "Creates an edge (omit expectedVersion) or replaces its sources and group (pass the version you read).");
+        Single<DeleteNodePayloadGraphType, DeleteNodeInputGraphType, DeleteNodeInput>("deleteNode",
+            "Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.");
+        Single<DeleteEdgePayloadGraphType, DeleteEdgeInputGraphType, DeleteEdgeInput>("deleteEdge", "Deletes an edge; the nodes at its ends stay.");
+        Single<AddAssessmentPayloadGraphType, AddAssessmentInputGraphType, AddAssessmentInput>("addAssessment", "Records a plan's judgement of a node; its year is the cited plan's.");
+        Single<AddSourcePayloadGraphType, AddSourceInputGraphType, AddSourceInput>("addSource", "Adds a clause that states a node or an edge (AddSourceInput is @oneOf: name exactly one).");
 
-        Field<ChangeResultGraphType>("upsertEdge")
-            .Description("Creates an edge (omit expectedVersion) or replaces its sources and group (pass the version you read).")
-            .Argument<NonNullGraphType<EdgeInputGraphType>>("input", "The edge as it should be; from, type and to say which edge.")
-            .Argument<IntGraphType>("expectedVersion", "The version the update is based on; CONFLICT when the edge has changed since.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.UpsertEdge(g, c.GetArgument<EdgeInput>("input").ToEdge(), ExpectedVersion(c))));
-
-        Field<ChangeResultGraphType>("deleteNode")
-            .Description("Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The node to delete; documents cannot be deleted.")
-            .Argument<NonNullGraphType<BooleanGraphType>>("cascade", a => { a.DefaultValue = false; a.Description = "Delete the edges that touch the node as well, in the same change."; })
-            .Argument<IntGraphType>("expectedVersion", "The node's version as you read it; CONFLICT when it has changed since. Omitted, the node is deleted whatever its version.")
-            .ResolveAsync(c => Edit(c, Roles.Admin, g => EditPlanner.DeleteNode(g, c.GetArgument<string>("id"), c.GetArgument<bool>("cascade"), ExpectedVersion(c))));
-
-        Field<ChangeResultGraphType>("deleteEdge")
-            .Description("Deletes an edge; the nodes at its ends stay.")
-            .Argument<NonNullGraphType<EdgeKeyInputGraphType>>("edge", "The edge, by from, type and to.")
-            .Argument<IntGraphType>("expectedVersion", "The edge's version as you read it; CONFLICT when it has changed since. Omitted, the edge is deleted whatever its version.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.DeleteEdge(g, c.GetArgument<EdgeKeyInput>("edge").ToKey(), ExpectedVersion(c))));
-
-        Field<ChangeResultGraphType>("addAssessment")
-            .Description("Records a plan's judgement of a node; its year is the cited plan's.")
-            .Argument<NonNullGraphType<IdGraphType>>("id", "The node judged; not a document.")
-            .Argument<NonNullGraphType<AssessmentStatusEnum>>("status", "The plan's judgement.")
-            .Argument<NonNullGraphType<SourceInputGraphType>>("source", "The clause that makes the judgement; DUPLICATE_SOURCE when the node has this status from this clause already.")
-            .Argument<IntGraphType>("expectedVersion", "The node's version as you read it; CONFLICT when it has changed since. Omitted, the assessment is added whatever the version.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.AddAssessment(
-                g, c.GetArgument<string>("id"), c.GetArgument<AssessmentStatus>("status"), c.GetArgument<SourceInput>("source").ToSource(), ExpectedVersion(c))));
-
-        Field<ChangeResultGraphType>("addSource")
-            .Description("Adds a clause that states a node (id) or an edge (edge); name exactly one.")
-            .Argument<IdGraphType>("id", "The node the clause states; not a document.")
-            .Argument<EdgeKeyInputGraphType>("edge", "The edge the clause states.")
-            .Argument<NonNullGraphType<SourceInputGraphType>>("source", "The clause; DUPLICATE_SOURCE when the node or edge cites it already.")
-            .Argument<IntGraphType>("expectedVersion",
-                "The version of the node or edge as you read it; CONFLICT when it has changed since. Omitted, the source is added whatever the version.")
-            .ResolveAsync(c => Edit(c, Roles.Editor, g => EditPlanner.AddSource(
-                g, c.GetArgument<string?>("id"), c.GetArgument<EdgeKeyInput?>("edge")?.ToKey(), c.GetArgument<SourceInput>("source").ToSource(), ExpectedVersion(c))));
+        Field<ApplyChangesPayloadGraphType>("applyChanges")
+            .Description("Applies a change set atomically: every change is checked with its single mutation's rules, role and codes, against the graph as the changes before it leave it, " +
+                "and all are committed in one transaction (one audit entry per change) or none is. With dryRun, nothing is written and the payload shows what would change and every refusal. " +
+                $"Applied for real, a set with a refused change fails with that change's code and extensions.index. More than {ChangeSetPlanner.MaxChanges} changes is ARGUMENT_OUT_OF_RANGE; " +
+                "an expectedRevision that is not stats.revision is CONFLICT. Refusals: " + RefusalCodes + ", ARGUMENT_OUT_OF_RANGE.")
+            .Argument<NonNullGraphType<ApplyChangesInputGraphType>>("input", "The changes, whether to only check them, and the revision they are based on.")
+            .ResolveAsync(ApplyChanges);
     }
 
-    private static int? ExpectedVersion(IResolveFieldContext c) => c.GetArgument<int?>("expectedVersion");
+    private static async Task<object?> ApplyChanges(IResolveFieldContext context)
+    {
+        var input = context.GetArgument<ApplyChangesInput>("input");
+        var actor = Access.Require(context, Roles.Editor);
+        if (input.Changes.Count is 0 or > ChangeSetPlanner.MaxChanges)
+        {
+            throw new RoadmapError(ErrorCodes.ArgumentOutOfRange, $"'changes' must hold 1 to {ChangeSetPlanner.MaxChanges} changes; got {input.Changes.Count}.");
+        }
+        var editor = context.RequestServices!.GetService<IEditableGraphStore>()
+            ?? throw new RoadmapError(ErrorCodes.ReadOnlyStore, "This store is read-only: edits need the embedded store.");
+        var user = context.User!;
+        var changes = input.Changes.Select(change =>
+        {
+            var (operation, single) = change.Chosen;
+            return new PlannedChange(operation, graph =>
+            {
+                // A change beyond the key's role is refused like its single mutation, in its place in the set.
+                if (!Roles.Grants(user, single.Role)) throw new RoadmapException(ErrorCodes.Forbidden, $"{operation} needs the {single.Role} role; the key '{actor}' does not have it.");
+                return single.Plan(graph);
+            });
+        }).ToList();
+        ChangeSetResult result;
+        try
+        {
+            result = await editor.ApplyChangesAsync(actor, changes, input.DryRun, input.ExpectedRevision, context.CancellationToken);
+        }
+        catch (RoadmapException e)
+        {
+            throw RoadmapError.From(e);
+        }
+        if (result.Committed) context.Loaders().Clear();
+        if (!input.DryRun && result.Plan.Refusals is [var first, ..] refusals)
+        {
+            var details = new Dictionary<string, object?>(first.Details) { ["index"] = first.Index, ["operation"] = first.Operation, ["refusals"] = refusals.Count };
+            throw new RoadmapError(first.Code,
+                $"Change {first.Index} ({first.Operation}) was refused: {first.Message} Nothing was applied" +
+                (refusals.Count > 1 ? $"; {refusals.Count - 1} more change(s) were refused too (send the set with dryRun: true to see every refusal)." : "."),
+                details);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A mutation in the Relay style: one input, its own payload. The payload is nullable so that a refusal nulls
+    /// this field alone and the earlier mutations of the document keep their data.
+    /// </summary>
+    private void Single<TPayload, TInputType, TInput>(string name, string description)
+        where TPayload : IGraphType where TInputType : IInputObjectGraphType where TInput : IChangeInput
+    {
+        Field<TPayload>(name)
+            .Description(description + " Refusals: " + RefusalCodes + ".")
+            .Argument<NonNullGraphType<TInputType>>("input", "What to change, and the version the change is based on.")
+            .ResolveAsync(c =>
+            {
+                var input = c.GetArgument<TInput>("input");
+                return Edit(c, input.Role, input.Plan);
+            });
+    }
+
+    /// <summary>The codes a mutation can be refused with, listed in every mutation's description for generated clients.</summary>
+    internal static readonly string RefusalCodes = string.Join(", ", ErrorCodes.All
+        .Where(code => code.Origin is ErrorOrigin.Access or ErrorOrigin.Edit or ErrorOrigin.GraphRule || code == ErrorCodes.StoreWriteFailed)
+        .Select(code => code.Code));
 
     private static async Task<object?> Edit(IResolveFieldContext context, string role, Func<GraphIndex, GraphEdit> plan)
     {

@@ -25,6 +25,7 @@ public sealed class DocumentLimits(IOptions<GraphQLOptions> limitOptions) : ICon
         var limits = limitOptions.Value;
         if (options.Document is null && options.Query is { } query)
         {
+            var parseStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             var builder = options.RequestServices?.GetService<IDocumentBuilder>() ?? new GraphQLDocumentBuilder();
             GraphQLDocument? document = null;
             try
@@ -42,6 +43,7 @@ public sealed class DocumentLimits(IOptions<GraphQLOptions> limitOptions) : ICon
             }
             if (document is not null)
             {
+                ValidationBudget.RecordParseTime(options.UserContext, System.Diagnostics.Stopwatch.GetElapsedTime(parseStarted));
                 if (Measure(document, query, limits) is { } refusal)
                 {
                     return new ExecutionResult { Errors = [new RoadmapError(ErrorCodes.DocumentTooLarge, refusal)] };

@@ -16,6 +16,12 @@ public sealed class GraphQLOptions
 
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The time parsing and validating a new document may take, before execution and its own timeout start;
+    /// past it the request fails with VALIDATION_TIMEOUT. Documents within the other limits validate in milliseconds.
+    /// </summary>
+    public TimeSpan ValidationTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Fields a document may select, counted as executed: a fragment's fields once for every spread of it.</summary>
     public int MaxFields { get; set; } = 1_000;
 

@@ -21,6 +21,7 @@ public static class GraphQLServiceCollectionExtensions
             .Validate(o => o.MaxFields > 0 && o.MaxAliases >= 0 && o.MaxFragmentSpreads >= 0 && o.MaxArgumentSetsPerResponseName > 0 && o.MaxErrors > 0
                     && o.IntrospectionComplexity >= 0 && o.ExportComplexity >= 0 && o.MaxResponseBytes > 0,
                 "GraphQL:MaxFields, MaxArgumentSetsPerResponseName, MaxErrors and MaxResponseBytes must be positive; MaxAliases, MaxFragmentSpreads, IntrospectionComplexity and ExportComplexity 0 or more.")
+            .Validate(o => o.ValidationTimeout > TimeSpan.Zero, "GraphQL:ValidationTimeout must be positive.")
             .Validate(o => o.SlowOperationThreshold >= TimeSpan.Zero, "GraphQL:SlowOperationThreshold must be 0 (off) or more.")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<GraphQLOptions>, RenamedGraphQLSettings>();
@@ -57,6 +58,7 @@ public static class GraphQLServiceCollectionExtensions
                 });
             }, useForCachedDocuments: true, global::GraphQL.DI.ServiceLifetime.Singleton)
             .AddValidationRule<IntrospectionSwitch>(useForCachedDocuments: true)
+            .AddValidationRule<ValidationBudget>(useForCachedDocuments: false)
             .AddValidationRule(MutationOverGetRule.Instance, useForCachedDocuments: true)
             .ConfigureExecutionOptions(execution =>
             {

@@ -1,5 +1,10 @@
 using GraphQL;
+using GraphQL.Builders;
+using GraphQL.DataLoader;
 using GraphQL.Types;
+using Roadmap.Core.Analysis;
+using Roadmap.Core.GraphQL.Analyses;
+using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Loading;
 using Roadmap.Core.GraphQL.Traversal;
@@ -9,7 +14,7 @@ namespace Roadmap.Core.GraphQL.Nodes;
 /// <summary>The fields every node has, declared once for the Node interface and the five object types.</summary>
 internal static class NodeFields
 {
-    private sealed record Spec(string Name, Type GraphType, string Description, Func<IResolveFieldContext<Node>, object?> Resolve);
+    private sealed record Spec(string Name, Type GraphType, string Description, Func<IResolveFieldContext<Node>, object?> Resolve, Action<FieldBuilder<Node, object>>? Arguments = null);
 
     private static readonly Spec[] All =
     [
@@ -29,6 +34,23 @@ internal static class NodeFields
         new("note", typeof(StringGraphType), "A curator's note on how the plans' text was read.", c => c.Source.Note),
         new("latestStatus", typeof(AssessmentStatusEnum),
             "The status of the most recent assessment, or null when no plan judges this node.", c => c.Source.LatestAssessment?.Status),
+        new("statusIn", typeof(AssessmentGraphType),
+            "The judgement in force in a year: the latest assessment a plan of that year or earlier makes (the worst, when that year's plans differ); null before the first. The rule of the statusIn filter.",
+            c => c.Source.StatusAt(ArgumentLimits.InRange(c, "year", ArgumentLimits.MinYear, ArgumentLimits.MaxYear)),
+            f => f.Argument<NonNullGraphType<IntGraphType>>("year", $"{ArgumentLimits.MinYear} to {ArgumentLimits.MaxYear}.")),
+        new("statedIn", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<DocumentGraphType>>>),
+            "The plans that state something about this node (a source, an assessment, a target or goal), earliest first; a document states itself. A list: one entry per plan, and the graph holds a handful.",
+            c => StatingDocuments(c)),
+        new("firstStatedYear", typeof(IntGraphType), "The year of the earliest plan that states this node; null when none of them is in the graph.",
+            c => StatingDocuments(c).Then(d => d.Count > 0 ? d[0].Year : null)),
+        new("lastStatedYear", typeof(IntGraphType), "The year of the latest plan that states this node; null when none of them is in the graph.",
+            c => StatingDocuments(c).Then(d => d.Count > 0 ? d[^1].Year : null)),
+        new("blockers", typeof(NonNullGraphType<BlockersGraphType>),
+            "What holds this node back under a scenario (the plans' own gaps when none is given): severity as impact gives it, the gaps below with their chains, the alternative groups that save it, and its readiness rolled up through its needs.",
+            c => Blockers(c),
+            f => f.Argument<ScenarioInputGraphType>("scenario", "The what-if; null for { assumeGaps: true }, the plans' own gaps.")
+                .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"Gaps to list, nearest first: 1 to {ArgumentLimits.MaxPageSize}."; })
+                .Argument<NonNullGraphType<IntGraphType>>("chainsPerGap", a => { a.DefaultValue = 3; a.Description = $"Chains per gap, shortest first: 1 to {MaxChainsPerGap}."; })),
         new("needs", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>),
             "Edges to what this node directly depends on.",
             c => c.Loaders().OutEdges.Load(c.Source.Id).Then(e => e ?? [])),
@@ -37,13 +59,38 @@ internal static class NodeFields
             c => c.Loaders().InEdges.Load(c.Source.Id).Then(e => e ?? [])),
     ];
 
+    /// <summary>Chains one blocking gap lists at most: enough to show the ways down, few enough to read.</summary>
+    private const int MaxChainsPerGap = 10;
+
+    private static IDataLoaderResult<Blockers?> Blockers(IResolveFieldContext<Node> c)
+    {
+        var scenario = ScenarioArgument.Read(c, "scenario") ?? new Scenario { AssumeGaps = true };
+        var first = ArgumentLimits.InRange(c, "first", 1, ArgumentLimits.MaxPageSize);
+        var chains = ArgumentLimits.InRange(c, "chainsPerGap", 1, MaxChainsPerGap);
+        return DataLoaderResultExtensions.Deferred(() => c.Store().BlockersAsync(c.Source.Id, scenario, first, chains, c.CancellationToken));
+    }
+
+    /// <summary>The documents that state the node, earliest year first (then by id), through the request's node loader.</summary>
+    private static IDataLoaderResult<IReadOnlyList<Node>> StatingDocuments(IResolveFieldContext<Node> c) =>
+        NodeSelection.StatingDocuments(c.Source).Select(id => c.Loaders().Nodes.Load(id)).All()
+            .Then(IReadOnlyList<Node> (docs) => [.. docs.OfType<Node>().Where(d => d.Kind == NodeKind.Document).OrderBy(d => d.Year).ThenBy(d => d.Id, StringComparer.Ordinal)]);
+
     public static void AddTo(InterfaceGraphType<Node> type)
     {
-        foreach (var spec in All) type.Field(spec.Name, spec.GraphType).Description(spec.Description);
+        foreach (var spec in All)
+        {
+            var field = type.Field(spec.Name, spec.GraphType).Description(spec.Description);
+            spec.Arguments?.Invoke(field);
+        }
     }
 
     public static void AddTo(ObjectGraphType<Node> type)
     {
-        foreach (var spec in All) type.Field(spec.Name, spec.GraphType).Description(spec.Description).Resolve(spec.Resolve);
+        foreach (var spec in All)
+        {
+            var field = type.Field(spec.Name, spec.GraphType).Description(spec.Description);
+            spec.Arguments?.Invoke(field);
+            field.Resolve(spec.Resolve);
+        }
     }
 }

@@ -21,6 +21,12 @@ public sealed class RoadmapGraphType : ObjectGraphType<NodeRoadmap>
             .Description("The spec targets of every product in the roadmap, each with its product.").Resolve(c => c.Source.Targets);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoadmapPeriodGraphType>>>>("periods").Description("Program periods, earliest first.").Resolve(c => c.Source.Periods);
         Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when dependencies lie beyond maxDepth.").Resolve(c => c.Source.Truncated);
-        ExportField.Add(this, r => (r.Layers.SelectMany(l => l.Nodes).ToList(), r.Edges));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IntGraphType>>>>("years")
+            .Description("Every year of the time axis, in order: from the earliest start or due year of the lanes' items to the latest end or due year.")
+            .Resolve(c => c.Source.Years);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RoadmapLaneGraphType>>>>("lanes")
+            .Description("The layers on the time axis: PROGRAM, PRODUCT, COMPONENT, TECHNOLOGY, each when it has items. A node no plan in the graph states has no place on it.")
+            .Resolve(c => c.Source.Lanes);
+        ExportField.AddForRoadmap(this);
     }
 }

@@ -133,9 +133,26 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         return GraphAlgorithms.SearchPaths(neighbourhood, from, to, maxLength, limit, controls: controls);
     }
 
-    public async Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken)
+    public Task<ImpactReport> ImpactAsync(IReadOnlyCollection<string> ids, int maxDepth, bool assumeGaps, CancellationToken cancellationToken) =>
+        ImpactAsync(Scenario.Of(ids, assumeGaps), maxDepth, cancellationToken);
+
+    public async Task<Blockers?> BlockersAsync(string id, Scenario scenario, int firstGaps, int chainsPerGap, CancellationToken cancellationToken)
     {
-        var gaps = assumeGaps ? [.. ids.Union(Analytics.AssessedGaps(await SnapshotAsync(cancellationToken)))] : ids.ToList();
+        // Whether a node is blocked depends on its dependencies alone: they, with their own edges, are all it takes.
+        var down = await NeighbourhoodAsync([id], Direction.Forward, TraversalLimits.MaxDepth, cancellationToken);
+        var graph = await WithNodesAsync(down.Edges, down.Nodes, cancellationToken, [id]);
+        return ScenarioAnalysis.Blockers(graph, id, scenario, firstGaps, chainsPerGap);
+    }
+
+    public async Task<ImpactReport> ImpactAsync(Scenario scenario, int maxDepth, CancellationToken cancellationToken)
+    {
+        var gaps = scenario.GapIds(scenario.AssumeGaps ? await SnapshotAsync(cancellationToken) : null);
+        var unknownResolved = scenario.Resolved.Count == 0 ? [] : scenario.Resolved.Except((await GetNodesAsync(scenario.Resolved, cancellationToken)).Keys).ToList();
+        return ScenarioAnalysis.WithUnknown(await ImpactOfAsync(gaps, maxDepth, cancellationToken), unknownResolved);
+    }
+
+    private async Task<ImpactReport> ImpactOfAsync(IReadOnlyList<string> gaps, int maxDepth, CancellationToken cancellationToken)
+    {
         // Severity counts every need of an affected node, so their outgoing edges come too; the search goes as deep
         // as any query may (a node is blocked through chains longer than the distance it is reported at).
         var affected = await NeighbourhoodAsync(gaps, Direction.Backward, TraversalLimits.MaxDepth, cancellationToken);
@@ -157,7 +174,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     {
         var down = await NeighbourhoodAsync([id], Direction.Forward, maxDepth + 1, cancellationToken);
         var up = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type is EdgeType.Targets or EdgeType.Includes);
-        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken);
+        // The time axis dates each node by the plans that state it: those documents come too.
+        var documents = down.Nodes.Concat(up.Nodes).SelectMany(NodeSelection.StatingDocuments).Append(id);
+        var graph = await WithNodesAsync(down.Edges.Concat(up.Edges), [.. down.Nodes, .. up.Nodes], cancellationToken, documents);
         return Analytics.Roadmap(graph, id, maxDepth);
     }
 

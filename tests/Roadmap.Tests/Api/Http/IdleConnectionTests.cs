@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace Roadmap.Tests.Api.Http;
@@ -59,4 +60,70 @@ public class IdleConnectionTests
             foreach (var socket in idle) socket.Dispose();
         }
     }
+
+    [Fact]
+    public async Task One_address_holding_idle_connections_past_the_limit_leaves_others_served()
+    {
+        const int limit = 200;
+        var database = Path.Combine(Directory.CreateTempSubdirectory("roadmap-idle-").FullName, "roadmap.db");
+        // The per-address limit is its default, half the connection limit.
+        using var api = await ApiProcess.StartAsync(database, ("Kestrel:Limits:MaxConcurrentConnections", limit.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var idle = new List<Socket>();
+        try
+        {
+            // All from 127.0.0.1, and all kept open: more than the whole connection limit.
+            for (var i = 0; i < limit + 100; i++)
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                idle.Add(socket);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await socket.ConnectAsync(IPAddress.Loopback, api.Address.Port, timeout.Token);
+                }
+                catch (Exception e) when (e is SocketException or OperationCanceledException)
+                {
+                }
+            }
+
+            // Another loopback address is another client.
+            using var other = new HttpClient(From(IPAddress.Parse("127.0.0.2"))) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(5) };
+            var (status, body, _) = await GraphQLClient.PostAsync(other, "{ stats { nodeCount } }");
+            using var same = new HttpClient(From(IPAddress.Loopback)) { BaseAddress = api.Address, Timeout = TimeSpan.FromSeconds(5) };
+            var refused = await Should.ThrowAsync<HttpRequestException>(() => same.GetAsync(new Uri("/health/live", UriKind.Relative)));
+            var metrics = await other.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+            api.HasExited.ShouldBeFalse("the API exited");
+            status.ShouldBe(200, body);
+            body.ShouldBe("""{"data":{"stats":{"nodeCount":8}}}""");
+            // The first address is refused cleanly: its connection is closed, not left hanging until the timeout.
+            refused.ShouldNotBeNull();
+            var line = metrics.Split('\n').Where(l => l.StartsWith("roadmap_http_connections_refused_total", StringComparison.Ordinal)).ShouldHaveSingleItem();
+            double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(100);
+        }
+        finally
+        {
+            foreach (var socket in idle) socket.Dispose();
+        }
+    }
+
+    /// <summary>A handler whose connections leave from <paramref name="source"/>.</summary>
+    private static SocketsHttpHandler From(IPAddress source) => new()
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    };
 }

@@ -70,7 +70,7 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
 
         var (_, body, _) = await GraphQLClient.PostAsync(client, Upsert(name));
 
-        body.ShouldContain("auditSequence");
+        body.ShouldContain("revision");
         var spans = factory.SpansNow().Where(s => s.Source.Name == RoadmapTelemetry.Name).ToArray();
         var operation = spans.Where(s => Equals(s.GetTagItem(RoadmapTelemetry.OperationNameTag), name)).ShouldHaveSingleItem();
         operation.GetTagItem(RoadmapTelemetry.OperationTypeTag).ShouldBe("mutation");
@@ -101,6 +101,7 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
         Series(text, "roadmap_http_unauthenticated_total", "reason=\"wrong_key\"").ShouldBeGreaterThanOrEqualTo(1);
         Series(text, "roadmap_graph_nodes").ShouldBeGreaterThan(0);
         Series(text, "roadmap_graph_edges").ShouldBeGreaterThan(0);
+        Series(text, "roadmap_readmodel_snapshot_age_seconds").ShouldBeGreaterThanOrEqualTo(0);
     }
 
     /// <summary>The value of the one series of <paramref name="metric"/> with all of <paramref name="labels"/>; fails if there is none.</summary>
@@ -111,5 +112,5 @@ public class TelemetryTests(TracedApiFactory factory) : IClassFixture<TracedApiF
     }
 
     private static string Upsert(string operationName) =>
-        $$"""mutation {{operationName}} { upsertNode(input: { id: "component:{{operationName.ToLowerInvariant()}}", kind: COMPONENT, componentType: PART, nameZh: "探针", nameEn: "probe", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }""";
+        $$"""mutation {{operationName}} { upsertNode(input: { id: "component:{{operationName.ToLowerInvariant()}}", kind: COMPONENT, componentType: PART, nameZh: "探针", nameEn: "probe", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }""";
 }

@@ -175,6 +175,42 @@ public class AnalyticsTests
     }
 
     [Fact]
+    public void Compare_documents_also_compares_edges_targets_and_judgements()
+    {
+        Source In(string doc) => new(doc, "1", "q");
+        var (a, b) = (In("document:a"), In("document:b"));
+        var ct = TestGraphs.NodeFor("product:ct") with
+        {
+            Sources = [a, b],
+            Targets =
+            [
+                new Quantity("detector rows", Comparator.Gte, 64, null, "rows", a), new Quantity("detector rows", Comparator.Gte, 256, null, "rows", b),
+                new Quantity("spatial resolution", Comparator.Lt, 5, null, "mm", a), new Quantity("spatial resolution", Comparator.Lt, 5, null, "mm", b),
+                new Quantity("scan time", Comparator.Lt, 1, null, "s", b),
+            ],
+            Assessments = [new Assessment(AssessmentStatus.ImportDependent, 2016, a), new Assessment(AssessmentStatus.Breakthrough, 2021, b)],
+        };
+        var tube = TestGraphs.NodeFor("component:tube") with { Sources = [a, b], Assessments = [new Assessment(AssessmentStatus.Foundation, 2016, a), new Assessment(AssessmentStatus.Foundation, 2021, b)] };
+        var graph = new GraphIndex(new GraphData(
+            [TestGraphs.NodeFor("document:a") with { Sources = [a] }, TestGraphs.NodeFor("document:b") with { Sources = [b] }, ct, tube,
+             TestGraphs.NodeFor("component:detector") with { Sources = [b] }, TestGraphs.NodeFor("technology:brazing") with { Sources = [a] }],
+            [
+                new Edge("product:ct", EdgeType.Requires, "component:tube", [a, b]),
+                new Edge("product:ct", EdgeType.Requires, "component:detector", [b]),
+                new Edge("component:tube", EdgeType.UsesTechnology, "technology:brazing", [a]),
+            ]));
+
+        var result = Analytics.CompareDocuments(graph, "document:a", "document:b")!;
+
+        result.EdgesBoth.Select(e => e.Key.ToString()).ShouldBe(["product:ct -REQUIRES-> component:tube"]);
+        result.EdgesOnlyA.Select(e => e.Key.ToString()).ShouldBe(["component:tube -USES_TECHNOLOGY-> technology:brazing"]);
+        result.EdgesOnlyB.Select(e => e.Key.ToString()).ShouldBe(["product:ct -REQUIRES-> component:detector"]);
+        result.ChangedTargets.Select(t => (t.Node.Id, t.InA.Metric, t.InA.Value, t.InB.Value)).ShouldBe([("product:ct", "detector rows", 64.0, 256.0)]);
+        result.ChangedAssessments.Select(x => (x.Node.Id, x.InA.Status, x.InB.Status, x.Direction))
+            .ShouldBe([("product:ct", AssessmentStatus.ImportDependent, AssessmentStatus.Breakthrough, ChangeDirection.Improved)]);
+    }
+
+    [Fact]
     public void Roadmap_lays_out_programs_above_and_dependencies_below_by_layer()
     {
         var graph = Graph(

@@ -35,6 +35,112 @@ public class AnalyticsQueryTests(TestGraphApiFactory factory) : IClassFixture<Te
     }
 
     [Fact]
+    public async Task A_node_tells_its_judgement_in_a_year_and_the_plans_that_state_it()
+    {
+        var body = await Query("""
+            { node(id: "product:ct") { before: statusIn(year: 2019) { status } then: statusIn(year: 2020) { status year } later: statusIn(year: 2030) { status }
+                                       statedIn { id year } firstStatedYear lastStatedYear }
+              document: node(id: "document:test-plan") { statedIn { id } firstStatedYear } }
+            """);
+
+        body.ShouldBe("""{"data":{"node":{"before":null,"then":{"status":"FOUNDATION","year":2020},"later":{"status":"FOUNDATION"},"statedIn":[{"id":"document:test-plan","year":2020}],"firstStatedYear":2020,"lastStatedYear":2020},"document":{"statedIn":[{"id":"document:test-plan"}],"firstStatedYear":2020}}}""");
+        (await Query("""{ node(id: "product:ct") { statusIn(year: 1800) { status } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
+    public async Task Only_a_roadmap_exports_its_time_axis()
+    {
+        (await Query("""{ impact(ids: ["component:vacuum-bearing"]) { export(format: SVG) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+        (await Query("""{ dependencies(id: "product:ct", maxDepth: 1) { export(format: MERMAID_GANTT) } }""")).ShouldContain("\"code\":\"EXPORT_FORMAT_UNSUPPORTED\"");
+
+        var body = await Query("""{ roadmap(id: "product:ct", maxDepth: 2) { years lanes { kind } svg: export(format: SVG) gantt: export(format: MERMAID_GANTT) } }""");
+        body.ShouldNotContain("errors");
+        body.ShouldContain("<svg xmlns=");
+        body.ShouldContain("gantt\\n");
+    }
+
+    [Fact]
+    public async Task Impact_of_a_scenario_answers_as_the_deprecated_ids_do()
+    {
+        var byIds = await Query("""{ impact(ids: ["component:vacuum-bearing"]) { products { node { id } severity } blockedCount atRiskCount } }""");
+        var byScenario = await Query("""{ impact(scenario: { gaps: ["component:vacuum-bearing"] }) { products { node { id } severity } blockedCount atRiskCount } }""");
+
+        byScenario.ShouldBe(byIds);
+        byScenario.ShouldContain("product:photon-counting-ct");
+    }
+
+    [Fact]
+    public async Task A_scenario_judges_as_of_its_year_and_resolved_takes_a_node_out()
+    {
+        // The test plan (2020) judges the photon-counting CT a domestic gap; in 2019 no plan had judged anything.
+        (await Query("""{ before: impact(scenario: { assumeGaps: true, asOfYear: 2019 }) { gaps { id } } then: impact(scenario: { assumeGaps: true, asOfYear: 2020 }) { gaps { id } } resolved: impact(scenario: { assumeGaps: true, resolved: ["product:photon-counting-ct", "product:none"] }) { gaps { id } unknownIds } }"""))
+            .ShouldBe("""{"data":{"before":{"gaps":[]},"then":{"gaps":[{"id":"product:photon-counting-ct"}]},"resolved":{"gaps":[],"unknownIds":["product:none"]}}}""");
+    }
+
+    [Theory]
+    [InlineData("""impact(ids: ["component:ct-tube"], scenario: { gaps: ["component:ct-tube"] })""", "INVALID_ARGUMENT")]
+    [InlineData("""impact""", "INVALID_ARGUMENT")]
+    [InlineData("""impact(scenario: { gaps: ["component:ct-tube"] }, assumeGaps: true)""", "INVALID_ARGUMENT")]
+    [InlineData("""impact(scenario: {})""", "ARGUMENT_OUT_OF_RANGE")]
+    [InlineData("""impact(scenario: { assumeGaps: true, asOfYear: 1800 })""", "ARGUMENT_OUT_OF_RANGE")]
+    [InlineData("""impact(scenario: { assumeGaps: true }, maxDepth: 11)""", "ARGUMENT_OUT_OF_RANGE")]
+    public async Task A_scenario_out_of_bounds_is_refused_with_its_code(string field, string code)
+    {
+        (await Query($$"""{ {{field}} { blockedCount } }""")).ShouldContain($"\"code\":\"{code}\"");
+    }
+
+    [Fact]
+    public async Task Scenario_id_lists_are_bounded()
+    {
+        var ids = string.Join(",", Enumerable.Range(0, 101).Select(i => $"\"component:n{i}\""));
+        (await Query($$"""{ impact(scenario: { gaps: [{{ids}}] }) { blockedCount } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+        (await Query($$"""{ compareScenarios(base: { assumeGaps: true }, alternative: { assumeGaps: true, resolved: [{{ids}}] }) { counts { unblocked } } }"""))
+            .ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+        (await Query($$"""{ node(id: "product:ct") { blockers(first: 101) { severity } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
+    public async Task Comparing_scenarios_shows_what_localising_a_part_unblocks()
+    {
+        var body = await Query("""
+            { compareScenarios(base: { gaps: ["component:vacuum-bearing"] }, alternative: { gaps: ["component:vacuum-bearing"], resolved: ["component:vacuum-bearing"] }) {
+                counts { unblocked relieved cleared newlyHit worsened }
+                kinds { kind unblocked { node { id } before after path { nodes { id } } } } } }
+            """);
+
+        // The four nodes the bearing blocks (Impact_gives_each_node_a_severity) and the bearing itself.
+        body.ShouldContain("""{"counts":{"unblocked":5,"relieved":0,"cleared":0,"newlyHit":0,"worsened":0}""");
+        body.ShouldContain("""{"node":{"id":"product:ct"},"before":"BLOCKED","after":null,"path":{"nodes":[{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}}""");
+    }
+
+    [Fact]
+    public async Task A_nodes_blockers_agree_with_impact()
+    {
+        var body = await Query("""
+            { node(id: "product:ct") { blockers(scenario: { gaps: ["component:vacuum-bearing"] }) { severity inGapSet gapCount gaps { gap { id } distance chains { nodes { id } } } savingGroups { group } effectiveStatus }
+                                       mine: blockers { severity gapCount effectiveStatus } } }
+            """);
+
+        body.ShouldBe("""{"data":{"node":{"blockers":{"severity":"BLOCKED","inGapSet":false,"gapCount":1,"gaps":[{"gap":{"id":"component:vacuum-bearing"},"distance":2,"chains":[{"nodes":[{"id":"product:ct"},{"id":"component:ct-tube"},{"id":"component:vacuum-bearing"}]}]}],"savingGroups":[],"effectiveStatus":"DOMESTIC_GAP"},"mine":{"severity":null,"gapCount":0,"effectiveStatus":"FOUNDATION"}}}}""");
+    }
+
+    [Fact]
+    public async Task A_document_pages_through_what_it_states()
+    {
+        var all = await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 100) { totalCount edges { node { id } } } } } }""");
+        var first = await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 3, kinds: [COMPONENT, PRODUCT]) { edges { node { id } } pageInfo { endCursor hasNextPage } } } } }""");
+        var cursor = System.Text.Json.JsonDocument.Parse(first).RootElement.GetProperty("data").GetProperty("node").GetProperty("states").GetProperty("pageInfo").GetProperty("endCursor").GetString();
+        var next = await Query($$"""{ node(id: "document:test-plan") { ... on Document { states(first: 3, kinds: [COMPONENT, PRODUCT], after: "{{cursor}}") { edges { node { id } } pageInfo { hasNextPage } } } } }""");
+
+        all.ShouldContain("\"totalCount\":7"); // one technology, three components, two products, one program
+        all.ShouldNotContain("\"document:test-plan\"");
+        first.ShouldContain("""{"edges":[{"node":{"id":"component:ct-tube"}},{"node":{"id":"component:rotating-anode-target"}},{"node":{"id":"component:vacuum-bearing"}}],"pageInfo":{""");
+        first.ShouldContain("\"hasNextPage\":true");
+        next.ShouldContain("""{"edges":[{"node":{"id":"product:ct"}},{"node":{"id":"product:photon-counting-ct"}}],"pageInfo":{"hasNextPage":false}}""");
+        (await Query("""{ node(id: "document:test-plan") { ... on Document { states(first: 101) { totalCount } } } }""")).ShouldContain("\"code\":\"ARGUMENT_OUT_OF_RANGE\"");
+    }
+
+    [Fact]
     public async Task Bottlenecks_rank_components_by_what_needs_them()
     {
         var body = await Query("""{ bottlenecks(kinds: [COMPONENT], first: 2) { node { id } dependentProducts dependentPrograms blockedProducts latestStatus } }""");

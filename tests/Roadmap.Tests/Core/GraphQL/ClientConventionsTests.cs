@@ -24,7 +24,7 @@ public class ClientConventionsTests(TestGraphApiFactory factory) : IClassFixture
         var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), """
             {
               __schema { directives { name isRepeatable args(includeDeprecated: true) { name } } queryType { fields { name args(includeDeprecated: true) { name isDeprecated } } } }
-              __type(name: "NodeInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+              __type(name: "UpsertNodeInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
               directive: __type(name: "__Directive") { fields { name } }
             }
             """);

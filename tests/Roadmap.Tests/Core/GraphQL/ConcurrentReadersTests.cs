@@ -24,9 +24,9 @@ public class ConcurrentReadersTests(EditableApiFactory factory) : IClassFixture<
                     var id = $"component:transient-{i}";
                     foreach (var mutation in new[]
                              {
-                                 $$"""mutation { upsertNode(input: { id: "{{id}}", kind: COMPONENT, componentType: PART, nameZh: "{{id}}", nameEn: "{{id}}", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }""",
-                                 $$"""mutation { upsertEdge(input: { from: "component:ct-tube", type: REQUIRES, to: "{{id}}", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }""",
-                                 $$"""mutation { deleteNode(id: "{{id}}", cascade: true) { auditSequence } }""",
+                                 $$"""mutation { upsertNode(input: { id: "{{id}}", kind: COMPONENT, componentType: PART, nameZh: "{{id}}", nameEn: "{{id}}", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }""",
+                                 $$"""mutation { upsertEdge(input: { from: "component:ct-tube", type: REQUIRES, to: "{{id}}", sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }""",
+                                 $$"""mutation { deleteNode(input: { id: "{{id}}", cascade: true }) { revision } }""",
                              })
                     {
                         var (status, body, _) = await GraphQLClient.PostAsync(admin, mutation);

@@ -32,15 +32,19 @@ public class MutationFuzzTests(EditableApiFactory factory) : IClassFixture<Edita
 
     private static readonly Gen<string> Mutation = Gen.OneOf(
         Gen.Select(Id, Pick(Kinds), Gen.String, Source.Array[0, 2], Version,
-            (id, kind, name, sources, v) => $"upsertNode(expectedVersion: {v}, input: {{ id: {Json(id)}, kind: {kind}, nameZh: {Json(name)}, nameEn: {Json(name)}, componentType: PART, sources: [{string.Join(",", sources)}] }}) {{ node {{ id version }} }}"),
+            (id, kind, name, sources, v) => $"upsertNode(input: {{ expectedVersion: {v}, id: {Json(id)}, kind: {kind}, nameZh: {Json(name)}, nameEn: {Json(name)}, componentType: PART, sources: [{string.Join(",", sources)}] }}) {{ node {{ id version }} }}"),
         Gen.Select(Id, Pick(Kinds), Gen.String, Version,
-            (id, kind, name, v) => $"upsertNode(expectedVersion: {v}, input: {{ id: {Json(id)}, kind: {kind}, nameZh: {Json(name)}, nameEn: \"x\", field: IMAGING, programType: BASE }}) {{ node {{ id }} }}"),
+            (id, kind, name, v) => $"upsertNode(input: {{ expectedVersion: {v}, id: {Json(id)}, kind: {kind}, nameZh: {Json(name)}, nameEn: \"x\", field: IMAGING, programType: BASE }}) {{ node {{ id }} }}"),
         Gen.Select(Id, Pick(EdgeTypes), Id, Source.Array[0, 2], Gen.OneOf(Gen.Const("null"), Gen.Const("\"g\"")), Version,
-            (from, type, to, sources, group, v) => $"upsertEdge(expectedVersion: {v}, input: {{ from: {Json(from)}, type: {type}, to: {Json(to)}, group: {group}, sources: [{string.Join(",", sources)}] }}) {{ edge {{ version from {{ id }} to {{ id }} }} }}"),
-        Gen.Select(Id, Gen.Bool, Version, (id, cascade, v) => $"deleteNode(id: {Json(id)}, cascade: {(cascade ? "true" : "false")}, expectedVersion: {v}) {{ deletedNodes deletedEdges {{ from }} }}"),
-        Gen.Select(Id, Pick(EdgeTypes), Id, Version, (from, type, to, v) => $"deleteEdge(edge: {{ from: {Json(from)}, type: {type}, to: {Json(to)} }}, expectedVersion: {v}) {{ auditSequence }}"),
-        Gen.Select(Id, Source, (id, source) => $"addAssessment(id: {Json(id)}, status: IMPORT_DEPENDENT, source: {source}) {{ node {{ latestStatus }} }}"),
-        Gen.Select(Id, Source, Version, (id, source, v) => $"addSource(id: {Json(id)}, source: {source}, expectedVersion: {v}) {{ node {{ version }} }}"),
+            (from, type, to, sources, group, v) => $"upsertEdge(input: {{ expectedVersion: {v}, from: {Json(from)}, type: {type}, to: {Json(to)}, group: {group}, sources: [{string.Join(",", sources)}] }}) {{ edge {{ version from {{ id }} to {{ id }} }} }}"),
+        Gen.Select(Id, Gen.Bool, Version, (id, cascade, v) => $"deleteNode(input: {{ id: {Json(id)}, cascade: {(cascade ? "true" : "false")}, expectedVersion: {v} }}) {{ deletedNodeId deletedEdgeIds }}"),
+        Gen.Select(Id, Pick(EdgeTypes), Id, Version, (from, type, to, v) => $"deleteEdge(input: {{ from: {Json(from)}, type: {type}, to: {Json(to)}, expectedVersion: {v} }}) {{ deletedEdgeId revision }}"),
+        Gen.Select(Id, Source, (id, source) => $"addAssessment(input: {{ id: {Json(id)}, status: IMPORT_DEPENDENT, source: {source} }}) {{ node {{ latestStatus }} }}"),
+        Gen.Select(Id, Source, Version, (id, source, v) => $"addSource(input: {{ node: {{ id: {Json(id)}, source: {source}, expectedVersion: {v} }} }}) {{ node {{ version }} }}"),
+        Gen.Select(Id, Pick(EdgeTypes), Id, Source, Version, (from, type, to, source, v) =>
+            $"addSource(input: {{ edge: {{ from: {Json(from)}, type: {type}, to: {Json(to)}, source: {source}, expectedVersion: {v} }} }}) {{ edge {{ id version }} }}"),
+        // Both arms of the @oneOf input, or neither: refused by validation.
+        Gen.Select(Id, Source, (id, source) => $"addSource(input: {{ node: {{ id: {Json(id)}, source: {source} }}, edge: null }}) {{ revision }}"),
         Gen.String.Select(junk => junk));
 
     // Random mutations rarely pass every rule, so a share of the documents carries ones that should: a new technology under a fresh id
@@ -49,7 +53,7 @@ public class MutationFuzzTests(EditableApiFactory factory) : IClassFixture<Edita
         Gen.Int[0, 1_000_000].Select(n =>
             $"upsertNode(input: {{ id: \"technology:fuzz-valid-{n}\", kind: TECHNOLOGY, nameZh: \"模糊{n}\", nameEn: \"fuzz {n}\", sources: [{{ document: \"document:test-plan\", section: \"二\", quote: \"图像重建技术\" }}] }}) {{ node {{ id version }} }}"),
         Pick(["product:ct", "component:ct-tube", "technology:image-reconstruction"]).Select(id =>
-            $"addAssessment(id: {Json(id)}, status: IMPORT_DEPENDENT, source: {{ document: \"document:test-plan\", section: \"二\", quote: \"大热容量球管\" }}) {{ node {{ latestStatus }} }}"));
+            $"addAssessment(input: {{ id: {Json(id)}, status: IMPORT_DEPENDENT, source: {{ document: \"document:test-plan\", section: \"二\", quote: \"大热容量球管\" }} }}) {{ node {{ latestStatus }} }}"));
 
     private static readonly Gen<string> Document = Gen.Frequency(
         (4, Mutation.Array[1, 3].Select(ms => "mutation { " + string.Join(" ", ms.Select((m, i) => $"m{i}: {m}")) + " }")),

@@ -11,7 +11,7 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
     private static string NewTechnology(string id, string name, string quote = "图像重建技术") => $$"""
         mutation { upsertNode(input: { id: "{{id}}", kind: TECHNOLOGY, nameZh: "{{name}}", nameEn: "{{name}} (en)",
             sources: [{ document: "document:test-plan", section: "二", quote: "{{quote}}" }] }) {
-          auditSequence node { id version nameZh sources { quote } } } }
+          revision node { id version nameZh sources { quote } } } }
         """;
 
     private static async Task<JsonElement> Send(HttpClient client, string query, string? variables = null)
@@ -78,7 +78,7 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         entry.GetProperty("operation").GetString().ShouldBe("upsertNode");
         entry.GetProperty("before").ValueKind.ShouldBe(JsonValueKind.Null);
         entry.GetProperty("after").GetString()!.ShouldContain("\"nameZh\":\"剂量调制\",\"nameEn\":\"剂量调制 (en)\"");
-        entry.GetProperty("sequence").GetInt32().ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("auditSequence").GetInt32());
+        entry.GetProperty("sequence").GetInt32().ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("revision").GetInt32());
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
 
         var response = await Send(client, $$"""
             mutation { upsertEdge(input: { from: "{{from}}", type: {{type}}, to: "{{to}}"{{group}},
-                sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }
+                sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }
             """);
 
         ErrorCode(response).ShouldBe(code, response.ToString());
@@ -121,7 +121,7 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
         await Send(client, NewTechnology("technology:contended", "争用"));
         const string Update = """
-            mutation($name: String!) { upsertNode(expectedVersion: 1, input: { id: "technology:contended", kind: TECHNOLOGY, nameZh: $name, nameEn: "contended" }) { node { version nameZh } } }
+            mutation($name: String!) { upsertNode(input: { expectedVersion: 1, id: "technology:contended", kind: TECHNOLOGY, nameZh: $name, nameEn: "contended" }) { node { version nameZh } } }
             """;
 
         var first = await Send(client, Update, """{"name":"先到"}""");
@@ -145,13 +145,13 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
         await Send(editor, """
             mutation { upsertNode(input: { id: "component:cathode", kind: COMPONENT, componentType: PART, nameZh: "阴极", nameEn: "cathode",
-              sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { auditSequence } }
+              sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { revision } }
             """);
         await Send(editor, """
             mutation { upsertEdge(input: { from: "component:ct-tube", type: REQUIRES, to: "component:cathode",
               sources: [{ document: "document:test-plan", section: "二", quote: "大热容量球管" }] }) { edge { version } } }
             """);
-        const string Delete = """mutation($cascade: Boolean) { deleteNode(id: "component:cathode", cascade: $cascade) { deletedNodes deletedEdges { from type to } auditSequence } }""";
+        const string Delete = """mutation($cascade: Boolean!) { deleteNode(input: { id: "component:cathode", cascade: $cascade }) { deletedNodeId deletedEdgeIds revision } }""";
 
         var byEditor = await Send(editor, Delete, """{"cascade":true}""");
         var withoutCascade = await Send(admin, Delete, """{"cascade":false}""");
@@ -159,9 +159,9 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
 
         ErrorCode(byEditor).ShouldBe("FORBIDDEN");
         ErrorCode(withoutCascade).ShouldBe("HAS_EDGES");
-        withCascade.GetProperty("data").GetProperty("deleteNode").GetProperty("deletedNodes").ToString().ShouldBe("""["component:cathode"]""");
-        withCascade.GetProperty("data").GetProperty("deleteNode").GetProperty("deletedEdges").ToString()
-            .ShouldBe("""[{"from":"component:ct-tube","type":"REQUIRES","to":"component:cathode"}]""");
+        withCascade.GetProperty("data").GetProperty("deleteNode").GetProperty("deletedNodeId").GetString().ShouldBe("component:cathode");
+        withCascade.GetProperty("data").GetProperty("deleteNode").GetProperty("deletedEdgeIds").ToString()
+            .ShouldBe("""["component:ct-tube -REQUIRES-> component:cathode"]""");
         var needs = await Send(editor, """{ node(id: "component:ct-tube") { needs { to { id } } } }""");
         needs.GetProperty("data").GetProperty("node").GetProperty("needs").ToString().ShouldNotContain("cathode");
         // One mutation, two audit entries (the edge, then the node) that share a change id.
@@ -179,8 +179,8 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
 
         var response = await Send(client, """
-            mutation { addAssessment(id: "component:vacuum-bearing", status: IMPORT_DEPENDENT,
-              source: { document: "document:test-plan", section: "二", quote: "CT球管用真空高温轴承" }) {
+            mutation { addAssessment(input: { id: "component:vacuum-bearing", status: IMPORT_DEPENDENT,
+              source: { document: "document:test-plan", section: "二", quote: "CT球管用真空高温轴承" } }) {
               node { version latestStatus assessments { year status } } } }
             """);
 
@@ -193,15 +193,15 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
     {
         var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
         const string Add = """
-            mutation { addSource(edge: { from: "product:ct", type: USES_TECHNOLOGY, to: "technology:image-reconstruction" },
-              source: { document: "document:test-plan", section: "二", quote: "关键技术：图像重建技术" }) { edge { version sources { quote } } } }
+            mutation { addSource(input: { edge: { from: "product:ct", type: USES_TECHNOLOGY, to: "technology:image-reconstruction",
+              source: { document: "document:test-plan", section: "二", quote: "关键技术：图像重建技术" } } }) { edge { id version sources { quote } } } }
             """;
 
         var first = await Send(client, Add);
         var again = await Send(client, Add);
 
         first.GetProperty("data").GetProperty("addSource").GetProperty("edge").ToString()
-            .ShouldBe("""{"version":2,"sources":[{"quote":"图像重建技术"},{"quote":"关键技术：图像重建技术"}]}""");
+            .ShouldBe("""{"id":"product:ct -USES_TECHNOLOGY-> technology:image-reconstruction","version":2,"sources":[{"quote":"图像重建技术"},{"quote":"关键技术：图像重建技术"}]}""");
         ErrorCode(again).ShouldBe("DUPLICATE_SOURCE");
     }
 
@@ -225,5 +225,99 @@ public class MutationTests(EditableApiFactory factory) : IClassFixture<EditableA
         afterFirst.EnumerateArray().Single().GetProperty("sequence").GetInt32().ShouldBe(all[1]);
         future.GetArrayLength().ShouldBe(0);
         ofOne.ToString().ShouldBe("""[{"target":"technology:page-two"}]""");
+    }
+
+    [Fact]
+    public async Task A_refused_mutation_nulls_its_own_payload_and_the_earlier_one_keeps_its_data()
+    {
+        var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        await Send(client, NewTechnology("technology:kept-first", "先留"));
+
+        var response = await Send(client, """
+            mutation {
+              first: upsertNode(input: { id: "technology:kept-second", kind: TECHNOLOGY, nameZh: "后留", nameEn: "kept second",
+                sources: [{ document: "document:test-plan", section: "二", quote: "图像重建技术" }] }) { node { id version } created revision }
+              stale: upsertNode(input: { id: "technology:kept-first", kind: TECHNOLOGY, nameZh: "先留", nameEn: "stale", expectedVersion: 7 }) { node { id } }
+            }
+            """);
+
+        response.GetProperty("data").GetProperty("first").GetProperty("node").ToString().ShouldBe("""{"id":"technology:kept-second","version":1}""");
+        response.GetProperty("data").GetProperty("first").GetProperty("created").GetBoolean().ShouldBeTrue();
+        response.GetProperty("data").GetProperty("stale").ValueKind.ShouldBe(JsonValueKind.Null);
+        var error = response.GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        error.GetProperty("path").ToString().ShouldBe("""["stale"]""");
+        error.GetProperty("extensions").GetProperty("code").GetString().ShouldBe("CONFLICT");
+        error.GetProperty("extensions").GetProperty("currentVersion").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AddSource_takes_exactly_one_of_node_and_edge_and_introspection_says_it_is_one_of()
+    {
+        var client = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        const string Source = """source: { document: "document:test-plan", section: "二", quote: "大热容量球管" }""";
+
+        var both = await Send(client, $$"""
+            mutation { addSource(input: { node: { id: "component:ct-tube", {{Source}} }, edge: { from: "product:ct", type: REQUIRES, to: "component:ct-tube", {{Source}} } }) { revision } }
+            """);
+        var neither = await Send(client, "mutation { addSource(input: {}) { revision } }");
+        var node = await Send(client, $$"""mutation { addSource(input: { node: { id: "component:ct-tube", {{Source}} } }) { node { id } edge { id } } }""");
+        var introspected = await Send(client, """{ __type(name: "AddSourceInput") { isOneOf } upsert: __type(name: "UpsertNodeInput") { isOneOf } }""");
+
+        both.GetProperty("errors").GetArrayLength().ShouldBeGreaterThan(0);
+        both.TryGetProperty("data", out var bothData).ShouldBeFalse(bothData.ToString());
+        neither.GetProperty("errors").GetArrayLength().ShouldBeGreaterThan(0);
+        node.GetProperty("data").GetProperty("addSource").ToString().ShouldBe("""{"node":{"id":"component:ct-tube"},"edge":null}""");
+        introspected.GetProperty("data").GetProperty("__type").GetProperty("isOneOf").GetBoolean().ShouldBeTrue();
+        introspected.GetProperty("data").GetProperty("upsert").GetProperty("isOneOf").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Stats_revision_is_readable_without_a_key_and_goes_up_with_every_commit_but_not_with_a_refusal()
+    {
+        var anonymous = await factory.ReadyClientAsync();
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        async Task<int> Revision() => (await Send(anonymous, "{ stats { revision } }")).GetProperty("data").GetProperty("stats").GetProperty("revision").GetInt32();
+
+        var before = await Revision();
+        var created = await Send(editor, NewTechnology("technology:revision-counted", "修订计数"));
+        var afterCreate = await Revision();
+        await Send(editor, NewTechnology("technology:revision-counted", "修订计数"));
+        var afterRefusal = await Revision();
+
+        afterCreate.ShouldBeGreaterThan(before);
+        afterCreate.ShouldBe(created.GetProperty("data").GetProperty("upsertNode").GetProperty("revision").GetInt32());
+        afterRefusal.ShouldBe(afterCreate);
+    }
+
+    [Fact]
+    public async Task GraphDiff_folds_the_window_of_the_audit_log_into_one_net_change_per_node_and_edge_and_is_open_to_anonymous_readers()
+    {
+        var anonymous = await factory.ReadyClientAsync();
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
+        await Send(editor, NewTechnology("technology:diff-kept", "差异保留"));
+        await Send(editor, NewTechnology("technology:diff-gone", "差异删除"));
+        var since = DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        await Send(editor, NewTechnology("technology:diff-new", "差异新建"));
+        await Send(editor, NewTechnology("technology:diff-passing", "差异过客"));
+        await Send(editor, """mutation { addSource(input: { node: { id: "technology:diff-kept", source: { document: "document:test-plan", section: "二", quote: "大热容量球管" } } }) { revision } }""");
+        await Send(editor, """mutation { addSource(input: { node: { id: "technology:diff-new", source: { document: "document:test-plan", section: "二", quote: "大热容量球管" } } }) { revision } }""");
+        await Send(editor, """
+            mutation { upsertEdge(input: { from: "product:ct", type: USES_TECHNOLOGY, to: "technology:diff-new", sources: [{ document: "document:test-plan", section: "二", quote: "图像重建技术" }] }) { revision } }
+            """);
+        await Send(admin, """mutation { deleteNode(input: { id: "technology:diff-passing" }) { revision } }""");
+        await Send(admin, """mutation { deleteNode(input: { id: "technology:diff-gone" }) { revision } }""");
+
+        var diff = await Send(anonymous, $$"""
+            { graphDiff(since: "{{since}}") { entries nodes { id change edits } edges { id change edits } counts { nodesAdded nodesUpdated nodesDeleted edgesAdded edgesUpdated edgesDeleted } } }
+            """);
+        var empty = await Send(anonymous, """{ graphDiff(since: "2999-01-01T00:00:00Z") { entries fromRevision nodes { id } } }""");
+        var backwards = await Send(anonymous, """{ graphDiff(since: "2020-01-02T00:00:00Z", until: "2020-01-01T00:00:00Z") { entries } }""");
+
+        diff.GetProperty("data").GetProperty("graphDiff").ToString().ShouldBe("""
+            {"entries":7,"nodes":[{"id":"technology:diff-gone","change":"DELETED","edits":1},{"id":"technology:diff-kept","change":"UPDATED","edits":1},{"id":"technology:diff-new","change":"CREATED","edits":2}],"edges":[{"id":"product:ct -USES_TECHNOLOGY-> technology:diff-new","change":"CREATED","edits":1}],"counts":{"nodesAdded":1,"nodesUpdated":1,"nodesDeleted":1,"edgesAdded":1,"edgesUpdated":0,"edgesDeleted":0}}
+            """.Trim());
+        empty.GetProperty("data").GetProperty("graphDiff").ToString().ShouldBe("""{"entries":0,"fromRevision":0,"nodes":[]}""");
+        ErrorCode(backwards).ShouldBe("ARGUMENT_OUT_OF_RANGE");
     }
 }

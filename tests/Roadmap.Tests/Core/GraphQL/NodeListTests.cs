@@ -117,7 +117,7 @@ public class NodeListPagingUnderEditsTests(EditableApiFactory factory) : IClassF
         // Sorts before the cursor: a list by position would now hand out component:rotating-anode-target again.
         await DataAsync("""
             mutation { upsertNode(input: { id: "component:anode-bearing", kind: COMPONENT, componentType: PART, nameZh: "阳极轴承", nameEn: "anode bearing",
-              sources: [{ document: "document:test-plan", section: "二", quote: "CT球管用真空高温轴承" }] }) { auditSequence } }
+              sources: [{ document: "document:test-plan", section: "二", quote: "CT球管用真空高温轴承" }] }) { revision } }
             """, client: editor);
         var second = await DataAsync("query($after: String) { nodes(kinds: [TECHNOLOGY, COMPONENT], first: 5, after: $after) { edges { node { id } } } }",
             new { after = first["nodes"]!["pageInfo"]!["endCursor"]!.ToString() }, client);

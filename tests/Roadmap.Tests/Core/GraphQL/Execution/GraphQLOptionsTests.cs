@@ -22,9 +22,7 @@ public class GraphQLOptionsTests(ShallowApiFactory factory) : IClassFixture<Shal
     [Fact]
     public void The_old_name_of_the_setting_stops_the_service_at_start()
     {
-        using var old = new RoadmapApiFactory(TestSeeds.Path, ("GraphQL:MaxDepth", "20"));
-
-        var error = StartupFailure.Of(old);
+        var error = StartupFailure.Of(() => new RoadmapApiFactory(TestSeeds.Path, ("GraphQL:MaxDepth", "20")));
 
         error.Message.ShouldContain("GraphQL:MaxSelectionDepth");
     }

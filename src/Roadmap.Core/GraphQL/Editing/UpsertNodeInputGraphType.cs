@@ -2,10 +2,12 @@ using GraphQL.Types;
 using Roadmap.Core.Editing;
 using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Nodes;
+using Roadmap.Core.Security;
 
 namespace Roadmap.Core.GraphQL.Editing;
 
-public sealed class NodeInput
+/// <summary>upsertNode's input: the node as it should be, and the version the update is based on.</summary>
+public sealed class UpsertNodeInput : IChangeInput
 {
     public string Id { get; set; } = "";
     public NodeKind Kind { get; set; }
@@ -19,6 +21,11 @@ public sealed class NodeInput
     public Graph.ProgramType? ProgramType { get; set; }
     public PeriodInput? Period { get; set; }
     public List<string>? LeadAgencies { get; set; }
+    public int? ExpectedVersion { get; set; }
+
+    public string Role => Roles.Editor;
+
+    public GraphEdit Plan(GraphIndex graph) => EditPlanner.UpsertNode(graph, ToDraft(), ExpectedVersion);
 
     public NodeDraft ToDraft() => new()
     {
@@ -37,12 +44,12 @@ public sealed class NodeInput
     };
 }
 
-public sealed class NodeInputGraphType : InputObjectGraphType<NodeInput>
+public sealed class UpsertNodeInputGraphType : InputObjectGraphType<UpsertNodeInput>
 {
-    public NodeInputGraphType()
+    public UpsertNodeInputGraphType()
     {
-        Name = "NodeInput";
-        Description = "A technology, component, product or program. Documents come with the seeds and cannot be created here.";
+        Name = "UpsertNodeInput";
+        Description = "A technology, component, product or program as it should be, and the version an update is based on. Documents come with the seeds and cannot be created here.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("The kind's prefix and a lowercase slug, such as component:flat-panel-detector.");
         Field<NonNullGraphType<NodeKindEnum>>("kind").Description("TECHNOLOGY, COMPONENT, PRODUCT or PROGRAM; it must match the id's prefix and cannot change once the node exists.");
         Field<NonNullGraphType<StringGraphType>>("nameZh").Description("The name as the plan writes it; unique within the kind.");
@@ -55,5 +62,6 @@ public sealed class NodeInputGraphType : InputObjectGraphType<NodeInput>
         Field<ProgramTypeEnum>("programType").Description("Required for a program.");
         Field<PeriodInputGraphType>("period").Description("Programs only.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("leadAgencies").Description("Programs only.");
+        Field<IntGraphType>("expectedVersion").Description("Omit it to create the node; pass the version you read to update it. CONFLICT (with extensions.currentVersion) when the node exists and this is not its version.");
     }
 }
