@@ -31,8 +31,16 @@ public sealed record NameHit(Node Node, SearchMatch Match, int Length)
     public NameHitKey Key => new(Match, Length, Node.Id);
 }
 
-/// <summary>One page of name hits, in rank order, with how many match in all and whether more follow.</summary>
-public sealed record NameHitPage(IReadOnlyList<NameHit> Hits, int TotalCount, bool HasNextPage);
+/// <summary>One page of name hits, in rank order, whether more follow, and how many match in all.</summary>
+/// <param name="Hits">The page's hits, best first.</param>
+/// <param name="HasNextPage">Whether more hits follow.</param>
+/// <param name="Total">Counted when first asked for: a page of prefix matches is found without looking at the rest.</param>
+public sealed record NameHitPage(IReadOnlyList<NameHit> Hits, bool HasNextPage, Lazy<int> Total)
+{
+    public NameHitPage(IReadOnlyList<NameHit> hits, bool hasNextPage, int totalCount) : this(hits, hasNextPage, new Lazy<int>(totalCount)) { }
+
+    public int TotalCount => Total.Value;
+}
 
 /// <summary>
 /// Search by name: nodes whose names or aliases contain a text (case-insensitive), exact matches first, then
@@ -53,7 +61,46 @@ public static class NameSearch
         var needle = text.Trim().ToLowerInvariant();
         var candidates = needle.Contains('\0') ? null : graph.Names.Candidates(needle);
         if (candidates is null) return PageOf(Rank(graph, text, kinds), after, first);
+        // A later page checks every candidate: a node shown before by its best name must not come back by another.
+        if (first <= KeptInOrder && after is null && PrefixPage(graph, needle, candidates, kinds, first) is { } page)
+        {
+            return page;
+        }
+        return Verified(graph, needle, candidates, kinds, after, first);
+    }
 
+    /// <summary>
+    /// The page when names that are the text or start with it fill it: they outrank every other match, and they are
+    /// one run of the index's sorted names, so the page costs that run, not every candidate. Null when they do not fill it.
+    /// </summary>
+    private static NameHitPage? PrefixPage(GraphIndex graph, string needle, int[] candidates, IReadOnlySet<NodeKind>? kinds, int first)
+    {
+        var kept = new List<(int Rank, int Length, int Node)>(first + 1);
+        foreach (var name in graph.Names.StartingWith(graph, needle))
+        {
+            if (kinds is not null && !kinds.Contains(graph.KindOf(name.Node))) continue;
+            var hit = ((int)(name.Length == needle.Length ? SearchMatch.Exact : SearchMatch.Prefix), name.Length, name.Node);
+            // Most names rank below a full page; whether their node is on it already does not matter then.
+            if (kept.Count > first && hit.CompareTo(kept[^1]) >= 0) continue;
+            // A node's names lie apart in this order: keep its best one only.
+            var same = kept.FindIndex(h => h.Node == name.Node);
+            if (same >= 0)
+            {
+                if (hit.CompareTo(kept[same]) >= 0) continue;
+                kept.RemoveAt(same);
+            }
+            else if (kept.Count > first) kept.RemoveAt(kept.Count - 1);
+            var place = kept.BinarySearch(hit);
+            kept.Insert(place < 0 ? ~place : place, hit);
+        }
+        if (kept.Count <= first) return null;
+        var hits = kept.Take(first).Select(h => new NameHit(graph.NodeAt(h.Node), (SearchMatch)h.Rank, h.Length)).ToList();
+        return new NameHitPage(hits, true, new Lazy<int>(() => Verified(graph, needle, candidates, kinds, null, 0).TotalCount));
+    }
+
+    /// <summary>The page from every candidate the bigrams give, each checked against its names.</summary>
+    private static NameHitPage Verified(GraphIndex graph, string needle, int[] candidates, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first)
+    {
         var total = 0;
         var kept = new List<(int Rank, int Length, int Node)>();
         var inOrder = first <= KeptInOrder;
@@ -90,7 +137,7 @@ public static class NameSearch
         }
         if (!inOrder) kept.Sort();
         var hits = kept.Take(first).Select(h => new NameHit(graph.NodeAt(h.Node), (SearchMatch)h.Rank, h.Length)).ToList();
-        return new NameHitPage(hits, total, kept.Count > first);
+        return new NameHitPage(hits, kept.Count > first, total);
     }
 
     private static bool IsAfter(GraphIndex graph, (int Rank, int Length) hit, int node, NameHitKey after) =>
@@ -106,7 +153,7 @@ public static class NameSearch
             while (from < all.Count && !all[from].Key.IsAfter(after)) from++;
         }
         var hits = all.Skip(from).Take(first).ToList();
-        return new NameHitPage(hits, all.Count, from + hits.Count < all.Count);
+        return new NameHitPage(hits, from + hits.Count < all.Count, all.Count);
     }
 
     /// <summary>Every hit, in rank order, by a scan of every name: what the index answers for one Latin letter, and what it is held to.</summary>

@@ -15,11 +15,44 @@ namespace Roadmap.Core.Graph;
 public sealed class NameIndex
 {
     private readonly Dictionary<long, int[]> _postings;
+    // Every name in ordinal order of its text, with its node, its place among the node's names and its length: the
+    // names that start with a text are one run of it, found by binary search and read without touching the text.
+    private readonly SortedName[] _sorted;
 
-    private NameIndex(Dictionary<long, int[]> postings) => _postings = postings;
+    private NameIndex(Dictionary<long, int[]> postings, SortedName[] sorted) => (_postings, _sorted) = (postings, sorted);
+
+    /// <summary>A name in the sorted list: node <c>Node</c>'s name number <c>Ordinal</c> (0 nameZh, 1 nameEn, then aliases), <c>Length</c> characters.</summary>
+    public readonly record struct SortedName(int Node, int Ordinal, int Length);
 
     /// <summary>Each gram with its nodes, for tests that hold an updated index to one built afresh.</summary>
     public IEnumerable<KeyValuePair<long, int[]>> Entries => _postings;
+
+    /// <summary>The names in ordinal order, for the same tests.</summary>
+    public IReadOnlyList<SortedName> SortedNames => _sorted;
+
+    /// <summary>The names of <paramref name="graph"/> (which this index is of) that start with <paramref name="needle"/>, in ordinal order.</summary>
+    public ReadOnlySpan<SortedName> StartingWith(GraphIndex graph, ReadOnlySpan<char> needle)
+    {
+        var sorted = _sorted;
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (TextOf(graph, sorted[mid]).SequenceCompareTo(needle) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        var start = lo;
+        hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (TextOf(graph, sorted[mid]).StartsWith(needle)) lo = mid + 1;
+            else hi = mid;
+        }
+        return sorted.AsSpan(start, lo - start);
+    }
+
+    private static ReadOnlySpan<char> TextOf(GraphIndex graph, SortedName name) => graph.Name(graph.NamesOf(name.Node).First + name.Ordinal);
 
     /// <summary>
     /// The nodes whose names may contain <paramref name="needle"/> (lower-cased): every node that does is among them,
@@ -51,7 +84,44 @@ public sealed class NameIndex
                 list.Add(v);
             }
         }
-        return new NameIndex(lists.ToDictionary(p => p.Key, p => p.Value.ToArray()));
+        var sorted = new List<SortedName>();
+        for (var v = 0; v < graph.NodeCount; v++) AddNames(graph, v, sorted);
+        return new NameIndex(lists.ToDictionary(p => p.Key, p => p.Value.ToArray()), Sort(graph, sorted));
+    }
+
+    private static void AddNames(GraphIndex graph, int node, List<SortedName> names)
+    {
+        var (first, last) = graph.NamesOf(node);
+        for (var k = first; k < last; k++) names.Add(new SortedName(node, k - first, graph.Name(k).Length));
+    }
+
+    // Ordinal order of the texts; equal texts by node, then place, so that an edited index and a rebuilt one agree.
+    private static int Compare(GraphIndex graph, SortedName a, SortedName b)
+    {
+        var byText = TextOf(graph, a).SequenceCompareTo(TextOf(graph, b));
+        return byText != 0 ? byText : a.Node != b.Node ? a.Node.CompareTo(b.Node) : a.Ordinal.CompareTo(b.Ordinal);
+    }
+
+    private static SortedName[] Sort(GraphIndex graph, List<SortedName> names)
+    {
+        var array = names.ToArray();
+        // Most comparisons are settled by the first four characters, packed into one number that orders as they do.
+        var keys = Array.ConvertAll(array, n => PrefixKey(TextOf(graph, n)));
+        Array.Sort(keys, array);
+        for (int i = 1, run = 0; i <= array.Length; i++)
+        {
+            if (i < array.Length && keys[i] == keys[run]) continue;
+            if (i - run > 1) Array.Sort(array, run, i - run, Comparer<SortedName>.Create((a, b) => Compare(graph, a, b)));
+            run = i;
+        }
+        return array;
+    }
+
+    private static ulong PrefixKey(ReadOnlySpan<char> text)
+    {
+        ulong key = 0;
+        for (var i = 0; i < 4; i++) key = (key << 16) | (i < text.Length ? text[i] : 0u);
+        return key;
     }
 
     /// <summary>The index for <paramref name="next"/>, an edit of <paramref name="previous"/>, which this index is of.</summary>
@@ -104,7 +174,38 @@ public sealed class NameIndex
         {
             if (!_postings.ContainsKey(gram)) postings.Add(gram, [.. list]);
         }
-        return new NameIndex(postings);
+        return new NameIndex(postings, ApplyToSorted(next, renumber, nameSources));
+    }
+
+    // The sorted names after an edit: the kept ones renumbered, in their order; the new ones placed by binary search.
+    private SortedName[] ApplyToSorted(GraphIndex next, int[] renumber, int[] nameSources)
+    {
+        var kept = new List<SortedName>(_sorted.Length);
+        foreach (var name in _sorted)
+        {
+            if (renumber[name.Node] is var v and >= 0) kept.Add(name with { Node = v });
+        }
+        var fresh = new List<SortedName>();
+        for (var v = 0; v < nameSources.Length; v++)
+        {
+            if (nameSources[v] < 0) AddNames(next, v, fresh);
+        }
+        if (fresh.Count == 0) return [.. kept];
+        var comparer = Comparer<SortedName>.Create((a, b) => Compare(next, a, b));
+        fresh.Sort(comparer);
+        var result = new SortedName[kept.Count + fresh.Count];
+        var (from, to) = (0, 0);
+        foreach (var name in fresh)
+        {
+            var at = kept.BinarySearch(from, kept.Count - from, name, comparer);
+            if (at < 0) at = ~at;
+            kept.CopyTo(from, result, to, at - from);
+            to += at - from;
+            from = at;
+            result[to++] = name;
+        }
+        kept.CopyTo(from, result, to, kept.Count - from);
+        return result;
     }
 
     // The old list in the new numbering, without the nodes that left, merged with the new nodes holding the gram.

@@ -169,6 +169,21 @@ public class GraphAlgorithmsTests
     }
 
     [Fact]
+    public void A_page_of_prefix_matches_counts_a_node_with_several_such_names_once_and_counts_every_match()
+    {
+        var nodes = new[] { ("component:a", "ab", "abc", "abd"), ("component:b", "abx", "zz", ""), ("component:c", "xab", "zz", ""), ("component:d", "ab1", "ab", "") }
+            .Select(n => TestGraphs.NodeFor(n.Item1) with { NameZh = n.Item2, NameEn = n.Item3, Aliases = n.Item4 == "" ? [] : [n.Item4] }).ToList();
+        var graph = new GraphIndex(new GraphData(nodes, []));
+
+        var page = NameSearch.Page(graph, "ab", null, null, 2);
+
+        page.Hits.Select(h => (h.Node.Id, h.Match)).ShouldBe([("component:a", SearchMatch.Exact), ("component:d", SearchMatch.Exact)]);
+        page.HasNextPage.ShouldBeTrue();
+        page.TotalCount.ShouldBe(4);
+        NameSearch.Page(graph, "ab", null, page.Hits[^1].Key, 2).Hits.Select(h => (h.Node.Id, h.Match)).ShouldBe([("component:b", SearchMatch.Prefix), ("component:c", SearchMatch.Substring)]);
+    }
+
+    [Fact]
     public void Search_ranks_exact_then_prefix_then_word_start_then_substring_and_honours_kinds()
     {
         var graph = new GraphIndex(new GraphData(

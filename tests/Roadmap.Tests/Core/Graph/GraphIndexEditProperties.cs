@@ -138,10 +138,16 @@ public class GraphIndexEditProperties
         {
             actual.Names.Entries.OrderBy(e => e.Key).Select(e => (e.Key, string.Join(",", e.Value)))
                 .ShouldBe(expected.Names.Entries.OrderBy(e => e.Key).Select(e => (e.Key, string.Join(",", e.Value))));
+            actual.Names.SortedNames.ShouldBe(expected.Names.SortedNames);
             foreach (var needle in Needles)
             {
-                Roadmap.Core.Analysis.NameSearch.Page(actual, needle, null, null, 100).Hits.Select(h => (h.Node.Id, h.Match, h.Length))
-                    .ShouldBe(Roadmap.Core.Analysis.NameSearch.Rank(expected, needle, null).Select(h => (h.Node.Id, h.Match, h.Length)), needle);
+                var all = Roadmap.Core.Analysis.NameSearch.Rank(expected, needle, null).Select(h => (h.Node.Id, h.Match, h.Length)).ToList();
+                Roadmap.Core.Analysis.NameSearch.Page(actual, needle, null, null, 100).Hits.Select(h => (h.Node.Id, h.Match, h.Length)).ShouldBe(all, needle);
+                // Short pages, which prefix matches alone can fill (a node whose nameEn and alias are alike counts once).
+                foreach (var size in new[] { 1, 2, 3 })
+                {
+                    Roadmap.Core.Analysis.NameSearch.Page(actual, needle, null, null, size).Hits.Select(h => (h.Node.Id, h.Match, h.Length)).ShouldBe(all.Take(size), needle);
+                }
             }
         }
         actual.Nodes.Select(n => n.Id).ShouldBe(expected.Nodes.Select(n => n.Id));
