@@ -43,6 +43,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     /// <summary>The latest graph whatever the request has pinned, or null while loading.</summary>
     public GraphIndex? LatestGraph => _graph;
 
+    /// <summary>The name index of the graph as loaded, built in the background after the load; completed when there was no load.</summary>
+    public Task NameIndexBuilt { get; private set; } = Task.CompletedTask;
+
     /// <summary>
     /// The read model: the request's pinned snapshot if it has one, else the latest.
     /// Throws a <see cref="RoadmapException"/> coded GRAPH_NOT_READY before <see cref="InitializeAsync"/> has finished.
@@ -70,6 +73,10 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         _revision = file.ReadRevision();
         _graph = new GraphIndex(data);
         SnapshotAt = _time.GetUtcNow();
+        // The name index takes seconds at a million nodes. Built here, off the request path, the first search does not
+        // wait for it (a search that comes sooner builds it under the same lock, as before); edits carry it over.
+        var loaded = _graph;
+        NameIndexBuilt = Task.Run(() => loaded.Names, CancellationToken.None);
         RoadmapTelemetry.ObserveReadModel(this);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;

@@ -46,6 +46,17 @@ public class EmbeddedGraphStoreTests
     }
 
     [Fact]
+    public async Task The_name_index_is_built_after_the_load_without_waiting_for_a_search()
+    {
+        var store = new EmbeddedGraphStore(new EmbeddedStoreOptions { DatabasePath = TempDatabase() }, new SeedsOptions { Path = Repo.Seeds });
+        await store.InitializeAsync(CancellationToken.None);
+
+        await store.NameIndexBuilt.WaitAsync(TimeSpan.FromSeconds(30));
+
+        store.LatestGraph!.HasNameIndex.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task First_start_imports_the_seeds_and_a_later_start_reads_the_file_without_them()
     {
         var database = TempDatabase();
