@@ -35,8 +35,7 @@ public class EditBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Environment.GetEnvironmentVariable("ROADMAP_BENCH_DATA") ?? throw new InvalidOperationException("ROADMAP_BENCH_DATA is not set");
-        var data = new DataSet(Path.Combine(root, Scale));
+        var data = DataSet.AtScale(Scale);
         // Edits change the file, so they go to copies: the generated graph stays as the other benchmarks expect it.
         _directory = Directory.CreateTempSubdirectory("roadmap-edit-bench-").FullName;
         var (storeFile, peerFile) = (Path.Combine(_directory, "store.db"), Path.Combine(_directory, "peer.db"));

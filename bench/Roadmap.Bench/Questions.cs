@@ -175,6 +175,10 @@ public sealed class SqliteQuestions : IDisposable
 /// <summary>Where a generated graph lives: the SQLite file, the CSVs, and the chosen questions.</summary>
 public sealed record DataSet(string Directory)
 {
+    /// <summary>The graph generated at one scale (10k, 1m, …) below ROADMAP_BENCH_DATA, where bench/run.sh puts them.</summary>
+    public static DataSet AtScale(string scale) =>
+        new(Path.Combine(Environment.GetEnvironmentVariable("ROADMAP_BENCH_DATA") ?? throw new InvalidOperationException("ROADMAP_BENCH_DATA is not set"), scale));
+
     public string DatabasePath => Path.Combine(Directory, "graph.db");
     public string QueriesPath => Path.Combine(Directory, "queries.json");
 

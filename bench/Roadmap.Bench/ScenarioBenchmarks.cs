@@ -27,8 +27,7 @@ public class ScenarioBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = Environment.GetEnvironmentVariable("ROADMAP_BENCH_DATA") ?? throw new InvalidOperationException("ROADMAP_BENCH_DATA is not set");
-        var data = new DataSet(Path.Combine(root, Scale));
+        var data = DataSet.AtScale(Scale);
         _queries = data.ReadQueries();
         _graph = data.LoadGraph();
         _base = new Scenario { Gaps = [_queries.HighFanIn], AssumeGaps = true };
