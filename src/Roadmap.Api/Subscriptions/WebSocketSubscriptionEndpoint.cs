@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using GraphQL;
@@ -7,13 +8,15 @@ using GraphQL.Transport;
 using Microsoft.Extensions.Options;
 using Roadmap.Api.Http;
 using Roadmap.Core.Errors;
+using Roadmap.Core.Security;
 
 namespace Roadmap.Api.Subscriptions;
 
 /// <summary>
 /// GraphQL over WebSocket in the graphql-transport-ws protocol (the graphql-ws library's): connection_init and
 /// connection_ack, then subscribe / next / error / complete per operation id, ping and pong both ways. The key is
-/// the upgrade request's, checked as for /graphql; the server pings at the heartbeat interval.
+/// the upgrade request's, checked as for /graphql, or the connection_init payload's <c>authorization</c>
+/// ("Bearer &lt;key&gt;"): a browser's WebSocket cannot send headers. The server pings at the heartbeat interval.
 /// </summary>
 public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer serializer, SubscriptionRunner runner, SubscriptionLimiter limiter,
     IOptions<SubscriptionOptions> options, IOptions<GraphQLHttpOptions> httpOptions, ILogger<WebSocketSubscriptionEndpoint> logger)
@@ -52,7 +55,17 @@ public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer seriali
         private readonly ConcurrentDictionary<string, CancellationTokenSource> _operations = new(StringComparer.Ordinal);
         private readonly CancellationTokenSource _closing = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         private bool _initialised;
+        // The upgrade request's user, or the key that connection_init names.
+        private ClaimsPrincipal _user = http.User;
         private bool _acknowledged;
+
+        private ClaimsPrincipal? KeyUser(JsonElement authorization)
+        {
+            const string bearer = "Bearer ";
+            if (authorization.ValueKind != JsonValueKind.String || authorization.GetString() is not { } value) return null;
+            var key = value.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? value[bearer.Length..].Trim() : value.Trim();
+            return http.RequestServices.GetRequiredService<ApiKeys>().Authenticate(key);
+        }
 
         public async Task RunAsync()
         {
@@ -148,6 +161,18 @@ public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer seriali
                         return;
                     }
                     _initialised = true;
+                    if (root.TryGetProperty("payload", out var init) && init.ValueKind == JsonValueKind.Object
+                        && init.TryGetProperty("authorization", out var authorization))
+                    {
+                        // One try per connection, and the upgrade that opened it went through the rate limiter: no
+                        // cheaper way to guess keys than /graphql's.
+                        if (KeyUser(authorization) is not { } user)
+                        {
+                            await CloseAsync(4403, "Forbidden");
+                            return;
+                        }
+                        _user = user;
+                    }
                     _acknowledged = true;
                     await SendAsync(new { type = "connection_ack" });
                     return;
@@ -218,7 +243,7 @@ public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer seriali
                         await SendAsync(new { id, type = "error", payload = new[] { Error(ErrorCodes.BadRequest, "The payload needs a non-empty string 'query'.") } });
                         return;
                     }
-                    var running = await endpoint.Runner.StartAsync(request, http.User, http.RequestServices, http.TraceIdentifier, cancel.Token);
+                    var running = await endpoint.Runner.StartAsync(request, _user, http.RequestServices, http.TraceIdentifier, cancel.Token);
                     if (!running.Result.Executed)
                     {
                         await SendRawAsync($$"""{"id":{{JsonSerializer.Serialize(id)}},"type":"error","payload":{{ErrorsOf(running.Result)}}}""");

@@ -127,6 +127,30 @@ public class ChangeFeedTests(FeedApiFactory factory) : IClassFixture<FeedApiFact
     }
 
     [Fact]
+    public async Task Over_websocket_a_key_in_the_connection_init_payload_is_the_subscribers_and_a_wrong_one_closes_with_4403()
+    {
+        // As a browser connects: no headers on the upgrade, the key in connection_init.
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        var client = factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, "/graphql/ws"), CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = $"Bearer {TestKeys.Editor.Key}" } });
+        (await ReceiveAsync(socket)).GetProperty("type").GetString().ShouldBe("connection_ack");
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = Watch } });
+        await Task.Delay(300);
+        await CommitAsync(editor, "technology:feed-ws-init");
+        var next = await ReceiveAsync(socket, skip: "ping");
+        next.GetProperty("payload").GetProperty("data").GetProperty("graphChanged").GetProperty("actor").GetString().ShouldBe("curator");
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+
+        using var wrong = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, "/graphql/ws"), CancellationToken.None);
+        await SendAsync(wrong, new { type = "connection_init", payload = new { authorization = "Bearer rk_not-a-key" } });
+        var result = await wrong.ReceiveAsync(new byte[1024], CancellationToken.None);
+        result.MessageType.ShouldBe(WebSocketMessageType.Close);
+        ((int)result.CloseStatus!).ShouldBe(4403);
+    }
+
+    [Fact]
     public async Task Over_websocket_a_subscribe_before_connection_init_closes_with_4401()
     {
         var client = factory.Server.CreateWebSocketClient();
