@@ -96,6 +96,9 @@ public static class NodeSelection
         // group; DOCUMENT and YEAR are many-valued and give a node one tuple per stating plan.
         var counts = new Dictionary<(int Kind, int Field, int Status, int ComponentType, int ProgramType, string? Document, int Year), int>();
         var byDocument = keys.Contains(NodeGroupKey.Document) || keys.Contains(NodeGroupKey.Year);
+        // Asked once, not once per node.
+        var (byKind, byField, byStatus) = (keys.Contains(NodeGroupKey.Kind), keys.Contains(NodeGroupKey.Field), keys.Contains(NodeGroupKey.Status));
+        var (byComponentType, byProgramType) = (keys.Contains(NodeGroupKey.ComponentType), keys.Contains(NodeGroupKey.ProgramType));
         var evaluation = filter is null ? null : new Evaluation(graph);
         var candidates = (filter is null ? null : CandidatesOf(graph, filter)) ?? Candidates.Range(0, graph.NodeCount);
         for (var i = 0; i < candidates.Count; i++)
@@ -104,11 +107,11 @@ public static class NodeSelection
             if (evaluation is not null && !evaluation.Matches(v, filter!)) continue;
             var node = graph.NodeAt(v);
             var single = (
-                Kind: keys.Contains(NodeGroupKey.Kind) ? (int)node.Kind : -1,
-                Field: keys.Contains(NodeGroupKey.Field) ? (int?)node.Field ?? -1 : -1,
-                Status: keys.Contains(NodeGroupKey.Status) ? (int?)node.LatestAssessment?.Status ?? -1 : -1,
-                ComponentType: keys.Contains(NodeGroupKey.ComponentType) ? (int?)node.ComponentType ?? -1 : -1,
-                ProgramType: keys.Contains(NodeGroupKey.ProgramType) ? (int?)node.ProgramType ?? -1 : -1);
+                Kind: byKind ? (int)node.Kind : -1,
+                Field: byField ? (int?)node.Field ?? -1 : -1,
+                Status: byStatus ? (int?)node.LatestAssessment?.Status ?? -1 : -1,
+                ComponentType: byComponentType ? (int?)node.ComponentType ?? -1 : -1,
+                ProgramType: byProgramType ? (int?)node.ProgramType ?? -1 : -1);
             if (!byDocument)
             {
                 var key = (single.Kind, single.Field, single.Status, single.ComponentType, single.ProgramType, (string?)null, -1);
