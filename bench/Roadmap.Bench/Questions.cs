@@ -56,10 +56,24 @@ public static class RoadmapQuestions
 
     public static IReadOnlyList<NodeCount> Counts(GraphIndex graph) => NodeSelection.Count(graph, null, [NodeGroupKey.Kind]);
 
+    /// <summary>A filter the indexes answer alone: every imaging product (a kind's run cut down to a field's list).</summary>
+    public static readonly NodeFilter ImagingProducts = new()
+    {
+        Kinds = new HashSet<NodeKind> { NodeKind.Product },
+        Fields = new HashSet<Field> { Field.Imaging },
+    };
+
+    public static List<int> FieldFilter(GraphIndex graph) => NodeSelection.Select(graph, ImagingProducts);
+
+    /// <summary>Imaging products by latest status.</summary>
+    public static IReadOnlyList<NodeCount> FieldCounts(GraphIndex graph) => NodeSelection.Count(graph, ImagingProducts, [NodeGroupKey.Status]);
+
     public static Dictionary<string, Answer> Answers(GraphIndex graph, BenchQueries q) => new()
     {
         ["filter"] = Answer.OfSet(Filter(graph).Select(v => graph.NodeAt(v).Id)),
         ["counts"] = Answer.OfSet(Counts(graph).Select(c => $"{EnumNames.ToConstant(c.Key.Kind!.Value)}={c.Count}")),
+        ["field filter"] = Answer.OfSet(FieldFilter(graph).Select(v => graph.NodeAt(v).Id)),
+        ["field counts"] = Answer.OfSet(FieldCounts(graph).Select(c => $"{c.Key.Status?.ToString() ?? "-"}={c.Count}")),
         ["impact"] = Answer.OfSet(Impact(graph, q).Impacted.Select(i => i.Node.Id)),
         ["dependencies"] = Answer.OfSet(Dependencies(graph, q).Nodes.Skip(1).Select(n => n.Id)),
         ["paths"] = Answer.OfSequence(Paths(graph, q).Select(p => p.Edges.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))),
@@ -117,8 +131,23 @@ public sealed class SqliteQuestions : IDisposable
 
     private const string CountsSql = "SELECT kind || '=' || count(*) FROM nodes GROUP BY kind";
 
+    // The field is in the node's JSON body; the latest status is that of the assessment with the greatest year, the
+    // worst of that year's on ties (as the engine reads it), '-' when there is none.
+    private const string FieldFilterSql = "SELECT id FROM nodes WHERE kind = 'PRODUCT' AND json_extract(body, '$.Field') = 'Imaging'";
+
+    private const string FieldCountsSql = """
+        SELECT status || '=' || count(*) FROM (
+            SELECT coalesce((SELECT json_extract(a.value, '$.Status') FROM json_each(n.body, '$.Assessments') a
+                             ORDER BY json_extract(a.value, '$.Year') DESC,
+                                      CASE json_extract(a.value, '$.Status') WHEN 'DomesticGap' THEN 0 WHEN 'ImportDependent' THEN 1
+                                          WHEN 'Foundation' THEN 2 WHEN 'Breakthrough' THEN 3 ELSE 4 END
+                             LIMIT 1), '-') AS status
+            FROM nodes n WHERE n.kind = 'PRODUCT' AND json_extract(n.body, '$.Field') = 'Imaging')
+        GROUP BY status
+        """;
+
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _impact, _impactCount, _dependencies, _dependenciesCount, _paths, _search, _filter, _filterCount, _counts;
+    private readonly SqliteCommand _impact, _impactCount, _dependencies, _dependenciesCount, _paths, _search, _filter, _filterCount, _counts, _fieldFilter, _fieldFilterIds, _fieldCounts;
 
     public SqliteQuestions(string databasePath, BenchQueries q)
     {
@@ -133,6 +162,9 @@ public sealed class SqliteQuestions : IDisposable
         _filter = Command(FilterSql);
         _filterCount = Command($"SELECT count(*) FROM ({FilterSql})");
         _counts = Command(CountsSql);
+        _fieldFilter = Command($"SELECT count(*) FROM ({FieldFilterSql})");
+        _fieldFilterIds = Command(FieldFilterSql);
+        _fieldCounts = Command(FieldCountsSql);
     }
 
     private SqliteCommand Command(string sql, params (string Name, object Value)[] parameters)
@@ -150,6 +182,8 @@ public sealed class SqliteQuestions : IDisposable
     public List<string> Search() => Column(_search);
     public long FilterCount() => (long)_filterCount.ExecuteScalar()!;
     public List<string> Counts() => Column(_counts);
+    public long FieldFilterCount() => (long)_fieldFilter.ExecuteScalar()!;
+    public List<string> FieldCounts() => Column(_fieldCounts);
 
     public Dictionary<string, Answer> Answers() => new()
     {
@@ -159,6 +193,8 @@ public sealed class SqliteQuestions : IDisposable
         ["search"] = Answer.OfSequence(Search()),
         ["filter"] = Answer.OfSet(Column(_filter)),
         ["counts"] = Answer.OfSet(Counts()),
+        ["field filter"] = Answer.OfSet(Column(_fieldFilterIds)),
+        ["field counts"] = Answer.OfSet(FieldCounts()),
     };
 
     private static List<string> Column(SqliteCommand command)

@@ -33,13 +33,32 @@ public static class NodeSelection
             for (var v = 0; v < graph.NodeCount; v++) matches.Add(v);
             return matches;
         }
+        return Evaluate(graph, filter, CandidatesOf(graph, filter) ?? Candidates.Range(0, graph.NodeCount));
+    }
+
+    /// <summary>
+    /// The matching nodes' numbers, every node asked: what <see cref="Select"/> answers without its indexes, for the
+    /// tests that hold the two equal and the benchmark that compares them.
+    /// </summary>
+    public static List<int> Scan(GraphIndex graph, NodeFilter filter) => Evaluate(graph, filter, Candidates.Range(0, graph.NodeCount));
+
+    private static List<int> Evaluate(GraphIndex graph, NodeFilter filter, Candidates candidates)
+    {
+        var matches = new List<int>();
         var evaluation = new Evaluation(graph);
-        for (var v = 0; v < graph.NodeCount; v++)
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var v = candidates[i];
             if (evaluation.Matches(v, filter)) matches.Add(v);
         }
         return matches;
     }
+
+    /// <summary>
+    /// How many nodes the filter is evaluated on: fewer than all when an index on ids, kinds, fields, latest status or
+    /// stating documents serves the filter; null when every node must be asked.
+    /// </summary>
+    public static int? CandidateCount(GraphIndex graph, NodeFilter filter) => CandidatesOf(graph, filter)?.Count;
 
     /// <summary>One page of the matching nodes in the query's order (the id last, so the order is total).</summary>
     public static NodeWindow Page(GraphIndex graph, NodeQuery query)
@@ -72,22 +91,30 @@ public static class NodeSelection
     public static IReadOnlyList<NodeCount> Count(GraphIndex graph, NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy)
     {
         var keys = groupBy.ToHashSet();
-        var years = graph.Nodes.Where(n => n.Kind == NodeKind.Document).ToDictionary(n => n.Id, n => n.Year ?? -1, StringComparer.Ordinal);
         // A group as a value tuple (−1 where not grouped by or not set), so counting a million nodes allocates only per
         // group; DOCUMENT and YEAR are many-valued and give a node one tuple per stating plan.
         var counts = new Dictionary<(int Kind, int Field, int Status, int ComponentType, int ProgramType, string? Document, int Year), int>();
         var byDocument = keys.Contains(NodeGroupKey.Document) || keys.Contains(NodeGroupKey.Year);
+        // The documents are one kind's run of the index: reading only them keeps a small count from asking every node.
+        var years = byDocument
+            ? Select(graph, new NodeFilter { Kinds = new HashSet<NodeKind> { NodeKind.Document } }).Select(graph.NodeAt).ToDictionary(n => n.Id, n => n.Year ?? -1, StringComparer.Ordinal)
+            : new Dictionary<string, int>(StringComparer.Ordinal);
+        // Asked once, not once per node.
+        var (byKind, byField, byStatus) = (keys.Contains(NodeGroupKey.Kind), keys.Contains(NodeGroupKey.Field), keys.Contains(NodeGroupKey.Status));
+        var (byComponentType, byProgramType) = (keys.Contains(NodeGroupKey.ComponentType), keys.Contains(NodeGroupKey.ProgramType));
         var evaluation = filter is null ? null : new Evaluation(graph);
-        for (var v = 0; v < graph.NodeCount; v++)
+        var candidates = (filter is null ? null : CandidatesOf(graph, filter)) ?? Candidates.Range(0, graph.NodeCount);
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var v = candidates[i];
             if (evaluation is not null && !evaluation.Matches(v, filter!)) continue;
             var node = graph.NodeAt(v);
             var single = (
-                Kind: keys.Contains(NodeGroupKey.Kind) ? (int)node.Kind : -1,
-                Field: keys.Contains(NodeGroupKey.Field) ? (int?)node.Field ?? -1 : -1,
-                Status: keys.Contains(NodeGroupKey.Status) ? (int?)node.LatestAssessment?.Status ?? -1 : -1,
-                ComponentType: keys.Contains(NodeGroupKey.ComponentType) ? (int?)node.ComponentType ?? -1 : -1,
-                ProgramType: keys.Contains(NodeGroupKey.ProgramType) ? (int?)node.ProgramType ?? -1 : -1);
+                Kind: byKind ? (int)node.Kind : -1,
+                Field: byField ? (int?)node.Field ?? -1 : -1,
+                Status: byStatus ? (int?)node.LatestAssessment?.Status ?? -1 : -1,
+                ComponentType: byComponentType ? (int?)node.ComponentType ?? -1 : -1,
+                ProgramType: byProgramType ? (int?)node.ProgramType ?? -1 : -1);
             if (!byDocument)
             {
                 var key = (single.Kind, single.Field, single.Status, single.ComponentType, single.ProgramType, (string?)null, -1);
@@ -182,6 +209,118 @@ public static class NodeSelection
             else high = mid;
         }
         return low;
+    }
+
+    /// <summary>
+    /// Nodes that may match a filter, from the read model's indexes: every node that matches is among them, in node
+    /// order. Each indexed condition gives a set and the filter's AND members theirs; the filter's candidates are
+    /// their intersection. An OR gives the union of its members' sets when every member has one. Null when nothing
+    /// narrows the filter (a NOT, a text, a relation alone): then every node is asked.
+    /// </summary>
+    private static Candidates? CandidatesOf(GraphIndex graph, NodeFilter f)
+    {
+        var sets = new List<Candidates>();
+        if (f.Ids is not null)
+        {
+            sets.Add(Candidates.Of([.. f.Ids.Select(graph.IndexOf).Where(v => v >= 0).Distinct().Order()]));
+        }
+        if (f.Kinds is not null)
+        {
+            sets.Add(Candidates.Union(f.Kinds.Select(kind => graph.Filters.OfKind(kind) is var (start, end, list) && list is null
+                ? Candidates.Range(start, end)
+                : Candidates.Of(list!))));
+        }
+        if (f.Fields is not null) sets.Add(Candidates.Union(f.Fields.Select(field => Candidates.Of(graph.Filters.InField(field)))));
+        if (f.LatestStatus is not null) sets.Add(Candidates.Union(f.LatestStatus.Select(status => Candidates.Of(graph.Filters.WithLatestStatus(status)))));
+        if (f.StatedIn is not null) sets.Add(Candidates.Union(f.StatedIn.Select(document => Candidates.Of(graph.Filters.StatedIn(document)))));
+        foreach (var member in f.And ?? [])
+        {
+            if (CandidatesOf(graph, member) is { } c) sets.Add(c);
+        }
+        if (f.Or is not null)
+        {
+            var members = f.Or.Select(member => CandidatesOf(graph, member)).ToList();
+            if (members.All(c => c is not null)) sets.Add(Candidates.Union(members.Select(c => c!.Value)));
+        }
+        if (sets.Count == 0) return null;
+        // From the smallest up: each intersection walks the smaller side and looks its members up in the larger.
+        sets.Sort(static (a, b) => a.Count.CompareTo(b.Count));
+        var result = sets[0];
+        for (var i = 1; i < sets.Count && result.Count > 0; i++) result = Candidates.Intersect(result, sets[i]);
+        return result;
+    }
+
+    /// <summary>
+    /// Sorted node numbers: a run <c>Start .. End - 1</c> when <c>List</c> is null, else <c>List[Start .. End - 1]</c>
+    /// (a slice, so that cutting a list down to a kind's run copies nothing).
+    /// </summary>
+    private readonly record struct Candidates(int[]? List, int Start, int End)
+    {
+        public static Candidates Range(int start, int end) => new(null, start, Math.Max(start, end));
+
+        public static Candidates Of(int[] list) => new(list, 0, list.Length);
+
+        public int Count => End - Start;
+
+        public int this[int i] => List is null ? Start + i : List[Start + i];
+
+        public static Candidates Intersect(Candidates a, Candidates b)
+        {
+            if (a.List is null && b.List is null) return Range(Math.Max(a.Start, b.Start), Math.Min(a.End, b.End));
+            if (a.List is null || b.List is null)
+            {
+                var (run, list) = a.List is null ? (a, b) : (b, a);
+                return new(list.List, LowerBound(list, run.Start), Math.Max(LowerBound(list, run.Start), LowerBound(list, run.End)));
+            }
+            var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+            var result = new List<int>(small.Count);
+            var from = large.Start;
+            for (var i = 0; i < small.Count && from < large.End; i++)
+            {
+                var at = Array.BinarySearch(large.List!, from, large.End - from, small[i]);
+                if (at >= 0)
+                {
+                    result.Add(small[i]);
+                    from = at + 1;
+                }
+                else from = ~at;
+            }
+            return Of([.. result]);
+        }
+
+        public static Candidates Union(IEnumerable<Candidates> sets)
+        {
+            var all = sets.Where(s => s.Count > 0).ToList();
+            if (all.Count == 0) return Range(0, 0);
+            if (all.Count == 1) return all[0];
+            var merged = all[0];
+            foreach (var next in all.Skip(1)) merged = Merge(merged, next);
+            return merged;
+        }
+
+        private static Candidates Merge(Candidates a, Candidates b)
+        {
+            var result = new int[a.Count + b.Count];
+            var (i, j, k) = (0, 0, 0);
+            while (i < a.Count || j < b.Count)
+            {
+                if (j == b.Count || (i < a.Count && a[i] < b[j])) result[k++] = a[i++];
+                else if (i == a.Count || b[j] < a[i]) result[k++] = b[j++];
+                else
+                {
+                    result[k++] = a[i++];
+                    j++;
+                }
+            }
+            return new(result, 0, k);
+        }
+
+        // The first position of the slice whose node number is at least v.
+        private static int LowerBound(Candidates list, int v)
+        {
+            var at = Array.BinarySearch(list.List!, list.Start, list.Count, v);
+            return at >= 0 ? at : ~at;
+        }
     }
 
     /// <summary>One filter's evaluation over a graph: the text matches and nested relation filters are worked out once per filter.</summary>

@@ -34,6 +34,9 @@ public sealed class GraphIndex
     // Built on the first name search, then carried through edits; see Names.
     private NameIndex? _names;
     private readonly Lock _namesLock = new();
+    // Built on the first filter that can use it, then carried through edits; see Filters.
+    private FilterIndex? _filters;
+    private readonly Lock _filtersLock = new();
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
@@ -105,8 +108,12 @@ public sealed class GraphIndex
     /// For each node, the node of <paramref name="previous"/> whose search names it keeps, or -1 when its names are
     /// new; null when no name changes.
     /// </param>
+    /// <param name="nodeSources">
+    /// For each node, the node of <paramref name="previous"/> it is, unchanged, or -1 when it is new or changed; null
+    /// when no node changes, or when <paramref name="previous"/> has no filter index to carry over (nothing else reads it).
+    /// </param>
     private GraphIndex(
-        GraphIndex previous, Node[] nodes, Dictionary<string, int>? indexById, NodeKind[] kinds, EdgeUpdate edges, int[]? nameSources)
+        GraphIndex previous, Node[] nodes, Dictionary<string, int>? indexById, NodeKind[] kinds, EdgeUpdate edges, int[]? nameSources, int[]? nodeSources)
     {
         _nodes = nodes;
         _indexById = indexById ?? previous._indexById;
@@ -134,6 +141,11 @@ public sealed class GraphIndex
         _nodeFirstName = nameSources is null ? previous._nodeFirstName : FirstNames(_nameNodes, _nodes.Length);
         // A name index already built follows the edit; one never asked for stays unbuilt.
         if (Volatile.Read(ref previous._names) is { } names) _names = nameSources is null ? names : names.Apply(previous, this, nameSources);
+        // Likewise the filter index.
+        if (Volatile.Read(ref previous._filters) is { } filters)
+        {
+            _filters = nodeSources is null ? filters : filters.Apply(previous, this, nodeSources, renumbered: indexById is not null);
+        }
     }
 
     private static int[] FirstNames(int[] nameNodes, int nodeCount)
@@ -174,7 +186,13 @@ public sealed class GraphIndex
                     nameSources[i] = -1;
                 }
             }
-            return new GraphIndex(this, nodes, null, kinds, EdgesAfter(edit), nameSources);
+            int[]? nodeSources = null;
+            if (edit.Nodes.Count > 0 && HasFilterIndex)
+            {
+                nodeSources = [.. Enumerable.Range(0, _nodes.Length)];
+                foreach (var change in edit.Nodes) nodeSources[IndexOf(change.After!.Id)] = -1;
+            }
+            return new GraphIndex(this, nodes, null, kinds, EdgesAfter(edit), nameSources, nodeSources);
         }
 
         // Old nodes that the edit deletes or replaces drop out; the edit's nodes merge in by id.
@@ -215,7 +233,7 @@ public sealed class GraphIndex
             if (IndexOf(node.Id) is var old and >= 0) renumber[old] = indexById[node.Id];
         }
         var (mergedEdges, edgeFrom, edgeTo) = MergeEdges(edit, renumber, indexById);
-        return new GraphIndex(this, merged, indexById, KindsOf(merged), new EdgeUpdate.Renumbered(mergedEdges, edgeFrom, edgeTo), sources);
+        return new GraphIndex(this, merged, indexById, KindsOf(merged), new EdgeUpdate.Renumbered(mergedEdges, edgeFrom, edgeTo), sources, sources);
     }
 
     /// <summary>The edge part of an edit that keeps every node's number.</summary>
@@ -380,6 +398,26 @@ public sealed class GraphIndex
 
     /// <summary>True once <see cref="Names"/> has been built for this read model or carried over from the one it was edited from.</summary>
     public bool HasNameIndex => _names is not null;
+
+    /// <summary>
+    /// The index of kinds, fields, latest statuses and stating documents (<see cref="FilterIndex"/>), built on first use
+    /// (one pass over the nodes), then kept up to date by <see cref="Apply"/>.
+    /// </summary>
+    public FilterIndex Filters
+    {
+        get
+        {
+            if (Volatile.Read(ref _filters) is { } filters) return filters;
+            lock (_filtersLock)
+            {
+                if (_filters is null) Volatile.Write(ref _filters, FilterIndex.Build(this));
+                return _filters!;
+            }
+        }
+    }
+
+    /// <summary>True once <see cref="Filters"/> has been built for this read model or kept from the one it was edited from.</summary>
+    public bool HasFilterIndex => _filters is not null;
 
     /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
     public int GroupSlot(int edge) => _edgeGroupSlot[edge];
