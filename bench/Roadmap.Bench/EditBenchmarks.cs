@@ -28,6 +28,8 @@ public class EditBenchmarks
     private GraphIndex _peerGraph = null!;
     private GraphEdit _addSource = null!;
     private GraphEdit _addNode = null!;
+    // The same graph with its filter index built, which an edit then carries over.
+    private GraphIndex _filteredGraph = null!;
     private string[] _components = [];
     private Source _clause = null!;
     private int _counter;
@@ -61,6 +63,8 @@ public class EditBenchmarks
         // The in-memory part alone, on the loaded graph each time: what the store does after the commit.
         _addSource = EditPlanner.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
         _addNode = EditPlanner.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
+        _filteredGraph = new GraphIndex(new GraphData(graph.Nodes, graph.Edges));
+        _ = _filteredGraph.Filters;
     }
 
     [GlobalCleanup]
@@ -124,6 +128,12 @@ public class EditBenchmarks
 
     [Benchmark(Description = "read model: apply a new node")]
     public int ApplyNode() => _peerGraph.Apply(_addNode).NodeCount;
+
+    [Benchmark(Description = "read model: apply an added source, filter index carried")]
+    public int ApplySourceWithFilters() => _filteredGraph.Apply(_addSource).NodeCount;
+
+    [Benchmark(Description = "read model: apply a new node, filter index carried")]
+    public int ApplyNodeWithFilters() => _filteredGraph.Apply(_addNode).NodeCount;
 
     [Benchmark(Description = "sqlite: the same commit (add a source)")]
     public long SqliteCommit()
