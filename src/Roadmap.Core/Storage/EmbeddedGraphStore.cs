@@ -77,7 +77,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         // wait for it (a search that comes sooner builds it under the same lock, as before); edits carry it over.
         var loaded = _graph;
         NameIndexBuilt = Task.Run(() => loaded.Names, CancellationToken.None);
-        RoadmapTelemetry.ObserveReadModel(this);
+        RoadmapTelemetry.ObserveReadModel(this, file.Path);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
     }

@@ -50,8 +50,12 @@ public static class RoadmapTelemetry
     public static readonly Histogram<double> CommitDuration = Meter.CreateHistogram<double>(
         "roadmap.store.commit.duration", "s", "Time to write and sync one edit to the database file.", tags: null, SecondsBuckets);
 
-    // One store serves a process; the last one loaded is the one measured (test hosts load several in turn).
-    private static readonly WeakReference<EmbeddedGraphStore?> s_readModel = new(null);
+    // One store serves a process in production, but test hosts and tools load several side by side: each loaded store
+    // is its own series, tagged with its database file, and a store that is dropped stops being measured.
+    private static readonly List<(WeakReference<EmbeddedGraphStore> Store, string Database)> s_readModels = [];
+
+    /// <summary>The tag naming which database file a read-model series measures.</summary>
+    public const string DatabaseTag = "database";
 
     static RoadmapTelemetry()
     {
@@ -60,13 +64,34 @@ public static class RoadmapTelemetry
         Meter.CreateObservableGauge("roadmap.readmodel.snapshot.age", SnapshotAge, "s", "Seconds since the in-memory read model was loaded or last replaced by a commit.");
     }
 
-    /// <summary>Makes <paramref name="store"/>'s read model the one the size gauges report; held weakly, so a dropped store stops being measured.</summary>
-    public static void ObserveReadModel(EmbeddedGraphStore store) => s_readModel.SetTarget(store);
+    /// <summary>Adds <paramref name="store"/>'s read model, loaded from <paramref name="database"/>, to what the size gauges report; held weakly.</summary>
+    public static void ObserveReadModel(EmbeddedGraphStore store, string database)
+    {
+        lock (s_readModels)
+        {
+            s_readModels.RemoveAll(r => !r.Store.TryGetTarget(out var live) || ReferenceEquals(live, store) || r.Database == database);
+            s_readModels.Add((new WeakReference<EmbeddedGraphStore>(store), database));
+        }
+    }
 
-    private static IEnumerable<Measurement<double>> SnapshotAge() =>
-        s_readModel.TryGetTarget(out var store) && store?.SnapshotAge is { } age ? [new Measurement<double>(age.TotalSeconds)] : [];
+    private static List<Measurement<T>> Measure<T>(Func<EmbeddedGraphStore, T?> measure) where T : struct
+    {
+        var measurements = new List<Measurement<T>>();
+        lock (s_readModels)
+        {
+            s_readModels.RemoveAll(r => !r.Store.TryGetTarget(out _));
+            foreach (var (reference, database) in s_readModels)
+            {
+                if (reference.TryGetTarget(out var store) && measure(store) is { } value)
+                    measurements.Add(new Measurement<T>(value, new KeyValuePair<string, object?>(DatabaseTag, database)));
+            }
+        }
+        return measurements;
+    }
 
-    // The counts GraphIndex keeps: a scrape costs two field reads, not a pass over the graph.
-    private static IEnumerable<Measurement<int>> ReadModelSize(Func<Graph.GraphIndex, int> size) =>
-        s_readModel.TryGetTarget(out var store) && store?.LatestGraph is { } graph ? [new Measurement<int>(size(graph))] : [];
+    private static List<Measurement<double>> SnapshotAge() => Measure(store => store.SnapshotAge?.TotalSeconds);
+
+    // The counts GraphIndex keeps: a scrape costs two field reads per store, not a pass over the graph.
+    private static List<Measurement<int>> ReadModelSize(Func<Graph.GraphIndex, int> size) =>
+        Measure(store => store.LatestGraph is { } graph ? size(graph) : (int?)null);
 }

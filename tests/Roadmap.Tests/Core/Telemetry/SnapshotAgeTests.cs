@@ -20,20 +20,20 @@ public class SnapshotAgeTests
         await store.InitializeAsync(CancellationToken.None);
 
         time.Advance(TimeSpan.FromSeconds(42));
-        var afterLoad = Age(store);
+        var afterLoad = Age(database);
         await store.EditAsync("curator", g => EditPlanner.UpsertNode(g, new NodeDraft
         {
             Id = "technology:aged", Kind = NodeKind.Technology, NameZh = "老化", NameEn = "aged", Sources = [new Source("document:test-plan", "二", "图像重建技术")],
         }, null), CancellationToken.None);
         time.Advance(TimeSpan.FromSeconds(5));
-        var afterCommit = Age(store);
+        var afterCommit = Age(database);
 
         afterLoad.ShouldBe(42);
         afterCommit.ShouldBe(5);
     }
 
-    /// <summary>The gauge's one measurement, with <paramref name="store"/> as the read model measured.</summary>
-    private static double Age(EmbeddedGraphStore store)
+    /// <summary>The gauge's one measurement of the store loaded from <paramref name="database"/> (other tests' stores are series of their own).</summary>
+    private static double Age(string database)
     {
         var measured = new List<double>();
         using var listener = new MeterListener();
@@ -41,10 +41,14 @@ public class SnapshotAgeTests
         {
             if (instrument.Meter.Name == RoadmapTelemetry.Name && instrument.Name == "roadmap.readmodel.snapshot.age") l.EnableMeasurementEvents(instrument);
         };
-        listener.SetMeasurementEventCallback<double>((_, value, _, _) => measured.Add(value));
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == RoadmapTelemetry.DatabaseTag && Equals(tag.Value, database)) measured.Add(value);
+            }
+        });
         listener.Start();
-        // Other tests load stores of their own in parallel, and the last one loaded is the one measured: this one, just before.
-        RoadmapTelemetry.ObserveReadModel(store);
         listener.RecordObservableInstruments();
         return measured.ShouldHaveSingleItem();
     }
