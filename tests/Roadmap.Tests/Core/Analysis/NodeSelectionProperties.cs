@@ -1,6 +1,7 @@
 using CsCheck;
 using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
+using Roadmap.Tests.Support;
 using Roadmap.Core.Seeds;
 
 namespace Roadmap.Tests.Core.Analysis;
@@ -37,7 +38,7 @@ public class NodeSelectionProperties
     public void Filters_on_random_graphs_give_the_scans_answer_before_and_after_edits()
     {
         // The second edit is generated on the first one's result, as an editor would plan it.
-        var cases = Graph.SelectMany(graph => EditOf(graph).SelectMany(first => EditOf(ApplyTo(graph, first)).SelectMany(second =>
+        var cases = Graph.SelectMany(graph => EditOf(graph).SelectMany(first => EditOf(PlainGraphEdits.ApplyTo(graph, first)).SelectMany(second =>
             FilterOf(PoolIds, PoolDocuments, 3).Select(filter => (graph, edits: new[] { first, second }, filter)))));
         cases.Sample(sample =>
         {
@@ -49,7 +50,7 @@ public class NodeSelectionProperties
                 // Each edit applies to an index whose filter index is built, so what is checked is the carried one.
                 index = index.Apply(edit);
                 index.HasFilterIndex.ShouldBeTrue("an edit carries the filter index over");
-                graph = ApplyTo(graph, edit);
+                graph = PlainGraphEdits.ApplyTo(graph, edit);
                 ShouldAgreeWithTheScan(index, filter);
                 var rebuilt = new GraphIndex(graph);
                 Ids(index, NodeSelection.Select(index, filter)).ShouldBe(Ids(rebuilt, NodeSelection.Scan(rebuilt, filter)));
@@ -163,7 +164,7 @@ public class NodeSelectionProperties
         (from, type, to) => new Edge(from, type, to, [new Source("document:d0", "1", "q")]));
 
     private static readonly Gen<GraphData> Graph = Gen.Select(NodeGen.Array[0, 11], EdgeGen.Array[0, 20], (nodes, edges) =>
-        WithoutDanglingEdges(nodes.DistinctBy(n => n.Id), edges.DistinctBy(e => e.Key)));
+        PlainGraphEdits.WithoutDanglingEdges(nodes.DistinctBy(n => n.Id), edges.DistinctBy(e => e.Key)));
 
     // Node changes (create or replace, delete) and edge changes (add, delete), or an edit of edges alone.
     private static Gen<GraphEdit> EditOf(GraphData graph)
@@ -174,30 +175,5 @@ public class NodeSelectionProperties
         if (graph.Edges.Count > 0) edgeChanges.Add(Gen.Int[0, graph.Edges.Count - 1].Select(i => new Change<Edge>(graph.Edges[i], null)));
         return Gen.Select(Gen.OneOf([.. nodeChanges]).Array[0, 3], Gen.OneOf([.. edgeChanges]).Array[0, 3], (nodes, edges) =>
             new GraphEdit("random", [.. nodes.DistinctBy(c => (c.Before ?? c.After)!.Id)], [.. edges.DistinctBy(c => (c.Before ?? c.After)!.Key)]));
-    }
-
-    // The edit on plain data, the simple way.
-    private static GraphData ApplyTo(GraphData graph, GraphEdit edit)
-    {
-        var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        foreach (var change in edit.Nodes)
-        {
-            if (change.After is { } after) nodes[after.Id] = after;
-            else nodes.Remove(change.Before!.Id);
-        }
-        var edges = graph.Edges.ToDictionary(e => e.Key);
-        foreach (var change in edit.Edges)
-        {
-            if (change.After is { } after) edges[after.Key] = after;
-            else edges.Remove(change.Before!.Key);
-        }
-        return WithoutDanglingEdges(nodes.Values, edges.Values);
-    }
-
-    private static GraphData WithoutDanglingEdges(IEnumerable<Node> nodes, IEnumerable<Edge> edges)
-    {
-        var kept = nodes.ToList();
-        var ids = kept.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        return new GraphData(kept, [.. edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To))]);
     }
 }

@@ -1,6 +1,7 @@
 using CsCheck;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
+using Roadmap.Tests.Support;
 
 namespace Roadmap.Tests.Core.Graph;
 
@@ -30,7 +31,7 @@ public class GraphIndexEditProperties
     private static readonly Gen<GraphData> Graph = Gen.Select(NodeGen.Array[0, 10], EdgeGen.Array[0, 25], (nodes, edges) =>
     {
         var unique = nodes.DistinctBy(n => n.Id).ToList();
-        return WithoutDanglingEdges(unique, edges.DistinctBy(e => e.Key));
+        return PlainGraphEdits.WithoutDanglingEdges(unique, edges.DistinctBy(e => e.Key));
     });
 
     private static Gen<GraphEdit> EditOf(GraphData graph)
@@ -55,33 +56,6 @@ public class GraphIndexEditProperties
             new GraphEdit("random", [.. nodes.DistinctBy(c => (c.Before ?? c.After)!.Id)], [.. edges.DistinctBy(c => (c.Before ?? c.After)!.Key)]));
     }
 
-    /// <summary>The edit applied to plain data, the simple way: what the incremental update must agree with.</summary>
-    private static GraphData ApplyTo(GraphData graph, GraphEdit edit)
-    {
-        var nodes = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        foreach (var change in edit.Nodes)
-        {
-            if (change.After is { } after) nodes[after.Id] = after;
-            else nodes.Remove(change.Before!.Id);
-        }
-        var edges = graph.Edges.ToDictionary(e => e.Key);
-        foreach (var change in edit.Edges)
-        {
-            if (change.After is { } after) edges[after.Key] = after;
-            else edges.Remove(change.Before!.Key);
-        }
-        return WithoutDanglingEdges(nodes.Values, edges.Values);
-    }
-
-    // The store never holds an edge whose end is missing (the editor refuses one, or deletes it with its node), and an
-    // index leaves such an edge out, so it could not bring it back when the missing node is created later.
-    private static GraphData WithoutDanglingEdges(IEnumerable<Node> nodes, IEnumerable<Edge> edges)
-    {
-        var kept = nodes.ToList();
-        var ids = kept.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
-        return new GraphData(kept, [.. edges.Where(e => ids.Contains(e.From) && ids.Contains(e.To))]);
-    }
-
     [Fact]
     public void An_edited_index_equals_one_built_from_the_edited_graph()
     {
@@ -89,7 +63,7 @@ public class GraphIndexEditProperties
         {
             var (graph, edit) = sample;
             var updated = WithNameIndex(new GraphIndex(graph)).Apply(edit);
-            var rebuilt = new GraphIndex(ApplyTo(graph, edit));
+            var rebuilt = new GraphIndex(PlainGraphEdits.ApplyTo(graph, edit));
             ShouldBeAlike(updated, rebuilt);
         }, iter: 2000);
     }
@@ -97,12 +71,12 @@ public class GraphIndexEditProperties
     [Fact]
     public void Edits_in_a_row_stay_equal_to_a_rebuild()
     {
-        Graph.SelectMany(graph => EditOf(graph).SelectMany(first => EditOf(ApplyTo(graph, first)).Select(second => (graph, first, second)))).Sample(sample =>
+        Graph.SelectMany(graph => EditOf(graph).SelectMany(first => EditOf(PlainGraphEdits.ApplyTo(graph, first)).Select(second => (graph, first, second)))).Sample(sample =>
         {
             // The second edit is planned on the first one's result: numbering shifted by the first must carry through.
             var (graph, first, second) = sample;
             var updated = WithNameIndex(new GraphIndex(graph)).Apply(first).Apply(second);
-            ShouldBeAlike(updated, new GraphIndex(ApplyTo(ApplyTo(graph, first), second)));
+            ShouldBeAlike(updated, new GraphIndex(PlainGraphEdits.ApplyTo(PlainGraphEdits.ApplyTo(graph, first), second)));
         }, iter: 1000);
     }
 
