@@ -1,8 +1,8 @@
 using CsCheck;
 using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
-using Roadmap.Tests.Support;
 using Roadmap.Core.Seeds;
+using Roadmap.Tests.Support;
 
 namespace Roadmap.Tests.Core.Analysis;
 
