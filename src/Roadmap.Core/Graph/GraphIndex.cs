@@ -33,10 +33,10 @@ public sealed class GraphIndex
     private readonly int[] _nodeFirstName;
     // Built on the first name search, then carried through edits; see Names.
     private NameIndex? _names;
-    private readonly Lock _namesLock = new();
+    private object? _namesLock;
     // Built on the first filter that can use it, then carried through edits; see Filters.
     private FilterIndex? _filters;
-    private readonly Lock _filtersLock = new();
+    private object? _filtersLock;
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
@@ -383,18 +383,7 @@ public sealed class GraphIndex
     public ReadOnlySpan<char> Name(int k) => _searchText.AsSpan(_nameStarts[k], _nameStarts[k + 1] - _nameStarts[k] - 1);
 
     /// <summary>The index of the names, built on first use (a million nodes take about a second), then kept up to date by <see cref="Apply"/>.</summary>
-    public NameIndex Names
-    {
-        get
-        {
-            if (Volatile.Read(ref _names) is { } names) return names;
-            lock (_namesLock)
-            {
-                if (_names is null) Volatile.Write(ref _names, NameIndex.Build(this));
-                return _names!;
-            }
-        }
-    }
+    public NameIndex Names => LazyInitializer.EnsureInitialized(ref _names, ref _namesLock, () => NameIndex.Build(this));
 
     /// <summary>True once <see cref="Names"/> has been built for this read model or carried over from the one it was edited from.</summary>
     public bool HasNameIndex => _names is not null;
@@ -403,18 +392,7 @@ public sealed class GraphIndex
     /// The index of kinds, fields, latest statuses and stating documents (<see cref="FilterIndex"/>), built on first use
     /// (one pass over the nodes), then kept up to date by <see cref="Apply"/>.
     /// </summary>
-    public FilterIndex Filters
-    {
-        get
-        {
-            if (Volatile.Read(ref _filters) is { } filters) return filters;
-            lock (_filtersLock)
-            {
-                if (_filters is null) Volatile.Write(ref _filters, FilterIndex.Build(this));
-                return _filters!;
-            }
-        }
-    }
+    public FilterIndex Filters => LazyInitializer.EnsureInitialized(ref _filters, ref _filtersLock, () => FilterIndex.Build(this));
 
     /// <summary>True once <see cref="Filters"/> has been built for this read model or kept from the one it was edited from.</summary>
     public bool HasFilterIndex => _filters is not null;
