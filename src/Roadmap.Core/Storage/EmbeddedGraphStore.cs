@@ -31,8 +31,14 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     private long _revision;
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
+    private Task _snapshotWrite = Task.CompletedTask;
+    // The revision of the snapshot in the file, or of the graph loaded from rows until one is written.
+    private long _snapshotRevision;
 
     public bool IsReady => _graph is not null;
+
+    /// <summary>Where the read model came from at start: the file's snapshot, or its rows.</summary>
+    public ReadModelOrigin Origin { get; private set; }
 
     /// <summary>When the read model was last replaced: loaded from the file, or swapped after a commit. Null while loading.</summary>
     public DateTimeOffset? SnapshotAt { get; private set; }
@@ -55,9 +61,12 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task InitializeAsync(CancellationToken cancellationToken)
     {
         var file = new SqliteGraphFile(options.DatabasePath);
-        if (options.IntegrityCheckAtStart && File.Exists(file.Path)) CheckIntegrity(file);
-        if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file);
-        var data = file.Read();
+        // The check reads the whole file; it runs beside the load, on the other core, and the start fails if it does.
+        var integrity = options.IntegrityCheckAtStart && File.Exists(file.Path) ? Task.Run(() => CheckIntegrity(file), CancellationToken.None) : Task.CompletedTask;
+        if (options.SeedImport == SeedImport.WhenUnedited) ImportSeedsIfStale(file, integrity);
+        var (graph, fromRows) = LoadReadModel(file);
+        Origin = fromRows ? ReadModelOrigin.Rows : ReadModelOrigin.Snapshot;
+        integrity.GetAwaiter().GetResult();
         _file = file;
         try
         {
@@ -71,15 +80,102 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             _logger.LogError(e, "Serving {Database} read-only: it cannot be written ({Cause}). Edits fail with STORE_WRITE_FAILED until it can.", file.Path, e.Message);
         }
         _revision = file.ReadRevision();
-        _graph = new GraphIndex(data);
+        _graph = graph;
         SnapshotAt = _time.GetUtcNow();
         // The name index takes seconds at a million nodes. Built here, off the request path, the first search does not
         // wait for it (a search that comes sooner builds it under the same lock, as before); edits carry it over.
         var loaded = _graph;
         NameIndexBuilt = Task.Run(() => loaded.Names, CancellationToken.None);
+        if (fromRows && options.Snapshot && WriteFailure is null) WriteSnapshotInBackground();
         RoadmapTelemetry.ObserveReadModel(this, file.Path);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The read model from the file's snapshot brought up to date with the edits made after it, or, when there is no
+    /// usable snapshot, from the rows (true then, so that a snapshot is written for the next start).
+    /// </summary>
+    private (GraphIndex Graph, bool FromRows) LoadReadModel(SqliteGraphFile file)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (options.Snapshot)
+        {
+            var (snapshot, revision, unusable) = file.ReadSnapshot();
+            if (snapshot is not null)
+            {
+                var (nodes, edges) = file.ReadChangesSince(revision);
+                var graph = nodes.Count + edges.Count == 0 ? snapshot : snapshot.Apply(Replay(snapshot, nodes, edges));
+                _snapshotRevision = revision;
+                _logger.LogInformation("Loaded the read model from its snapshot at revision {Revision} and {Changes} change(s) after it in {Milliseconds} ms",
+                    revision, nodes.Count + edges.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return (graph, false);
+            }
+            _logger.LogInformation("Building the read model from the rows of {Database}: its snapshot cannot be used ({Reason})", file.Path, unusable);
+        }
+        var rebuilt = new GraphIndex(file.Read());
+        _logger.LogInformation("Built the read model from the rows in {Milliseconds} ms", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return (rebuilt, true);
+    }
+
+    // One edit from the snapshot's version of every touched node and edge to the row's: whatever happened in between.
+    private static GraphEdit Replay(GraphIndex snapshot, IReadOnlyDictionary<string, Node?> nodes, IReadOnlyDictionary<EdgeKey, Edge?> edges)
+    {
+        var nodeChanges = new List<Change<Node>>();
+        foreach (var (id, row) in nodes)
+        {
+            var before = snapshot.IndexOf(id) is var i and >= 0 ? snapshot.NodeAt(i) : null;
+            if (before is not null || row is not null) nodeChanges.Add(new Change<Node>(before, row));
+        }
+        var edgeChanges = new List<Change<Edge>>();
+        foreach (var (key, row) in edges)
+        {
+            var before = snapshot.EdgeWithKey(key);
+            if (before is not null || row is not null) edgeChanges.Add(new Change<Edge>(before, row));
+        }
+        return new GraphEdit("replay", nodeChanges, edgeChanges);
+    }
+
+    /// <summary>
+    /// Writes a snapshot of the current read model, off the request path, holding the write lock so that no edit
+    /// commits meanwhile. A failure costs only the next start's speed: it is logged, never thrown.
+    /// </summary>
+    private void WriteSnapshotInBackground()
+    {
+        var previous = _snapshotWrite;
+        _snapshotWrite = Task.Run(async () =>
+        {
+            await previous;
+            await _writeLock.WaitAsync();
+            try
+            {
+                if (_file is null || _graph is not { } graph) return;
+                var started = Stopwatch.GetTimestamp();
+                var revision = Revision;
+                if (_file.WriteSnapshot(graph, revision))
+                {
+                    _snapshotRevision = revision;
+                    _logger.LogInformation("Wrote the read model's snapshot at revision {Revision} in {Milliseconds} ms", revision, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+            catch (Exception e) when (e is SqliteException or IOException)
+            {
+                _logger.LogWarning("Could not write the read model's snapshot to {Database} ({Cause}); the next start rebuilds it from the rows.", _file?.Path, e.Message);
+            }
+            finally
+            {
+                _writeLock.Release();
+            }
+        }, CancellationToken.None);
+    }
+
+    /// <summary>Completes once the snapshot writes started so far have finished (for tests and tools).</summary>
+    public Task SnapshotWritten => _snapshotWrite;
+
+    // After a commit: the snapshot is rewritten once enough edits have gathered since the last one.
+    private void SnapshotIfDue()
+    {
+        if (options.Snapshot && Revision - _snapshotRevision >= options.SnapshotAfterEdits && _snapshotWrite.IsCompleted) WriteSnapshotInBackground();
     }
 
     /// <summary>
@@ -108,7 +204,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         _logger.LogInformation("Checked {Database} in {Milliseconds} ms: no damage found", file.Path, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private void ImportSeedsIfStale(SqliteGraphFile file)
+    private void ImportSeedsIfStale(SqliteGraphFile file, Task integrity)
     {
         var seedsPath = seeds.Resolve();
         var fingerprint = SeedLoader.Fingerprint(seedsPath);
@@ -122,6 +218,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
                 seedsPath, file.Path, edits);
             return;
         }
+        // Never import over a damaged file: let the check finish (and throw) first.
+        integrity.GetAwaiter().GetResult();
         var loaded = SeedLoader.Load(seedsPath);
         if (!loaded.IsValid)
         {
@@ -207,6 +305,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             SnapshotAt = _time.GetUtcNow();
             // Inside the lock, so that watchers hear of commits in revision order.
             Feed.Publish(GraphChange.Of(edit, sequence, actor, committedAt));
+            SnapshotIfDue();
             if (_pinned.Value is { } pin) pin.Graph = next;
             return new EditResult(sequence, edit);
         }
@@ -259,6 +358,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
             SnapshotAt = _time.GetUtcNow();
             if (_pinned.Value is { } pin) pin.Graph = plan.After;
             for (var i = 0; i < sequences.Count; i++) Feed.Publish(GraphChange.Of(plan.Edits[i].Edit, sequences[i], actor, committedAt));
+            SnapshotIfDue();
             return new ChangeSetResult(plan, sequences, sequences[^1], DryRun: false);
         }
         finally
@@ -288,6 +388,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public void Dispose()
     {
+        // A snapshot being written finishes first: it holds the file open.
+        _snapshotWrite.GetAwaiter().GetResult();
         _editConnection?.Dispose();
         _writeLock.Dispose();
     }
@@ -372,4 +474,14 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         var byType = Enum.GetValues<EdgeType>().ToDictionary(t => t, t => graph.Edges.Count(e => e.Type == t));
         return Task.FromResult(new GraphStats(graph.NodeCount, graph.EdgeCount, byKind, byType, Revision));
     }
+}
+
+/// <summary>What a start built the read model from.</summary>
+public enum ReadModelOrigin
+{
+    /// <summary>Every node and edge row of the file, parsed.</summary>
+    Rows,
+
+    /// <summary>The file's snapshot, with the edits made after it replayed from their rows.</summary>
+    Snapshot,
 }

@@ -42,6 +42,7 @@ public sealed class SqliteGraphFile(string path)
             before    TEXT,
             after     TEXT
         );
+        CREATE TABLE IF NOT EXISTS snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS audit_at ON audit (at);
         CREATE INDEX IF NOT EXISTS audit_target ON audit (target, seq);
         """;
@@ -80,7 +81,7 @@ public sealed class SqliteGraphFile(string path)
         // The import replaces everything, so it also recreates the tables: a file written by an older version
         // of the schema is brought up to date by the re-import its changed fingerprint triggers. The store never
         // imports over a file that holds edits (see EmbeddedGraphStore), so dropping the audit table loses none.
-        Execute(connection, "DROP TABLE edges; DROP TABLE nodes; DROP TABLE meta; DROP TABLE audit;");
+        Execute(connection, "DROP TABLE edges; DROP TABLE nodes; DROP TABLE meta; DROP TABLE audit; DROP TABLE snapshot;");
         Execute(connection, SchemaSql);
 
         using (var insert = NodeWriter(connection))
@@ -130,6 +131,136 @@ public sealed class SqliteGraphFile(string path)
             }
         }
         return new GraphData(nodes, edges);
+    }
+
+    /// <summary>
+    /// Replaces the file's snapshot of the read model with one of <paramref name="graph"/>, which must be the graph at
+    /// <paramref name="revision"/>; in one transaction, so that a crash leaves the previous snapshot or none. Returns
+    /// false, writing nothing, when the file has moved past that revision meanwhile.
+    /// </summary>
+    public bool WriteSnapshot(GraphIndex graph, long revision)
+    {
+        using var connection = Open();
+        using var transaction = connection.BeginTransaction();
+        if (Scalar(connection, "SELECT coalesce(max(seq), 0) FROM audit") is long current && current != revision) return false;
+        Execute(connection, "DELETE FROM snapshot; DELETE FROM meta WHERE key LIKE 'snapshot_%';");
+        string hash;
+        long length;
+        using (var parts = new SnapshotPartWriter(connection, transaction))
+        {
+            ReadModelSnapshot.Write(parts, graph);
+            parts.Flush();
+            (hash, length) = (parts.Hash, parts.Written);
+        }
+        using (var meta = connection.CreateCommand())
+        {
+            meta.CommandText = """
+                INSERT INTO meta (key, value) VALUES
+                ('snapshot_format', $format), ('snapshot_revision', $revision), ('snapshot_length', $length), ('snapshot_hash', $hash),
+                ('snapshot_seed_fingerprint', coalesce((SELECT value FROM meta WHERE key = 'seed_fingerprint'), ''))
+                """;
+            meta.Parameters.AddWithValue("$format", ReadModelSnapshot.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meta.Parameters.AddWithValue("$revision", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meta.Parameters.AddWithValue("$length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meta.Parameters.AddWithValue("$hash", hash);
+            meta.ExecuteNonQuery();
+        }
+        transaction.Commit();
+        return true;
+    }
+
+    /// <summary>
+    /// The snapshot of the read model and the revision it was written at, or why there is none to use: none was
+    /// written, it has another format, it was written for other seeds or ahead of the audit log, or its bytes are
+    /// damaged. A usable snapshot may be behind the file; <see cref="ReadChangesSince"/> brings it up to date.
+    /// </summary>
+    public (GraphIndex? Graph, long Revision, string? Unusable) ReadSnapshot()
+    {
+        if (!File.Exists(Path)) return (null, 0, "there is no file");
+        using var connection = Open();
+        var meta = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT key, value FROM meta WHERE key LIKE 'snapshot_%' OR key = 'seed_fingerprint'";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) meta[reader.GetString(0)] = reader.GetString(1);
+        }
+        if (!meta.TryGetValue("snapshot_format", out var format)) return (null, 0, "none has been written");
+        if (format != ReadModelSnapshot.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)) return (null, 0, $"it has format {format}, not {ReadModelSnapshot.FormatVersion}");
+        if (meta.GetValueOrDefault("snapshot_seed_fingerprint") != meta.GetValueOrDefault("seed_fingerprint", "")) return (null, 0, "it was written for other seeds");
+        if (!long.TryParse(meta.GetValueOrDefault("snapshot_revision"), out var revision) || !long.TryParse(meta.GetValueOrDefault("snapshot_length"), out var length) ||
+            !meta.TryGetValue("snapshot_hash", out var hash))
+        {
+            return (null, 0, "its metadata is incomplete");
+        }
+        if (Scalar(connection, "SELECT coalesce(max(seq), 0) FROM audit") is long current && current < revision) return (null, 0, $"it is at revision {revision}, ahead of the file's {current}");
+        try
+        {
+            var bytes = SnapshotPartReader.ReadAll(connection, length, hash);
+            using (AllocationBurst.Begin(bytes.Length * 8L))
+            {
+                return (ReadModelSnapshot.Read(bytes), revision, null);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, 0, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// What the audit log says changed after <paramref name="revision"/>, as the rows stand now: each node and edge
+    /// touched since, with its current row, or null where it is gone. Replaying these onto the graph at that revision
+    /// gives the graph the rows hold.
+    /// </summary>
+    public (IReadOnlyDictionary<string, Node?> Nodes, IReadOnlyDictionary<EdgeKey, Edge?> Edges) ReadChangesSince(long revision)
+    {
+        using var connection = Open();
+        var nodes = new Dictionary<string, Node?>(StringComparer.Ordinal);
+        var edges = new Dictionary<EdgeKey, Edge?>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT target FROM audit WHERE seq > $after";
+            command.Parameters.AddWithValue("$after", revision);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var target = reader.GetString(0);
+                if (EdgeKey.TryParse(target, out var key)) edges[key] = null;
+                else nodes[target] = null;
+            }
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT body FROM nodes WHERE id = $id";
+            var id = command.Parameters.Add("$id", SqliteType.Text);
+            foreach (var target in nodes.Keys.ToList())
+            {
+                id.Value = target;
+                if (command.ExecuteScalar() is string body) nodes[target] = JsonSerializer.Deserialize<Node>(body, Json);
+            }
+        }
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT sources, alt_group, version FROM edges WHERE from_id = $from AND type = $type AND to_id = $to";
+            var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
+            foreach (var key in edges.Keys.ToList())
+            {
+                (from.Value, type.Value, to.Value) = (key.From, EnumNames.ToConstant(key.Type), key.To);
+                using var reader = command.ExecuteReader();
+                if (!reader.Read()) continue;
+                var sources = JsonSerializer.Deserialize<IReadOnlyList<Source>>(reader.GetString(0), Json)!;
+                edges[key] = new Edge(key.From, key.Type, key.To, sources, reader.IsDBNull(1) ? null : reader.GetString(1)) { Version = reader.GetInt32(2) };
+            }
+        }
+        return (nodes, edges);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
     }
 
     /// <summary>A connection for edits, kept open by the store so that a write costs one transaction, not an open.</summary>

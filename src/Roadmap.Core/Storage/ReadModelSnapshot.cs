@@ -1,0 +1,320 @@
+using System.Text;
+using Roadmap.Core.Graph;
+
+namespace Roadmap.Core.Storage;
+
+/// <summary>
+/// The read model in a compact binary form, so that a start reads a few hundred megabytes of numbers and strings
+/// instead of parsing one JSON document per node. Nodes are written in id order and edges in the read model's
+/// (from, type, to) order with their ends as node numbers, so loading needs neither sorting nor an id lookup per
+/// edge. Every distinct string is written once and referred to by number after that: loading shares one instance
+/// per value, which is also what keeps a million nodes' repeated document ids, sections and quotes small in memory.
+/// The bytes are only ever read back by the same format version; anything else is rebuilt from the rows.
+/// </summary>
+public static class ReadModelSnapshot
+{
+    /// <summary>Bumped whenever the layout below changes: a snapshot of another version is never read, only rebuilt.</summary>
+    public const int FormatVersion = 1;
+
+    private const uint Magic = 0x50414E52; // "RNAP" little-endian: a file that does not start with it is not a snapshot.
+
+    // String references: 0 is null, 1 introduces a new string inline, k >= 2 is the (k - 2)th string seen.
+    private const int NullString = 0;
+    private const int NewString = 1;
+
+    public static void Write(Stream stream, GraphIndex graph)
+    {
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write7BitEncodedInt(graph.NodeCount);
+        for (var i = 0; i < graph.NodeCount; i++) WriteNode(writer, strings, graph.NodeAt(i));
+        writer.Write7BitEncodedInt(graph.EdgeCount);
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            var edge = graph.EdgeAt(e);
+            writer.Write7BitEncodedInt(graph.EdgeFrom(e));
+            writer.Write((byte)edge.Type);
+            writer.Write7BitEncodedInt(graph.EdgeTo(e));
+            WriteSources(writer, strings, edge.Sources);
+            WriteString(writer, strings, edge.Group);
+            writer.Write7BitEncodedInt(edge.Version);
+        }
+        writer.Write(Magic);
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote; throws <see cref="InvalidDataException"/> for anything else, however damaged.</summary>
+    public static GraphIndex Read(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var reader = new SpanReader(bytes);
+            return ReadUnchecked(ref reader);
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or OverflowException or DecoderFallbackException)
+        {
+            throw new InvalidDataException($"The snapshot is damaged: {e.Message}", e);
+        }
+    }
+
+    private static GraphIndex ReadUnchecked(ref SpanReader reader)
+    {
+        if (reader.UInt32() != Magic) throw new InvalidDataException("Not a read-model snapshot.");
+        if (reader.Int32() is var version && version != FormatVersion) throw new InvalidDataException($"Snapshot format {version}, not {FormatVersion}.");
+        var nodes = new Node[reader.Count()];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = ReadNode(ref reader);
+        var count = reader.Count();
+        var (edges, from, to) = (new Edge[count], new int[count], new int[count]);
+        for (var e = 0; e < count; e++)
+        {
+            from[e] = reader.Number(nodes.Length);
+            var type = Enum<EdgeType>(reader.Byte());
+            to[e] = reader.Number(nodes.Length);
+            var sources = ReadSources(ref reader);
+            var group = reader.String();
+            edges[e] = new Edge(nodes[from[e]].Id, type, nodes[to[e]].Id, sources, group) { Version = reader.VarInt() };
+        }
+        if (reader.UInt32() != Magic || !reader.AtEnd) throw new InvalidDataException("The snapshot does not end where its counts say.");
+        return GraphIndex.FromOrdered(nodes, edges, from, to);
+    }
+
+    private static void WriteNode(BinaryWriter writer, Dictionary<string, int> strings, Node node)
+    {
+        WriteString(writer, strings, node.Id);
+        writer.Write((byte)node.Kind);
+        WriteString(writer, strings, node.NameZh);
+        WriteString(writer, strings, node.NameEn);
+        WriteStrings(writer, strings, node.Aliases);
+        WriteSources(writer, strings, node.Sources);
+        writer.Write7BitEncodedInt(node.Assessments.Count);
+        foreach (var assessment in node.Assessments)
+        {
+            writer.Write((byte)assessment.Status);
+            writer.Write(assessment.Year);
+            WriteSource(writer, strings, assessment.Source);
+        }
+        WriteString(writer, strings, node.Note);
+        WriteOptional(writer, node.ComponentType);
+        WriteOptional(writer, node.Field);
+        WriteQuantities(writer, strings, node.Targets);
+        WriteOptional(writer, node.ProgramType);
+        writer.Write(node.Period is not null);
+        if (node.Period is { } period)
+        {
+            writer.Write(period.Start);
+            writer.Write(period.End ?? int.MinValue);
+        }
+        WriteStrings(writer, strings, node.LeadAgencies);
+        WriteQuantities(writer, strings, node.Goals);
+        WriteString(writer, strings, node.File);
+        writer.Write7BitEncodedInt(node.Version);
+        WriteString(writer, strings, node.Text);
+        WriteString(writer, strings, node.Issuer);
+        writer.Write(node.Year ?? int.MinValue);
+    }
+
+    private static Node ReadNode(ref SpanReader reader)
+    {
+        var id = reader.RequiredString();
+        var kind = Enum<NodeKind>(reader.Byte());
+        var nameZh = reader.RequiredString();
+        var nameEn = reader.RequiredString();
+        var aliases = ReadStrings(ref reader);
+        var sources = ReadSources(ref reader);
+        var assessments = reader.Array<Assessment>();
+        for (var k = 0; k < assessments.Length; k++)
+        {
+            var status = Enum<AssessmentStatus>(reader.Byte());
+            assessments[k] = new Assessment(status, reader.Int32(), ReadSource(ref reader));
+        }
+        var note = reader.String();
+        var componentType = ReadOptional<ComponentType>(ref reader);
+        var field = ReadOptional<Field>(ref reader);
+        var targets = ReadQuantities(ref reader);
+        var programType = ReadOptional<ProgramType>(ref reader);
+        Period? period = null;
+        if (reader.Bool())
+        {
+            var start = reader.Int32();
+            period = new Period(start, reader.Int32() is var end && end != int.MinValue ? end : null);
+        }
+        var leadAgencies = ReadStrings(ref reader);
+        var goals = ReadQuantities(ref reader);
+        var file = reader.String();
+        var nodeVersion = reader.VarInt();
+        var text = reader.String();
+        var issuer = reader.String();
+        var year = reader.Int32();
+        return new Node
+        {
+            Id = id, Kind = kind, NameZh = nameZh, NameEn = nameEn, Aliases = aliases, Sources = sources, Assessments = assessments,
+            Note = note, ComponentType = componentType, Field = field, Targets = targets, ProgramType = programType, Period = period,
+            LeadAgencies = leadAgencies, Goals = goals, File = file, Version = nodeVersion, Text = text, Issuer = issuer,
+            Year = year == int.MinValue ? null : year,
+        };
+    }
+
+    private static void WriteQuantities(BinaryWriter writer, Dictionary<string, int> strings, IReadOnlyList<Quantity> quantities)
+    {
+        writer.Write7BitEncodedInt(quantities.Count);
+        foreach (var q in quantities)
+        {
+            WriteString(writer, strings, q.Metric);
+            writer.Write((byte)q.Comparator);
+            writer.Write(q.Value);
+            writer.Write(q.MaxValue is not null);
+            if (q.MaxValue is { } max) writer.Write(max);
+            WriteString(writer, strings, q.Unit);
+            WriteSource(writer, strings, q.Source);
+        }
+    }
+
+    private static Quantity[] ReadQuantities(ref SpanReader reader)
+    {
+        var quantities = reader.Array<Quantity>();
+        for (var k = 0; k < quantities.Length; k++)
+        {
+            var metric = reader.RequiredString();
+            var comparator = Enum<Comparator>(reader.Byte());
+            var value = reader.Double();
+            double? max = reader.Bool() ? reader.Double() : null;
+            quantities[k] = new Quantity(metric, comparator, value, max, reader.String(), ReadSource(ref reader));
+        }
+        return quantities;
+    }
+
+    private static void WriteSources(BinaryWriter writer, Dictionary<string, int> strings, IReadOnlyList<Source> sources)
+    {
+        writer.Write7BitEncodedInt(sources.Count);
+        foreach (var source in sources) WriteSource(writer, strings, source);
+    }
+
+    private static Source[] ReadSources(ref SpanReader reader)
+    {
+        var sources = reader.Array<Source>();
+        for (var k = 0; k < sources.Length; k++) sources[k] = ReadSource(ref reader);
+        return sources;
+    }
+
+    private static void WriteSource(BinaryWriter writer, Dictionary<string, int> strings, Source source)
+    {
+        WriteString(writer, strings, source.DocumentId);
+        WriteString(writer, strings, source.Section);
+        WriteString(writer, strings, source.Quote);
+    }
+
+    private static Source ReadSource(ref SpanReader reader) => new(reader.RequiredString(), reader.RequiredString(), reader.RequiredString());
+
+    private static void WriteStrings(BinaryWriter writer, Dictionary<string, int> strings, IReadOnlyList<string> values)
+    {
+        writer.Write7BitEncodedInt(values.Count);
+        foreach (var value in values) WriteString(writer, strings, value);
+    }
+
+    private static string[] ReadStrings(ref SpanReader reader)
+    {
+        var values = reader.Array<string>();
+        for (var k = 0; k < values.Length; k++) values[k] = reader.RequiredString();
+        return values;
+    }
+
+    private static void WriteString(BinaryWriter writer, Dictionary<string, int> strings, string? value)
+    {
+        if (value is null)
+        {
+            writer.Write7BitEncodedInt(NullString);
+            return;
+        }
+        if (strings.TryGetValue(value, out var known))
+        {
+            writer.Write7BitEncodedInt(known + 2);
+            return;
+        }
+        strings.Add(value, strings.Count);
+        writer.Write7BitEncodedInt(NewString);
+        writer.Write(value);
+    }
+
+    private static void WriteOptional<T>(BinaryWriter writer, T? value) where T : struct, Enum =>
+        writer.Write(value is { } v ? (byte)(Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) + 1) : (byte)0);
+
+    private static T? ReadOptional<T>(ref SpanReader reader) where T : struct, Enum =>
+        reader.Byte() is var b and > 0 ? Enum<T>((byte)(b - 1)) : null;
+
+    // Every enum of the model numbers its values 0..n-1.
+    private static T Enum<T>(byte value) where T : struct, Enum =>
+        value < EnumSize<T>.Count ? EnumSize<T>.Values[value] : throw new InvalidDataException($"{value} is not a {typeof(T).Name}.");
+
+    private static class EnumSize<T> where T : struct, Enum
+    {
+        public static readonly T[] Values = System.Enum.GetValues<T>();
+        public static readonly int Count = Values.Length;
+    }
+
+    /// <summary>Reads the primitives <see cref="BinaryWriter"/> writes, from one span, keeping the strings seen so far.</summary>
+    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    {
+        private readonly ReadOnlySpan<byte> _bytes = bytes;
+        private readonly List<string> _strings = [];
+        private int _at;
+
+        public readonly bool AtEnd => _at == _bytes.Length;
+
+        public byte Byte() => _bytes[_at++];
+
+        public bool Bool() => Byte() != 0;
+
+        public int Int32()
+        {
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes.Slice(_at, 4));
+            _at += 4;
+            return value;
+        }
+
+        public uint UInt32() => unchecked((uint)Int32());
+
+        public double Double()
+        {
+            var value = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(_bytes.Slice(_at, 8));
+            _at += 8;
+            return value;
+        }
+
+        public int VarInt()
+        {
+            var (value, shift) = (0u, 0);
+            while (true)
+            {
+                var b = Byte();
+                value |= (uint)(b & 0x7F) << shift;
+                if (b < 0x80) return (int)value;
+                if ((shift += 7) > 28) throw new InvalidDataException("A number is longer than five bytes.");
+            }
+        }
+
+        // A count can never exceed the bytes left, since every element takes at least one: a garbled count is
+        // caught here instead of allocating gigabytes.
+        public int Count() =>
+            VarInt() is var count && count >= 0 && count <= _bytes.Length - _at ? count : throw new InvalidDataException($"A count of {count} is more than the snapshot holds.");
+
+        public T[] Array<T>() => Count() is var n and > 0 ? new T[n] : [];
+
+        public int Number(int nodeCount) =>
+            VarInt() is var n && (uint)n < (uint)nodeCount ? n : throw new InvalidDataException($"Node number {n} is out of range.");
+
+        public string? String()
+        {
+            var reference = VarInt();
+            if (reference == NullString) return null;
+            if (reference != NewString) return (uint)(reference - 2) < (uint)_strings.Count ? _strings[reference - 2] : throw new InvalidDataException($"String {reference} is not defined yet.");
+            var length = Count();
+            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
+            _at += length;
+            _strings.Add(value);
+            return value;
+        }
+
+        public string RequiredString() => String() ?? throw new InvalidDataException("A required string is missing.");
+    }
+}
