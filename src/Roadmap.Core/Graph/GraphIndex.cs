@@ -103,14 +103,17 @@ public sealed class GraphIndex
     private GraphIndex(Node[] nodes, Edge[] edges, int[] edgeFrom, int[] edgeTo)
     {
         _nodes = nodes;
-        _indexById = IndexIds(_nodes);
-        _kinds = KindsOf(_nodes);
         (_edges, _edgeFrom, _edgeTo) = (edges, edgeFrom, edgeTo);
         _edgeTypes = TypesOf(_edges);
-        (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTypes, _nodes.Length);
-        (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeTypes, _nodes.Length);
-        (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
-        (_searchText, _nameStarts, _nameNodes) = BuildSearchText(_nodes, null, null);
+        _kinds = KindsOf(_nodes);
+        // The parts do not depend on one another, and a start waits for all of them: build them side by side.
+        var indexById = Task.Run(() => IndexIds(nodes));
+        var search = Task.Run(() => BuildSearchText(nodes, null, null));
+        (_outOffsets, _outEdges) = BuildAdjacency(edgeFrom, _edgeTypes, nodes.Length);
+        (_inOffsets, _inEdges) = BuildAdjacency(edgeTo, _edgeTypes, nodes.Length);
+        (_edgeGroupSlot, _groupSizes) = BuildGroups(edges, edgeFrom);
+        _indexById = indexById.GetAwaiter().GetResult();
+        (_searchText, _nameStarts, _nameNodes) = search.GetAwaiter().GetResult();
         _nodeFirstName = FirstNames(_nameNodes, _nodes.Length);
     }
 

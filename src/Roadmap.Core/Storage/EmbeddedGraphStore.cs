@@ -85,11 +85,26 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         // The name index takes seconds at a million nodes. Built here, off the request path, the first search does not
         // wait for it (a search that comes sooner builds it under the same lock, as before); edits carry it over.
         var loaded = _graph;
-        NameIndexBuilt = Task.Run(() => loaded.Names, CancellationToken.None);
+        NameIndexBuilt = Task.Run(() =>
+        {
+            _ = loaded.Names;
+            ReturnLoadMemory(loaded);
+        }, CancellationToken.None);
         if (fromRows && options.Snapshot && WriteFailure is null) WriteSnapshotInBackground();
         RoadmapTelemetry.ObserveReadModel(this, file.Path);
         _logger.LogInformation("Graph ready: {Nodes} nodes, {Edges} edges from {Database}", _graph.NodeCount, _graph.EdgeCount, file.Path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Loading a large graph and indexing its names leaves the heap with as much free space as live data, which the
+    /// collector keeps committed: at a million nodes 1.5 GB resident for 1.1 GB of graph. One compacting collection
+    /// after the load hands that back to the system; below 100,000 nodes the difference is not worth a pause.
+    /// </summary>
+    private static void ReturnLoadMemory(GraphIndex loaded)
+    {
+        if (loaded.NodeCount < 100_000) return;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>
