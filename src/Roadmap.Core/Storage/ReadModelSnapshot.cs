@@ -14,74 +14,147 @@ namespace Roadmap.Core.Storage;
 public static class ReadModelSnapshot
 {
     /// <summary>Bumped whenever the layout below changes: a snapshot of another version is never read, only rebuilt.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const uint Magic = 0x50414E52; // "RNAP" little-endian: a file that does not start with it is not a snapshot.
 
-    // String references: 0 is null, 1 introduces a new string inline, k >= 2 is the (k - 2)th string seen.
+    // String references: 0 is null, k >= 1 is string k - 1 of the table.
     private const int NullString = 0;
-    private const int NewString = 1;
 
+    // Layout: magic, version; the string table (count, then each as UTF-8 length and bytes); each node's id as a
+    // string reference; the nodes section and the edges section, each preceded by its length in bytes; magic. The
+    // table and the ids come first so that nodes and edges, which only refer to them, decode side by side.
     public static void Write(Stream stream, GraphIndex graph)
     {
-        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
-        writer.Write(Magic);
-        writer.Write(FormatVersion);
-        writer.Write7BitEncodedInt(graph.NodeCount);
-        for (var i = 0; i < graph.NodeCount; i++) WriteNode(writer, strings, graph.NodeAt(i));
-        writer.Write7BitEncodedInt(graph.EdgeCount);
-        for (var e = 0; e < graph.EdgeCount; e++)
+        using var nodes = new MemoryStream();
+        using var edges = new MemoryStream();
+        using (var writer = new BinaryWriter(nodes, Encoding.UTF8, leaveOpen: true))
         {
-            var edge = graph.EdgeAt(e);
-            writer.Write7BitEncodedInt(graph.EdgeFrom(e));
-            writer.Write((byte)edge.Type);
-            writer.Write7BitEncodedInt(graph.EdgeTo(e));
-            WriteSources(writer, strings, edge.Sources);
-            WriteString(writer, strings, edge.Group);
-            writer.Write7BitEncodedInt(edge.Version);
+            writer.Write7BitEncodedInt(graph.NodeCount);
+            for (var i = 0; i < graph.NodeCount; i++)
+            {
+                // The id goes in the table now; its reference is written with the other ids, after the table.
+                strings.TryAdd(graph.NodeAt(i).Id, strings.Count);
+                WriteNode(writer, strings, graph.NodeAt(i));
+            }
         }
-        writer.Write(Magic);
+        using (var writer = new BinaryWriter(edges, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write7BitEncodedInt(graph.EdgeCount);
+            for (var e = 0; e < graph.EdgeCount; e++)
+            {
+                var edge = graph.EdgeAt(e);
+                writer.Write7BitEncodedInt(graph.EdgeFrom(e));
+                writer.Write((byte)edge.Type);
+                writer.Write7BitEncodedInt(graph.EdgeTo(e));
+                WriteSources(writer, strings, edge.Sources);
+                WriteString(writer, strings, edge.Group);
+                writer.Write7BitEncodedInt(edge.Version);
+            }
+        }
+        using var output = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        output.Write(Magic);
+        output.Write(FormatVersion);
+        output.Write7BitEncodedInt(strings.Count);
+        // A dictionary enumerates in insertion order while nothing is removed: the table is in reference order.
+        foreach (var value in strings.Keys) output.Write(value);
+        output.Write7BitEncodedInt(graph.NodeCount);
+        for (var i = 0; i < graph.NodeCount; i++) WriteString(output, strings, graph.NodeAt(i).Id);
+        foreach (var section in new[] { nodes, edges })
+        {
+            output.Write(checked((int)section.Length));
+            output.Flush();
+            section.Position = 0;
+            section.CopyTo(stream);
+        }
+        output.Write(Magic);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote; throws <see cref="InvalidDataException"/> for anything else, however damaged.</summary>
-    public static GraphIndex Read(ReadOnlySpan<byte> bytes)
+    public static GraphIndex Read(byte[] bytes)
     {
         try
         {
-            var reader = new SpanReader(bytes);
-            return ReadUnchecked(ref reader);
+            return ReadUnchecked(bytes);
+        }
+        catch (AggregateException e)
+        {
+            throw e.InnerExceptions[0] as InvalidDataException ?? Damaged(e.InnerExceptions[0]);
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or OverflowException or DecoderFallbackException)
         {
-            throw new InvalidDataException($"The snapshot is damaged: {e.Message}", e);
+            throw Damaged(e);
         }
     }
 
-    private static GraphIndex ReadUnchecked(ref SpanReader reader)
+    private static InvalidDataException Damaged(Exception e) => new($"The snapshot is damaged: {e.Message}", e);
+
+    private static GraphIndex ReadUnchecked(byte[] bytes)
     {
-        if (reader.UInt32() != Magic) throw new InvalidDataException("Not a read-model snapshot.");
-        if (reader.Int32() is var version && version != FormatVersion) throw new InvalidDataException($"Snapshot format {version}, not {FormatVersion}.");
+        var header = new SpanReader(bytes, []);
+        if (header.UInt32() != Magic) throw new InvalidDataException("Not a read-model snapshot.");
+        if (header.Int32() is var version && version != FormatVersion) throw new InvalidDataException($"Snapshot format {version}, not {FormatVersion}.");
+        var strings = ReadStringTable(bytes, ref header);
+        var ids = new SpanReader(bytes, strings, header.Position);
+        var nodeIds = new string[ids.Count()];
+        for (var i = 0; i < nodeIds.Length; i++) nodeIds[i] = ids.RequiredString();
+        var sections = new SpanReader(bytes, strings, ids.Position);
+        var (nodesAt, nodesLength) = sections.Section();
+        sections.Skip(nodesLength);
+        var (edgesAt, edgesLength) = sections.Section();
+        sections.Skip(edgesLength);
+        if (sections.UInt32() != Magic || !sections.AtEnd) throw new InvalidDataException("The snapshot does not end where its counts say.");
+
+        var edges = Task.Run(() => ReadEdges(new SpanReader(bytes, strings, edgesAt, edgesLength), nodeIds));
+        var reader = new SpanReader(bytes, strings, nodesAt, nodesLength);
         var nodes = new Node[reader.Count()];
-        for (var i = 0; i < nodes.Length; i++) nodes[i] = ReadNode(ref reader);
+        if (nodes.Length != nodeIds.Length) throw new InvalidDataException("The snapshot's node count and id count differ.");
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = ReadNode(ref reader, nodeIds[i]);
+        if (!reader.AtEnd) throw new InvalidDataException("The nodes section does not end where its length says.");
+        var (edgeArray, from, to) = edges.GetAwaiter().GetResult();
+        return GraphIndex.FromOrdered(nodes, edgeArray, from, to);
+    }
+
+    // The strings decode in parallel: their places are found in one quick pass over the lengths.
+    private static string[] ReadStringTable(byte[] bytes, ref SpanReader reader)
+    {
+        var count = reader.Count();
+        var starts = new int[count + 1];
+        var lengths = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            lengths[k] = reader.Count();
+            starts[k] = reader.Position;
+            reader.Skip(lengths[k]);
+        }
+        var strings = new string[count];
+        Parallel.For(0, (count + 65_535) / 65_536, block =>
+        {
+            for (int k = block * 65_536, end = Math.Min(count, k + 65_536); k < end; k++) strings[k] = Encoding.UTF8.GetString(bytes, starts[k], lengths[k]);
+        });
+        return strings;
+    }
+
+    private static (Edge[] Edges, int[] From, int[] To) ReadEdges(SpanReader reader, string[] nodeIds)
+    {
         var count = reader.Count();
         var (edges, from, to) = (new Edge[count], new int[count], new int[count]);
         for (var e = 0; e < count; e++)
         {
-            from[e] = reader.Number(nodes.Length);
+            from[e] = reader.Number(nodeIds.Length);
             var type = Enum<EdgeType>(reader.Byte());
-            to[e] = reader.Number(nodes.Length);
+            to[e] = reader.Number(nodeIds.Length);
             var sources = ReadSources(ref reader);
             var group = reader.String();
-            edges[e] = new Edge(nodes[from[e]].Id, type, nodes[to[e]].Id, sources, group) { Version = reader.VarInt() };
+            edges[e] = new Edge(nodeIds[from[e]], type, nodeIds[to[e]], sources, group) { Version = reader.VarInt() };
         }
-        if (reader.UInt32() != Magic || !reader.AtEnd) throw new InvalidDataException("The snapshot does not end where its counts say.");
-        return GraphIndex.FromOrdered(nodes, edges, from, to);
+        if (!reader.AtEnd) throw new InvalidDataException("The edges section does not end where its length says.");
+        return (edges, from, to);
     }
 
     private static void WriteNode(BinaryWriter writer, Dictionary<string, int> strings, Node node)
     {
-        WriteString(writer, strings, node.Id);
         writer.Write((byte)node.Kind);
         WriteString(writer, strings, node.NameZh);
         WriteString(writer, strings, node.NameEn);
@@ -114,9 +187,8 @@ public static class ReadModelSnapshot
         writer.Write(node.Year ?? int.MinValue);
     }
 
-    private static Node ReadNode(ref SpanReader reader)
+    private static Node ReadNode(ref SpanReader reader, string id)
     {
-        var id = reader.RequiredString();
         var kind = Enum<NodeKind>(reader.Byte());
         var nameZh = reader.RequiredString();
         var nameEn = reader.RequiredString();
@@ -226,14 +298,8 @@ public static class ReadModelSnapshot
             writer.Write7BitEncodedInt(NullString);
             return;
         }
-        if (strings.TryGetValue(value, out var known))
-        {
-            writer.Write7BitEncodedInt(known + 2);
-            return;
-        }
-        strings.Add(value, strings.Count);
-        writer.Write7BitEncodedInt(NewString);
-        writer.Write(value);
+        if (!strings.TryGetValue(value, out var number)) strings.Add(value, number = strings.Count);
+        writer.Write7BitEncodedInt(number + 1);
     }
 
     private static void WriteOptional<T>(BinaryWriter writer, T? value) where T : struct, Enum =>
@@ -252,14 +318,24 @@ public static class ReadModelSnapshot
         public static readonly int Count = Values.Length;
     }
 
-    /// <summary>Reads the primitives <see cref="BinaryWriter"/> writes, from one span, keeping the strings seen so far.</summary>
-    private ref struct SpanReader(ReadOnlySpan<byte> bytes)
+    /// <summary>Reads the primitives <see cref="BinaryWriter"/> writes from part of an array, resolving string references against the table.</summary>
+    private ref struct SpanReader
     {
-        private readonly ReadOnlySpan<byte> _bytes = bytes;
-        private readonly List<string> _strings = [];
+        private readonly ReadOnlySpan<byte> _bytes;
+        private readonly string[] _strings;
+        private readonly int _offset;
         private int _at;
 
+        public SpanReader(byte[] bytes, string[] strings, int offset = 0, int? length = null)
+        {
+            _bytes = bytes.AsSpan(offset, length ?? bytes.Length - offset);
+            (_strings, _offset) = (strings, offset);
+        }
+
         public readonly bool AtEnd => _at == _bytes.Length;
+
+        /// <summary>Where the reader stands, as an offset into the whole array.</summary>
+        public readonly int Position => _offset + _at;
 
         public byte Byte() => _bytes[_at++];
 
@@ -293,6 +369,20 @@ public static class ReadModelSnapshot
             }
         }
 
+        public void Skip(int count)
+        {
+            if (count < 0 || count > _bytes.Length - _at) throw new InvalidDataException($"{count} bytes to skip; {_bytes.Length - _at} are left.");
+            _at += count;
+        }
+
+        /// <summary>A section's start (in the whole array) and length, read from its length prefix.</summary>
+        public (int Start, int Length) Section()
+        {
+            var length = Int32();
+            if (length < 0 || length > _bytes.Length - _at) throw new InvalidDataException($"A section of {length} bytes is more than the snapshot holds.");
+            return (Position, length);
+        }
+
         // A count can never exceed the bytes left, since every element takes at least one: a garbled count is
         // caught here instead of allocating gigabytes.
         public int Count() =>
@@ -307,12 +397,7 @@ public static class ReadModelSnapshot
         {
             var reference = VarInt();
             if (reference == NullString) return null;
-            if (reference != NewString) return (uint)(reference - 2) < (uint)_strings.Count ? _strings[reference - 2] : throw new InvalidDataException($"String {reference} is not defined yet.");
-            var length = Count();
-            var value = Encoding.UTF8.GetString(_bytes.Slice(_at, length));
-            _at += length;
-            _strings.Add(value);
-            return value;
+            return (uint)(reference - 1) < (uint)_strings.Length ? _strings[reference - 1] : throw new InvalidDataException($"String {reference} is not in the table.");
         }
 
         public string RequiredString() => String() ?? throw new InvalidDataException("A required string is missing.");
