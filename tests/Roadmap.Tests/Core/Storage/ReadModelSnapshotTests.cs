@@ -170,6 +170,21 @@ public class ReadModelSnapshotTests
         reopened.Origin.ShouldBe(ReadModelOrigin.Rows);
     }
 
+    [Fact]
+    public async Task Read_from_the_rows_too_an_edge_holds_its_nodes_own_id_strings()
+    {
+        var (seeds, database) = Workspace();
+        using var store = await Open(seeds, database, snapshot: false);
+
+        var graph = store.Graph;
+        graph.EdgeCount.ShouldBeGreaterThan(0);
+        for (var e = 0; e < graph.EdgeCount; e++)
+        {
+            graph.EdgeAt(e).From.ShouldBeSameAs(graph.NodeAt(graph.EdgeFrom(e)).Id);
+            graph.EdgeAt(e).To.ShouldBeSameAs(graph.NodeAt(graph.EdgeTo(e)).Id);
+        }
+    }
+
     private static byte[] Bytes(GraphIndex graph)
     {
         using var stream = new MemoryStream();
