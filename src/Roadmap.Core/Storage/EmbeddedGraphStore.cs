@@ -32,8 +32,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     private SqliteGraphFile? _file;
     private SqliteGraphFile.EditConnection? _editConnection;
     private Task _snapshotWrite = Task.CompletedTask;
-    // The revision of the snapshot in the file, or of the graph loaded from rows until one is written.
-    private long _snapshotRevision;
+    // The revision of the snapshot in the file; -1 while it has none this store can use.
+    private long _snapshotRevision = -1;
 
     public bool IsReady => _graph is not null;
 
@@ -152,8 +152,10 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     }
 
     /// <summary>
-    /// Writes a snapshot of the current read model, off the request path, holding the write lock so that no edit
-    /// commits meanwhile. A failure costs only the next start's speed: it is logged, never thrown.
+    /// Writes a snapshot of the current read model, off the request path. The encoding, a pass over the whole graph,
+    /// runs outside the write lock; only storing it holds edits back, and an edit that committed meanwhile makes it
+    /// stale, so it is dropped and the next commit tries again. A failure costs only the next start's speed: it is
+    /// logged, never thrown.
     /// </summary>
     private void WriteSnapshotInBackground()
     {
@@ -161,25 +163,44 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
         _snapshotWrite = Task.Run(async () =>
         {
             await previous;
-            await _writeLock.WaitAsync();
+            if (_file is not { } file) return;
             try
             {
-                if (_file is null || _graph is not { } graph) return;
-                var started = Stopwatch.GetTimestamp();
-                var revision = Revision;
-                if (_file.WriteSnapshot(graph, revision))
+                // Edits arriving while it encodes make it stale: encode again a few times, then leave it to the next commit.
+                for (var attempt = 0; attempt < 3; attempt++)
                 {
-                    _snapshotRevision = revision;
-                    _logger.LogInformation("Wrote the read model's snapshot at revision {Revision} in {Milliseconds} ms", revision, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    var started = Stopwatch.GetTimestamp();
+                    GraphIndex graph;
+                    long revision;
+                    await _writeLock.WaitAsync();
+                    try
+                    {
+                        (graph, revision) = (_graph!, Revision);
+                    }
+                    finally
+                    {
+                        _writeLock.Release();
+                    }
+                    var image = SqliteGraphFile.EncodeSnapshot(graph);
+                    var encoded = Stopwatch.GetElapsedTime(started);
+                    await _writeLock.WaitAsync();
+                    try
+                    {
+                        if (Revision != revision || !file.WriteSnapshot(image, revision)) continue;
+                        _snapshotRevision = revision;
+                    }
+                    finally
+                    {
+                        _writeLock.Release();
+                    }
+                    _logger.LogInformation("Wrote the read model's snapshot at revision {Revision} ({Bytes} bytes) in {Milliseconds} ms, {Encoding} ms of it encoding",
+                        revision, image.Written, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, (long)encoded.TotalMilliseconds);
+                    return;
                 }
             }
             catch (Exception e) when (e is SqliteException or IOException)
             {
-                _logger.LogWarning("Could not write the read model's snapshot to {Database} ({Cause}); the next start rebuilds it from the rows.", _file?.Path, e.Message);
-            }
-            finally
-            {
-                _writeLock.Release();
+                _logger.LogWarning("Could not write the read model's snapshot to {Database} ({Cause}); the next start rebuilds it from the rows.", file.Path, e.Message);
             }
         }, CancellationToken.None);
     }
@@ -190,7 +211,7 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     // After a commit: the snapshot is rewritten once enough edits have gathered since the last one.
     private void SnapshotIfDue()
     {
-        if (options.Snapshot && Revision - _snapshotRevision >= options.SnapshotAfterEdits && _snapshotWrite.IsCompleted) WriteSnapshotInBackground();
+        if (options.Snapshot && (_snapshotRevision < 0 || Revision - _snapshotRevision >= options.SnapshotAfterEdits) && _snapshotWrite.IsCompleted) WriteSnapshotInBackground();
     }
 
     /// <summary>
@@ -403,8 +424,20 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
 
     public void Dispose()
     {
-        // A snapshot being written finishes first: it holds the file open.
+        // A snapshot being written finishes first: it holds the file open. One that has fallen behind is brought up
+        // to date, so that a clean stop leaves the next start nothing to replay.
         _snapshotWrite.GetAwaiter().GetResult();
+        if (options.Snapshot && _file is not null && WriteFailure is null && _graph is { } graph && _snapshotRevision != Revision)
+        {
+            try
+            {
+                if (_file.WriteSnapshot(graph, Revision)) _snapshotRevision = Revision;
+            }
+            catch (Exception e) when (e is SqliteException or IOException)
+            {
+                _logger.LogWarning("Could not write the read model's snapshot to {Database} ({Cause}); the next start replays the edits after the last one.", _file.Path, e.Message);
+            }
+        }
         _editConnection?.Dispose();
         _writeLock.Dispose();
     }

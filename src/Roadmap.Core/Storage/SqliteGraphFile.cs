@@ -137,24 +137,38 @@ public sealed class SqliteGraphFile(string path)
         return new GraphData(nodes, edges);
     }
 
+    /// <summary>The read model encoded as a snapshot, ready for <see cref="WriteSnapshot(SnapshotStream, long)"/>.</summary>
+    public static SnapshotStream EncodeSnapshot(GraphIndex graph)
+    {
+        var image = new SnapshotStream();
+        ReadModelSnapshot.Write(image, graph);
+        return image;
+    }
+
+    /// <summary>Encodes <paramref name="graph"/> and writes it as the snapshot at <paramref name="revision"/>; see the other overload.</summary>
+    public bool WriteSnapshot(GraphIndex graph, long revision) => WriteSnapshot(EncodeSnapshot(graph), revision);
+
     /// <summary>
-    /// Replaces the file's snapshot of the read model with one of <paramref name="graph"/>, which must be the graph at
+    /// Replaces the file's snapshot of the read model with <paramref name="image"/>, which must be the graph at
     /// <paramref name="revision"/>; in one transaction, so that a crash leaves the previous snapshot or none. Returns
     /// false, writing nothing, when the file has moved past that revision meanwhile.
     /// </summary>
-    public bool WriteSnapshot(GraphIndex graph, long revision)
+    public bool WriteSnapshot(SnapshotStream image, long revision)
     {
         using var connection = Open();
         using var transaction = connection.BeginTransaction();
         if (Scalar(connection, "SELECT coalesce(max(seq), 0) FROM audit") is long current && current != revision) return false;
         Execute(connection, "DELETE FROM snapshot; DELETE FROM meta WHERE key LIKE 'snapshot_%';");
-        string hash;
-        long length;
-        using (var parts = new SnapshotPartWriter(connection, transaction))
+        using (var insert = connection.CreateCommand())
         {
-            ReadModelSnapshot.Write(parts, graph);
-            parts.Flush();
-            (hash, length) = (parts.Hash, parts.Written);
+            insert.CommandText = "INSERT INTO snapshot (part, data) VALUES ($part, $data)";
+            var (part, data) = (insert.Parameters.Add("$part", SqliteType.Integer), insert.Parameters.Add("$data", SqliteType.Blob));
+            var number = 0;
+            foreach (var bytes in image.Parts)
+            {
+                (part.Value, data.Value) = (number++, bytes);
+                insert.ExecuteNonQuery();
+            }
         }
         using (var meta = connection.CreateCommand())
         {
@@ -165,8 +179,8 @@ public sealed class SqliteGraphFile(string path)
                 """;
             meta.Parameters.AddWithValue("$format", ReadModelSnapshot.FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             meta.Parameters.AddWithValue("$revision", revision.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            meta.Parameters.AddWithValue("$length", length.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            meta.Parameters.AddWithValue("$hash", hash);
+            meta.Parameters.AddWithValue("$length", image.Written.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            meta.Parameters.AddWithValue("$hash", image.Hash);
             meta.ExecuteNonQuery();
         }
         transaction.Commit();

@@ -4,21 +4,24 @@ using Microsoft.Data.Sqlite;
 namespace Roadmap.Core.Storage;
 
 /// <summary>
-/// Writes a snapshot as rows of the <c>snapshot</c> table, a part at a time, hashing as it goes: SQLite keeps a blob
-/// whole in memory while it is bound, so one blob of the whole snapshot would cost its size again in memory.
+/// A snapshot encoded in memory as the parts the <c>snapshot</c> table holds, with its length and hash: encoding
+/// takes a pass over the whole graph, so the store does it before taking the write lock, and only storing the parts
+/// holds edits back. Parts, because SQLite keeps a blob whole in memory while it is bound.
 /// </summary>
-internal sealed class SnapshotPartWriter(SqliteConnection connection, SqliteTransaction transaction) : Stream
+public sealed class SnapshotStream : Stream
 {
     public const int PartBytes = 16 << 20;
 
-    private readonly byte[] _buffer = new byte[PartBytes];
+    private readonly List<byte[]> _parts = [];
     private readonly XxHash3 _hash = new();
-    private int _filled;
-    private int _part;
+    private int _filled = PartBytes;
+
+    /// <summary>The parts in order, each exactly as long as its bytes; the last one may be shorter.</summary>
+    public IEnumerable<byte[]> Parts => _parts.Select((part, i) => i == _parts.Count - 1 && _filled < PartBytes ? part[.._filled] : part);
 
     public long Written { get; private set; }
 
-    /// <summary>The hash of everything written, as 16 hex digits.</summary>
+    /// <summary>The hash of every byte, as 16 hex digits.</summary>
     public string Hash => Convert.ToHexString(_hash.GetCurrentHash());
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
@@ -29,30 +32,19 @@ internal sealed class SnapshotPartWriter(SqliteConnection connection, SqliteTran
         Written += buffer.Length;
         while (buffer.Length > 0)
         {
+            if (_filled == PartBytes)
+            {
+                _parts.Add(new byte[PartBytes]);
+                _filled = 0;
+            }
             var take = Math.Min(buffer.Length, PartBytes - _filled);
-            buffer[..take].CopyTo(_buffer.AsSpan(_filled));
+            buffer[..take].CopyTo(_parts[^1].AsSpan(_filled));
             _filled += take;
             buffer = buffer[take..];
-            if (_filled == PartBytes) WritePart();
         }
     }
 
-    public override void Flush()
-    {
-        if (_filled > 0) WritePart();
-    }
-
-    private void WritePart()
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO snapshot (part, data) VALUES ($part, $data)";
-        insert.Parameters.AddWithValue("$part", _part++);
-        insert.Parameters.Add("$data", SqliteType.Blob).Value = _filled == PartBytes ? _buffer : _buffer[.._filled];
-        insert.ExecuteNonQuery();
-        _filled = 0;
-    }
-
+    public override void Flush() { }
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
