@@ -15,13 +15,16 @@ public sealed class BottleneckRanking
         : a.BlockedProducts != b.BlockedProducts ? b.BlockedProducts.CompareTo(a.BlockedProducts)
         : string.CompareOrdinal(a.Node.Id, b.Node.Id));
 
-    // Each ranked node's row by its number in the read model the ranking belongs to; null for a node not ranked.
+    // The ranked nodes' numbers (in the read model the ranking belongs to) in ranking order, and each node's row by
+    // its number (null for a node not ranked): an edit then moves numbers, not rows, and never reads an id to do it.
+    private readonly int[] _order;
     private readonly Bottleneck?[] _byNode;
 
-    private BottleneckRanking(Bottleneck[] ranked, Bottleneck?[] byNode)
+    private BottleneckRanking(int[] order, Bottleneck?[] byNode)
     {
-        Ranked = ranked;
+        _order = order;
         _byNode = byNode;
+        Ranked = new RankedRows(order, byNode);
     }
 
     /// <summary>The nodes that some product or program needs, in <see cref="Order"/>.</summary>
@@ -34,39 +37,45 @@ public sealed class BottleneckRanking
     public static BottleneckRanking Build(GraphIndex graph)
     {
         var byNode = new Bottleneck?[graph.NodeCount];
-        var rows = new List<Bottleneck>();
+        var ranked = new List<int>();
         using var measure = new RowMeasure(graph);
         for (var v = 0; v < graph.NodeCount; v++)
         {
             if (measure.Row(v) is not { } row) continue;
             byNode[v] = row;
-            rows.Add(row);
+            ranked.Add(v);
         }
-        var ranked = rows.ToArray();
-        Array.Sort(ranked, Order);
-        return new BottleneckRanking(ranked, byNode);
+        var order = ranked.ToArray();
+        Array.Sort(order, (a, b) => Order.Compare(byNode[a]!, byNode[b]!));
+        return new BottleneckRanking(order, byNode);
     }
 
     /// <summary>
     /// The ranking of <paramref name="after"/>, the read model <paramref name="edit"/> makes of <paramref name="before"/>
     /// (which this ranking belongs to). A node's row depends only on the nodes that need it, their kinds and their
     /// outgoing edges (the groups and programs' cover counts that the blocking pass counts down), so an edit can
-    /// change only the rows of the nodes reachable forward from what it touches: both ends of a changed edge, a
-    /// node whose kind changes, a new node, and a deleted node's dependents (their edges to it go with it). Those
-    /// are followed in the graph before and after the edit, recomputed, and merged into the rest of the ranking,
-    /// which is kept as it is. A node that changes but keeps its kind only gets its row's node and status refreshed.
+    /// change only the rows of the nodes reachable forward from what it touches: the target of a changed edge (and
+    /// its source too when the edge is in a group or a program's cover), a node whose kind changes, a new node, and
+    /// a deleted node's dependents (their edges to it go with it). Those are followed in the graph before and after
+    /// the edit, recomputed, and merged into the rest of the ranking, which is kept as it is. A node that changes
+    /// but keeps its kind only gets its row's node and status refreshed.
     /// </summary>
     internal BottleneckRanking Apply(GraphIndex before, GraphIndex after, GraphEdit edit)
     {
         var (seedsBefore, seedsAfter) = (new List<int>(), new List<int>());
-        var refreshed = new Dictionary<string, Node>(StringComparer.Ordinal);
+        var refreshed = new List<int>();
+        void Seed(string id)
+        {
+            if (before.IndexOf(id) is var old and >= 0) seedsBefore.Add(old);
+            if (after.IndexOf(id) is var current and >= 0) seedsAfter.Add(current);
+        }
         foreach (var change in edit.Nodes)
         {
             var id = (change.After ?? change.Before)!.Id;
             var (old, current) = (before.IndexOf(id), after.IndexOf(id));
             if (old >= 0 && current >= 0 && before.KindOf(old) == after.KindOf(current))
             {
-                refreshed[id] = after.NodeAt(current);
+                refreshed.Add(current);
                 continue;
             }
             if (current >= 0) seedsAfter.Add(current);
@@ -85,69 +94,130 @@ public sealed class BottleneckRanking
             foreach (var edge in new[] { change.Before, change.After })
             {
                 if (edge is null) continue;
-                foreach (var id in new[] { edge.From, edge.To })
-                {
-                    if (before.IndexOf(id) is var old and >= 0) seedsBefore.Add(old);
-                    if (after.IndexOf(id) is var current and >= 0) seedsAfter.Add(current);
-                }
+                Seed(edge.To);
+                // A hard need changes only who depends on its target. One in a group or a program's cover also
+                // changes a count its source is blocked by, so the rows of what the source depends on change too.
+                if (edge.Group is not null || edge.Type is EdgeType.Targets or EdgeType.Includes) Seed(edge.From);
             }
         }
 
-        var affected = new HashSet<string>(StringComparer.Ordinal);
-        AddDependencies(before, seedsBefore, affected);
-        AddDependencies(after, seedsAfter, affected);
-
+        var (toAfter, toBefore) = Numbering(before, after, edit);
         var byNode = new Bottleneck?[after.NodeCount];
-        var renumbered = edit.Nodes.Any(c => c.After is null || before.IndexOf(c.After.Id) < 0);
-        if (!renumbered)
-        {
-            Array.Copy(_byNode, byNode, byNode.Length);
-        }
+        if (toAfter is null) Array.Copy(_byNode, byNode, byNode.Length);
         else
         {
-            foreach (var row in Ranked)
+            for (var u = 0; u < _byNode.Length; u++)
             {
-                if (after.IndexOf(row.Node.Id) is var v and >= 0) byNode[v] = row;
+                if (_byNode[u] is { } row && toAfter[u] >= 0) byNode[toAfter[u]] = row;
             }
         }
-        var recomputed = new List<Bottleneck>();
+
+        // Every node to recompute, by its number after the edit; the old rows of the same nodes, and of deleted ones, go.
+        var recompute = new List<int>();
+        var dropped = new List<int>();
+        using (var inRecompute = NodeMarks.Rent(after.NodeCount))
+        {
+            foreach (var u in Dependencies(before, seedsBefore))
+            {
+                if (_byNode[u] is not null) dropped.Add(u);
+                var v = toAfter is null ? u : toAfter[u];
+                if (v >= 0 && !inRecompute.Has(v))
+                {
+                    inRecompute.Set(v, 0);
+                    recompute.Add(v);
+                }
+            }
+            foreach (var v in Dependencies(after, seedsAfter))
+            {
+                if (inRecompute.Has(v)) continue;
+                inRecompute.Set(v, 0);
+                recompute.Add(v);
+                var u = toBefore is null ? v : toBefore[v];
+                if (u >= 0 && _byNode[u] is not null) dropped.Add(u);
+            }
+            foreach (var v in refreshed)
+            {
+                if (inRecompute.Has(v) || byNode[v] is not { } row) continue;
+                var node = after.NodeAt(v);
+                // Same kind, same counts: its place in the ranking stays.
+                byNode[v] = row with { Node = node, LatestStatus = node.LatestAssessment?.Status };
+            }
+        }
+        var inserted = new List<int>();
         using (var measure = new RowMeasure(after))
         {
-            foreach (var id in affected)
+            foreach (var v in recompute)
             {
-                if (after.IndexOf(id) is not (var v and >= 0)) continue;
                 byNode[v] = measure.Row(v);
-                if (byNode[v] is { } row) recomputed.Add(row);
+                if (byNode[v] is not null) inserted.Add(v);
             }
         }
-        foreach (var (id, node) in refreshed)
-        {
-            if (affected.Contains(id) || byNode[after.IndexOf(id)] is not { } row) continue;
-            byNode[after.IndexOf(id)] = row with { Node = node, LatestStatus = node.LatestAssessment?.Status };
-        }
-        recomputed.Sort(Order);
+        inserted.Sort((a, b) => Order.Compare(byNode[a]!, byNode[b]!));
 
-        // The rows kept are in order already: merge the recomputed ones in.
-        var ranked = new List<Bottleneck>(Ranked.Count + recomputed.Count);
-        var next = 0;
-        foreach (var row in Ranked)
+        // The rows kept stay in order: find where the dropped ones were and where the new ones go, and copy the
+        // runs in between, so the cost is a copy of the numbers plus a binary search per changed row.
+        var dropAt = dropped.Select(u => PlaceOf(_byNode[u]!)).Distinct().Order().ToArray();
+        var insertAt = inserted.Select(v => PlaceOf(byNode[v]!)).ToArray();
+        var order = new int[_order.Length - dropAt.Length + inserted.Count];
+        var (from, to, nextDrop, nextInsert) = (0, 0, 0, 0);
+        while (true)
         {
-            var id = row.Node.Id;
-            if (affected.Contains(id)) continue;
-            if (renumbered && after.IndexOf(id) < 0) continue;
-            for (; next < recomputed.Count && Order.Compare(recomputed[next], row) < 0; next++) ranked.Add(recomputed[next]);
-            ranked.Add(refreshed.ContainsKey(id) ? byNode[after.IndexOf(id)]! : row);
+            var until = Math.Min(Math.Min(nextDrop < dropAt.Length ? dropAt[nextDrop] : _order.Length, nextInsert < insertAt.Length ? insertAt[nextInsert] : _order.Length), _order.Length);
+            if (toAfter is null) Array.Copy(_order, from, order, to, until - from);
+            else
+            {
+                for (var k = from; k < until; k++) order[to + k - from] = toAfter[_order[k]];
+            }
+            to += until - from;
+            from = until;
+            if (nextInsert < insertAt.Length && insertAt[nextInsert] == from) order[to++] = inserted[nextInsert++];
+            else if (nextDrop < dropAt.Length && dropAt[nextDrop] == from) (from, nextDrop) = (from + 1, nextDrop + 1);
+            else if (from == _order.Length) break;
         }
-        for (; next < recomputed.Count; next++) ranked.Add(recomputed[next]);
-        return new BottleneckRanking([.. ranked], byNode);
+        return new BottleneckRanking(order, byNode);
+    }
+
+    // Where a row goes in this ranking: the first place whose row comes after it (or the place of the row itself).
+    private int PlaceOf(Bottleneck row)
+    {
+        var (low, high) = (0, _order.Length);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Order.Compare(_byNode[_order[middle]]!, row) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    /// <summary>
+    /// How the edit moved the node numbers: each old number's new one (-1 for a deleted node) and each new number's
+    /// old one (-1 for a new node); null for both when no node came or went. Nodes the edit does not touch are the
+    /// same objects in both read models, in the same relative order, so a walk that compares references finds them
+    /// without reading an id; only where they differ is a node looked up by id.
+    /// </summary>
+    private static (int[]? ToAfter, int[]? ToBefore) Numbering(GraphIndex before, GraphIndex after, GraphEdit edit)
+    {
+        if (!edit.Nodes.Any(c => c.After is null || before.IndexOf(c.After.Id) < 0)) return (null, null);
+        var toAfter = new int[before.NodeCount];
+        var toBefore = new int[after.NodeCount];
+        Array.Fill(toBefore, -1);
+        for (int u = 0, v = 0; u < before.NodeCount; u++)
+        {
+            var node = before.NodeAt(u);
+            if (v < after.NodeCount && ReferenceEquals(after.NodeAt(v), node)) toAfter[u] = v++;
+            else if ((toAfter[u] = after.IndexOf(node.Id)) >= 0) v = toAfter[u] + 1;
+            if (toAfter[u] >= 0) toBefore[toAfter[u]] = u;
+        }
+        return (toAfter, toBefore);
     }
 
     // The seeds and everything they depend on, directly or not: the nodes whose dependents the seeds are among.
-    private static void AddDependencies(GraphIndex graph, List<int> seeds, HashSet<string> ids)
+    private static List<int> Dependencies(GraphIndex graph, List<int> seeds)
     {
-        if (seeds.Count == 0) return;
-        using var seen = NodeMarks.Rent(graph.NodeCount);
         var queue = new List<int>();
+        if (seeds.Count == 0) return queue;
+        using var seen = NodeMarks.Rent(graph.NodeCount);
         foreach (var seed in seeds)
         {
             if (seen.Has(seed)) continue;
@@ -156,7 +226,6 @@ public sealed class BottleneckRanking
         }
         for (var head = 0; head < queue.Count; head++)
         {
-            ids.Add(graph.NodeAt(queue[head]).Id);
             foreach (var e in graph.EdgesOf(queue[head], Direction.Forward))
             {
                 var w = graph.EdgeTo(e);
@@ -165,6 +234,22 @@ public sealed class BottleneckRanking
                 queue.Add(w);
             }
         }
+        return queue;
+    }
+
+    /// <summary>The rows in ranking order, read through the node numbers.</summary>
+    private sealed class RankedRows(int[] order, Bottleneck?[] byNode) : IReadOnlyList<Bottleneck>
+    {
+        public Bottleneck this[int index] => byNode[order[index]]!;
+
+        public int Count => order.Length;
+
+        public IEnumerator<Bottleneck> GetEnumerator()
+        {
+            foreach (var v in order) yield return byNode[v]!;
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     /// <summary>One node's row at a time, with the scratch space of its searches kept between nodes.</summary>
