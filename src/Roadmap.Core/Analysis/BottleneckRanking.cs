@@ -33,17 +33,34 @@ public sealed class BottleneckRanking
     /// <summary>A node's row, or null when no product or program needs it (or it is a document).</summary>
     public Bottleneck? Of(int node) => _byNode[node];
 
-    /// <summary>Ranks every node of <paramref name="graph"/>.</summary>
+    // The first ranking spreads its rows over at most this many threads: it halves its time on the two cores the
+    // service is sized for, and leaves the rest of a larger machine to the requests it shares it with.
+    private const int MaxBuildThreads = 2;
+
+    /// <summary>
+    /// Ranks every node of <paramref name="graph"/>: each node's row on its own (see <see cref="RowMeasure.Row"/>),
+    /// the backward searches over a flat copy of the incoming edges (one array of sources, no per-type slots), the
+    /// nodes shared among <see cref="MaxBuildThreads"/> threads each with its own marks.
+    /// </summary>
     public static BottleneckRanking Build(GraphIndex graph)
     {
         var byNode = new Bottleneck?[graph.NodeCount];
+        if (graph.NodeCount == 0) return new BottleneckRanking([], byNode);
+        var dependents = new FlatDependents(graph);
+        Parallel.ForEach(
+            System.Collections.Concurrent.Partitioner.Create(0, graph.NodeCount, 4096),
+            new ParallelOptions { MaxDegreeOfParallelism = MaxBuildThreads },
+            () => new FlatRowMeasure(graph, dependents),
+            (range, _, measure) =>
+            {
+                for (var v = range.Item1; v < range.Item2; v++) byNode[v] = measure.Row(v);
+                return measure;
+            },
+            static _ => { });
         var ranked = new List<int>();
-        using var measure = new RowMeasure(graph);
-        for (var v = 0; v < graph.NodeCount; v++)
+        for (var v = 0; v < byNode.Length; v++)
         {
-            if (measure.Row(v) is not { } row) continue;
-            byNode[v] = row;
-            ranked.Add(v);
+            if (byNode[v] is not null) ranked.Add(v);
         }
         var order = ranked.ToArray();
         Array.Sort(order, (a, b) => Order.Compare(byNode[a]!, byNode[b]!));
@@ -252,6 +269,62 @@ public sealed class BottleneckRanking
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
+    /// <summary>Every node's incoming edges' sources, node after node in one array: what a backward search reads.</summary>
+    private sealed class FlatDependents
+    {
+        public FlatDependents(GraphIndex graph)
+        {
+            Start = new int[graph.NodeCount + 1];
+            for (var v = 0; v < graph.NodeCount; v++) Start[v + 1] = Start[v] + graph.EdgesOf(v, Direction.Backward).Length;
+            Sources = new int[Start[^1]];
+            for (var v = 0; v < graph.NodeCount; v++)
+            {
+                var at = Start[v];
+                foreach (var e in graph.EdgesOf(v, Direction.Backward)) Sources[at++] = graph.EdgeFrom(e);
+            }
+        }
+
+        /// <summary>Node v's dependents are <c>Sources[Start[v] .. Start[v + 1])</c>.</summary>
+        public int[] Start { get; }
+
+        public int[] Sources { get; }
+    }
+
+    /// <summary><see cref="RowMeasure"/> over <see cref="FlatDependents"/>, with marks of its own (one thread's).</summary>
+    private sealed class FlatRowMeasure(GraphIndex graph, FlatDependents dependents)
+    {
+        private readonly int[] _stamp = new int[graph.NodeCount];
+        private readonly int[] _queue = new int[graph.NodeCount];
+        private readonly List<int> _blockedOrder = [];
+        private readonly int[] _gap = new int[1];
+        private int _generation;
+
+        public Bottleneck? Row(int v)
+        {
+            var (start, sources) = (dependents.Start, dependents.Sources);
+            if (graph.KindOf(v) == NodeKind.Document || start[v] == start[v + 1]) return null;
+            var generation = ++_generation;
+            int products = 0, programs = 0, tail = 1;
+            _stamp[v] = generation;
+            _queue[0] = v;
+            for (var head = 0; head < tail; head++)
+            {
+                var x = _queue[head];
+                for (var i = start[x]; i < start[x + 1]; i++)
+                {
+                    var w = sources[i];
+                    if (_stamp[w] == generation) continue;
+                    _stamp[w] = generation;
+                    _queue[tail++] = w;
+                    var kind = graph.KindOf(w);
+                    if (kind == NodeKind.Product) products++;
+                    else if (kind == NodeKind.Program) programs++;
+                }
+            }
+            return products + programs == 0 ? null : RowMeasure.WithBlocked(graph, v, products, programs, _gap, _blockedOrder);
+        }
+    }
+
     /// <summary>One node's row at a time, with the scratch space of its searches kept between nodes.</summary>
     private sealed class RowMeasure(GraphIndex graph) : IDisposable
     {
@@ -284,17 +357,69 @@ public sealed class BottleneckRanking
                     else if (graph.KindOf(w) == NodeKind.Program) programs++;
                 }
             }
-            if (products + programs == 0) return null;
-            _gap[0] = v;
-            using (Analytics.BlockedMarks(graph, _gap, _blockedOrder)) { }
+            return products + programs == 0 ? null : WithBlocked(graph, v, products, programs, _gap, _blockedOrder);
+        }
+
+        /// <summary>The row of a node with its dependents counted: one blocking pass with the node as the only gap.</summary>
+        public static Bottleneck WithBlocked(GraphIndex graph, int v, int products, int programs, int[] gap, List<int> blockedOrder)
+        {
             var blockedProducts = 0;
-            foreach (var w in _blockedOrder)
+            if (BlocksADependent(graph, v))
             {
-                if (w != v && graph.KindOf(w) == NodeKind.Product) blockedProducts++;
+                gap[0] = v;
+                using (Analytics.BlockedMarks(graph, gap, blockedOrder)) { }
+                foreach (var w in blockedOrder)
+                {
+                    if (w != v && graph.KindOf(w) == NodeKind.Product) blockedProducts++;
+                }
             }
             var node = graph.NodeAt(v);
             return new Bottleneck(node, products, programs, blockedProducts, node.LatestAssessment?.Status);
         }
+
+        // Whether a gap in v blocks any node that needs it directly, as the blocking pass's first step would find
+        // (a hard need, or a group or a program's cover all of whose edges lead to v); when none, the pass would
+        // stop there, so it is skipped (most nodes are one alternative of several, a variant's general node, or
+        // one of a program's many targets).
+        private static bool BlocksADependent(GraphIndex graph, int v)
+        {
+            var edges = graph.EdgesOf(v, Direction.Backward);
+            foreach (var e in edges)
+            {
+                var blocks = graph.TypeOf(e) switch
+                {
+                    EdgeType.VariantOf => false,
+                    EdgeType.Targets or EdgeType.Includes => CoverCount(graph, graph.EdgeFrom(e)) == CoverEdgesFrom(graph, edges, graph.EdgeFrom(e)),
+                    _ when graph.GroupSlot(e) is var slot and >= 0 => graph.GroupSize(slot) == GroupEdges(graph, edges, slot),
+                    _ => true,
+                };
+                if (blocks) return true;
+            }
+            return false;
+        }
+
+        private static int CoverEdgesFrom(GraphIndex graph, ReadOnlySpan<int> edges, int program)
+        {
+            var count = 0;
+            foreach (var e in edges)
+            {
+                if (graph.EdgeFrom(e) == program && graph.TypeOf(e) is EdgeType.Targets or EdgeType.Includes) count++;
+            }
+            return count;
+        }
+
+        private static int GroupEdges(GraphIndex graph, ReadOnlySpan<int> edges, int slot)
+        {
+            var count = 0;
+            foreach (var e in edges)
+            {
+                if (graph.GroupSlot(e) == slot && graph.TypeOf(e) is not (EdgeType.VariantOf or EdgeType.Targets or EdgeType.Includes)) count++;
+            }
+            return count;
+        }
+
+        private static int CoverCount(GraphIndex graph, int program) =>
+            graph.EdgesOf(program, Direction.Forward, EdgeType.Targets).Length + graph.EdgesOf(program, Direction.Forward, EdgeType.Includes).Length;
 
         public void Dispose() => _seen.Dispose();
     }

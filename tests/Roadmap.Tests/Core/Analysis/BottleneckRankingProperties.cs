@@ -96,6 +96,42 @@ public class BottleneckRankingProperties
     }
 
     [Fact]
+    public void The_ranking_counts_what_a_plain_search_of_each_node_finds()
+    {
+        Graph.Sample(data =>
+        {
+            var graph = new GraphIndex(data);
+            var expected = new List<(string Id, int Products, int Programs, int Blocked)>();
+            var order = new List<int>();
+            for (var v = 0; v < graph.NodeCount; v++)
+            {
+                var node = graph.NodeAt(v);
+                if (node.Kind == NodeKind.Document) continue;
+                var dependents = DependentsOf(graph, node.Id);
+                var (products, programs) = (dependents.Count(n => n.Kind == NodeKind.Product), dependents.Count(n => n.Kind == NodeKind.Program));
+                if (products + programs == 0) continue;
+                using (Analytics.BlockedMarks(graph, [v], order)) { }
+                expected.Add((node.Id, products, programs, order.Count(w => w != v && graph.KindOf(w) == NodeKind.Product)));
+            }
+            var ranked = expected.OrderByDescending(r => r.Products + r.Programs).ThenByDescending(r => r.Blocked).ThenBy(r => r.Id, StringComparer.Ordinal);
+            Analytics.RankBottlenecks(graph).Select(b => (b.Node.Id, b.DependentProducts, b.DependentPrograms, b.BlockedProducts)).ShouldBe(ranked);
+        }, iter: 2000);
+    }
+
+    // Every node with a path of edges to the node, found by following the edges' ids.
+    private static List<Node> DependentsOf(GraphIndex graph, string id)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal) { id };
+        var queue = new Queue<string>([id]);
+        while (queue.TryDequeue(out var next))
+        {
+            foreach (var edge in graph.Edges.Where(e => e.To == next && found.Add(e.From))) queue.Enqueue(edge.From);
+        }
+        found.Remove(id);
+        return [.. found.Select(d => graph.NodeAt(graph.IndexOf(d)))];
+    }
+
+    [Fact]
     public void An_edit_to_a_graph_never_ranked_leaves_the_ranking_unbuilt()
     {
         var index = new GraphIndex(TestGraphs.Build("product:ct>component:tube"));
