@@ -18,8 +18,10 @@ public static class BenchmarkReport
     private static readonly Dictionary<string, (string Question, string Engine)> Methods = new()
     {
         ["Impact"] = ("impact", "roadmap"), ["Dependencies"] = ("dependencies", "roadmap"), ["Paths"] = ("paths", "roadmap"),
-        ["Search"] = ("search", "roadmap"), ["SearchScan"] = ("search (scan of every name)", "roadmap"), ["BottlenecksRanking"] = ("bottlenecks (ranking)", "roadmap"),
+        ["Search"] = ("search", "roadmap"), ["SearchScan"] = ("search (scan of every name)", "roadmap"), ["BottlenecksRanking"] = ("bottlenecks: first ranking", "roadmap"),
         ["Bottlenecks"] = ("bottlenecks (query)", "roadmap"),
+        ["BottlenecksAfterEdge"] = ("bottlenecks: ranking after an edit (incremental)", "roadmap"),
+        ["BottlenecksAfterNode"] = ("bottlenecks: ranking after a new node (incremental)", "roadmap"),
         ["SqliteImpact"] = ("impact", "sqlite"), ["SqliteDependencies"] = ("dependencies", "sqlite"),
         ["SqlitePaths"] = ("paths", "sqlite"), ["SqliteSearch"] = ("search", "sqlite"),
         ["Filter"] = ("filter: products naming no component", "roadmap"), ["SqliteFilter"] = ("filter: products naming no component", "sqlite"),
@@ -30,7 +32,8 @@ public static class BenchmarkReport
     };
 
     private static readonly string[] Questions =
-        ["impact", "dependencies", "paths", "search", "search (scan of every name)", "filter: products naming no component", "counts by kind", "bottlenecks (ranking)", "bottlenecks (query)"];
+        ["impact", "dependencies", "paths", "search", "search (scan of every name)", "filter: products naming no component", "counts by kind", "bottlenecks: first ranking",
+         "bottlenecks: ranking after an edit (incremental)", "bottlenecks: ranking after a new node (incremental)", "bottlenecks (query)"];
 
     private sealed record Timing(double Ms, double? AllocatedBytes);
 

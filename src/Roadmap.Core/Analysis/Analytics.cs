@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Roadmap.Core.Graph;
 using Roadmap.Core.Storage;
 
@@ -84,68 +83,18 @@ public static class Analytics
             .Take(first)
             .ToList();
 
-    // The graph is immutable, so the ranking over all nodes is worked out once per loaded graph.
-    private static readonly ConditionalWeakTable<GraphIndex, IReadOnlyList<Bottleneck>> BottleneckCache = [];
+    private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => graph.Bottlenecks.Ranked;
 
-    private static IReadOnlyList<Bottleneck> AllBottlenecks(GraphIndex graph) => BottleneckCache.GetValue(graph, RankBottlenecks);
-
-    private static readonly ConditionalWeakTable<GraphIndex, Bottleneck?[]> MeasureCache = [];
-
-    /// <summary>One node's bottleneck measures (what orders a node list by them), from the same cached ranking.</summary>
+    /// <summary>One node's bottleneck measures (what orders a node list by them), from the same ranking.</summary>
     public static Bottleneck MeasureOf(GraphIndex graph, int node) =>
-        MeasureCache.GetValue(graph, g =>
-        {
-            var byNode = new Bottleneck?[g.NodeCount];
-            foreach (var b in AllBottlenecks(g)) byNode[g.IndexOf(b.Node.Id)] = b;
-            return byNode;
-        })[node] ?? new Bottleneck(graph.NodeAt(node), 0, 0, 0, graph.NodeAt(node).LatestAssessment?.Status);
+        graph.Bottlenecks.Of(node) ?? new Bottleneck(graph.NodeAt(node), 0, 0, 0, graph.NodeAt(node).LatestAssessment?.Status);
 
     /// <summary>
-    /// Ranks every node; one backward search and one blocking pass per node, each touching only that node's
-    /// dependents, so the cost is the sum of the dependent sets (not n times the graph). Cached by <see cref="Bottlenecks"/>.
+    /// Ranks every node afresh; one backward search and one blocking pass per node, each touching only that node's
+    /// dependents, so the cost is the sum of the dependent sets (not n times the graph). <see cref="Bottlenecks"/>
+    /// asks the read model's own ranking instead (<see cref="GraphIndex.Bottlenecks"/>), built once and kept up to date by edits.
     /// </summary>
-    public static IReadOnlyList<Bottleneck> RankBottlenecks(GraphIndex g)
-    {
-        var rows = new List<Bottleneck>();
-        using var seen = NodeMarks.Rent(g.NodeCount);
-        var queue = new List<int>();
-        var blockedOrder = new List<int>();
-        var gap = new int[1];
-        for (var v = 0; v < g.NodeCount; v++)
-        {
-            if (g.KindOf(v) == NodeKind.Document) continue;
-            seen.Clear();
-            int products = 0, programs = 0;
-            seen.Set(v, 0);
-            queue.Clear();
-            queue.Add(v);
-            for (var head = 0; head < queue.Count; head++)
-            {
-                foreach (var e in g.EdgesOf(queue[head], Direction.Backward))
-                {
-                    var w = g.EdgeFrom(e);
-                    if (seen.Has(w)) continue;
-                    seen.Set(w, 0);
-                    queue.Add(w);
-                    if (g.KindOf(w) == NodeKind.Product) products++;
-                    else if (g.KindOf(w) == NodeKind.Program) programs++;
-                }
-            }
-            if (products + programs == 0) continue;
-            gap[0] = v;
-            using (BlockedMarks(g, gap, blockedOrder)) { }
-            var blockedProducts = 0;
-            foreach (var w in blockedOrder)
-            {
-                if (w != v && g.KindOf(w) == NodeKind.Product) blockedProducts++;
-            }
-            var node = g.NodeAt(v);
-            rows.Add(new Bottleneck(node, products, programs, blockedProducts, node.LatestAssessment?.Status));
-        }
-        return rows
-            .OrderByDescending(b => b.Dependents).ThenByDescending(b => b.BlockedProducts).ThenBy(b => b.Node.Id, StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<Bottleneck> RankBottlenecks(GraphIndex g) => BottleneckRanking.Build(g).Ranked;
 
     /// <summary>
     /// Nodes whose judgement in <paramref name="toYear"/> differs from the one in force in <paramref name="fromYear"/>,

@@ -1,3 +1,4 @@
+using Roadmap.Core.Analysis;
 using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.Graph;
@@ -39,6 +40,9 @@ public sealed class GraphIndex
     private object? _filtersLock;
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
+    // Built on the first bottleneck question, then carried through edits; see Bottlenecks.
+    private BottleneckRanking? _bottlenecks;
+    private object? _bottlenecksLock;
 
     /// <summary>Builds the read model from a whole graph: nodes in any order; edges whose ends are missing are left out.</summary>
     public GraphIndex(GraphData data)
@@ -200,9 +204,16 @@ public sealed class GraphIndex
     /// keep their order and the few changed ones are merged in. What the edit cannot affect is shared: the id
     /// lookup when no node comes or goes, the adjacency when no edge comes or goes, the search names of every
     /// node whose names stay. The result is the same as a new index over the edited graph; a property test holds
-    /// it to that.
+    /// it to that. A bottleneck ranking already built follows the edit (<see cref="BottleneckRanking"/>).
     /// </summary>
     public GraphIndex Apply(GraphEdit edit)
+    {
+        var next = ApplyToIndex(edit);
+        if (Volatile.Read(ref _bottlenecks) is { } ranking) next._bottlenecks = ranking.Apply(this, next, edit);
+        return next;
+    }
+
+    private GraphIndex ApplyToIndex(GraphEdit edit)
     {
         var nodeSetChanges = edit.Nodes.Any(c => c.After is not { } after || IndexOf(after.Id) < 0);
         if (!nodeSetChanges)
@@ -438,6 +449,15 @@ public sealed class GraphIndex
 
     /// <summary>True once <see cref="Filters"/> has been built for this read model or kept from the one it was edited from.</summary>
     public bool HasFilterIndex => _filters is not null;
+
+    /// <summary>
+    /// Every node ranked as a bottleneck (<see cref="BottleneckRanking"/>), built on first use, then kept up to date
+    /// by <see cref="Apply"/>.
+    /// </summary>
+    public BottleneckRanking Bottlenecks => LazyInitializer.EnsureInitialized(ref _bottlenecks, ref _bottlenecksLock, () => BottleneckRanking.Build(this));
+
+    /// <summary>True once <see cref="Bottlenecks"/> has been built for this read model or carried from the one it was edited from.</summary>
+    public bool HasBottleneckRanking => _bottlenecks is not null;
 
     /// <summary>The alternative group an edge belongs to, as a slot number in 0..GroupCount-1, or -1 for a hard requirement.</summary>
     public int GroupSlot(int edge) => _edgeGroupSlot[edge];
