@@ -27,6 +27,27 @@ public sealed class BottleneckRanking
         Ranked = new RankedRows(order, byNode);
     }
 
+    /// <summary>
+    /// A ranking read back from a snapshot of <paramref name="graph"/>: the ranked node numbers in order, with each
+    /// one's counts. Null when the numbers do not fit the graph (a snapshot that disagrees is never trusted).
+    /// </summary>
+    internal static BottleneckRanking? FromRows(GraphIndex graph, int[] order, int[] products, int[] programs, int[] blocked)
+    {
+        var byNode = new Bottleneck?[graph.NodeCount];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var v = order[k];
+            if ((uint)v >= (uint)graph.NodeCount || byNode[v] is not null || graph.KindOf(v) == NodeKind.Document) return null;
+            var node = graph.NodeAt(v);
+            byNode[v] = new Bottleneck(node, products[k], programs[k], blocked[k], node.LatestAssessment?.Status);
+            if (k > 0 && Order.Compare(byNode[order[k - 1]]!, byNode[v]!) >= 0) return null;
+        }
+        return new BottleneckRanking(order, byNode);
+    }
+
+    /// <summary>The ranked node numbers in ranking order, for a snapshot to write.</summary>
+    internal ReadOnlySpan<int> RankedNumbers => _order;
+
     /// <summary>The nodes that some product or program needs, in <see cref="Order"/>.</summary>
     public IReadOnlyList<Bottleneck> Ranked { get; }
 

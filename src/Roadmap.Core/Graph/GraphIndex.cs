@@ -456,6 +456,9 @@ public sealed class GraphIndex
     /// </summary>
     public BottleneckRanking Bottlenecks => LazyInitializer.EnsureInitialized(ref _bottlenecks, ref _bottlenecksLock, () => BottleneckRanking.Build(this));
 
+    /// <summary>Takes a ranking worked out elsewhere for exactly this graph (a snapshot's), unless one is built already.</summary>
+    internal void AdoptBottlenecks(BottleneckRanking ranking) => Interlocked.CompareExchange(ref _bottlenecks, ranking, null);
+
     /// <summary>True once <see cref="Bottlenecks"/> has been built for this read model or carried from the one it was edited from.</summary>
     public bool HasBottleneckRanking => _bottlenecks is not null;
 

@@ -181,6 +181,8 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
                     {
                         _writeLock.Release();
                     }
+                    // The snapshot carries the bottleneck ranking, so that no start has to work it out again.
+                    _ = graph.Bottlenecks;
                     var image = SqliteGraphFile.EncodeSnapshot(graph);
                     var encoded = Stopwatch.GetElapsedTime(started);
                     await _writeLock.WaitAsync();

@@ -14,7 +14,7 @@ namespace Roadmap.Core.Storage;
 public static class ReadModelSnapshot
 {
     /// <summary>Bumped whenever the layout below changes: a snapshot of another version is never read, only rebuilt.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const uint Magic = 0x50414E52; // "RNAP" little-endian: a file that does not start with it is not a snapshot.
 
@@ -22,8 +22,11 @@ public static class ReadModelSnapshot
     private const int NullString = 0;
 
     // Layout: magic, version; the string table (count, then each as UTF-8 length and bytes); each node's id as a
-    // string reference; the nodes section and the edges section, each preceded by its length in bytes; magic. The
-    // table and the ids come first so that nodes and edges, which only refer to them, decode side by side.
+    // string reference; the nodes section and the edges section, each preceded by its length in bytes; the
+    // bottleneck ranking when the graph has one (a flag, the count, then each ranked node's number and counts);
+    // magic. The table and the ids come first so that nodes and edges, which only refer to them, decode side by side.
+    // The ranking travels along because working it out is the one thing a start would otherwise leave for the first
+    // bottleneck question: seconds at a million nodes.
     public static void Write(Stream stream, GraphIndex graph)
     {
         var strings = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -68,6 +71,20 @@ public static class ReadModelSnapshot
             section.Position = 0;
             section.CopyTo(stream);
         }
+        output.Write(graph.HasBottleneckRanking);
+        if (graph.HasBottleneckRanking)
+        {
+            var ranking = graph.Bottlenecks;
+            output.Write7BitEncodedInt(ranking.RankedNumbers.Length);
+            foreach (var v in ranking.RankedNumbers)
+            {
+                var row = ranking.Of(v)!;
+                output.Write7BitEncodedInt(v);
+                output.Write7BitEncodedInt(row.DependentProducts);
+                output.Write7BitEncodedInt(row.DependentPrograms);
+                output.Write7BitEncodedInt(row.BlockedProducts);
+            }
+        }
         output.Write(Magic);
     }
 
@@ -104,6 +121,7 @@ public static class ReadModelSnapshot
         sections.Skip(nodesLength);
         var (edgesAt, edgesLength) = sections.Section();
         sections.Skip(edgesLength);
+        (int[] Order, int[] Products, int[] Programs, int[] Blocked)? ranking = sections.Bool() ? ReadRanking(ref sections) : null;
         if (sections.UInt32() != Magic || !sections.AtEnd) throw new InvalidDataException("The snapshot does not end where its counts say.");
 
         var edges = Task.Run(() => ReadEdges(new SpanReader(bytes, strings, edgesAt, edgesLength), nodeIds));
@@ -113,7 +131,21 @@ public static class ReadModelSnapshot
         for (var i = 0; i < nodes.Length; i++) nodes[i] = ReadNode(ref reader, nodeIds[i]);
         if (!reader.AtEnd) throw new InvalidDataException("The nodes section does not end where its length says.");
         var (edgeArray, from, to) = edges.GetAwaiter().GetResult();
-        return GraphIndex.FromOrdered(nodes, edgeArray, from, to);
+        var graph = GraphIndex.FromOrdered(nodes, edgeArray, from, to);
+        if (ranking is { } rows)
+        {
+            graph.AdoptBottlenecks(Roadmap.Core.Analysis.BottleneckRanking.FromRows(graph, rows.Order, rows.Products, rows.Programs, rows.Blocked)
+                ?? throw new InvalidDataException("The snapshot's bottleneck ranking does not fit its graph."));
+        }
+        return graph;
+    }
+
+    private static (int[] Order, int[] Products, int[] Programs, int[] Blocked) ReadRanking(ref SpanReader reader)
+    {
+        var count = reader.Count();
+        var (order, products, programs, blocked) = (new int[count], new int[count], new int[count], new int[count]);
+        for (var k = 0; k < count; k++) (order[k], products[k], programs[k], blocked[k]) = (reader.VarInt(), reader.VarInt(), reader.VarInt(), reader.VarInt());
+        return (order, products, programs, blocked);
     }
 
     // The strings decode in parallel: their places are found in one quick pass over the lengths.

@@ -70,6 +70,22 @@ public class ReadModelSnapshotTests
     }
 
     [Fact]
+    public void The_bottleneck_ranking_travels_with_the_snapshot_when_the_graph_has_one()
+    {
+        var graph = new GraphIndex(SeedLoader.Load(Repo.Seeds).Graph);
+        ReadModelSnapshot.Read(Bytes(graph)).HasBottleneckRanking.ShouldBeFalse();
+
+        _ = graph.Bottlenecks;
+        var read = ReadModelSnapshot.Read(Bytes(graph));
+
+        read.HasBottleneckRanking.ShouldBeTrue();
+        var fresh = Roadmap.Core.Analysis.Analytics.RankBottlenecks(read);
+        fresh.Count.ShouldBeGreaterThan(10);
+        read.Bottlenecks.Ranked.Select(Row).ShouldBe(fresh.Select(Row));
+        static string Row(Roadmap.Core.Analysis.Bottleneck b) => $"{b.Node.Id} {b.DependentProducts} {b.DependentPrograms} {b.BlockedProducts} {b.LatestStatus}";
+    }
+
+    [Fact]
     public void Damaged_bytes_are_refused_with_InvalidDataException_and_nothing_else()
     {
         var bytes = Bytes(new GraphIndex(TestSeeds.Graph));
@@ -101,6 +117,7 @@ public class ReadModelSnapshotTests
 
         reopened.Origin.ShouldBe(ReadModelOrigin.Snapshot);
         Canonical(reopened.Graph).ShouldBe(Canonical(new GraphIndex(new SqliteGraphFile(database).Read())));
+        reopened.Graph.HasBottleneckRanking.ShouldBeTrue("the snapshot brought the ranking, and the replay carried it");
         reopened.Graph.IndexOf("technology:after-snapshot").ShouldBeGreaterThanOrEqualTo(0);
         reopened.Graph.IndexOf("component:ct-tube").ShouldBe(-1);
     }
