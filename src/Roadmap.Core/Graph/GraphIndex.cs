@@ -18,7 +18,8 @@ public sealed class GraphIndex
     // Kinds and types as flat arrays, so traversals test them without reaching into the records.
     private readonly NodeKind[] _kinds;
     private readonly EdgeType[] _edgeTypes;
-    // Adjacency: the edges of node v with type t are _outEdges[_outOffsets[v*T+t] .. _outOffsets[v*T+t+1]).
+    // Adjacency: the edges of node v are _outEdges[_outOffsets[v] .. _outOffsets[v + 1]), by type, then by edge
+    // number. One offset a node rather than one per node and type, so an edit that adds a node copies a fifth as much.
     private readonly int[] _outOffsets;
     private readonly int[] _outEdges;
     private readonly int[] _inOffsets;
@@ -208,8 +209,8 @@ public sealed class GraphIndex
         {
             edges = new EdgeUpdate.Moved(
                 renumbering.Applied(_edgeFrom), renumbering.Applied(_edgeTo),
-                Splice(_outOffsets, TypeCount, removed, insertAt, (i, block) => block.Fill(_outOffsets[insertAt[i] * TypeCount])),
-                Splice(_inOffsets, TypeCount, removed, insertAt, (i, block) => block.Fill(_inOffsets[insertAt[i] * TypeCount])));
+                Splice(_outOffsets, 1, removed, insertAt, (i, block) => block[0] = _outOffsets[insertAt[i]]),
+                Splice(_inOffsets, 1, removed, insertAt, (i, block) => block[0] = _inOffsets[insertAt[i]]));
         }
         else
         {
@@ -551,31 +552,52 @@ public sealed class GraphIndex
     public ReadOnlySpan<int> EdgesOf(int node, Direction direction)
     {
         var (offsets, edges) = direction == Direction.Forward ? (_outOffsets, _outEdges) : (_inOffsets, _inEdges);
-        var start = offsets[node * TypeCount];
-        return edges.AsSpan(start, offsets[(node + 1) * TypeCount] - start);
+        return edges.AsSpan(offsets[node], offsets[node + 1] - offsets[node]);
     }
 
     /// <summary>Edge numbers of one type leaving (forward) or entering (backward) a node.</summary>
     public ReadOnlySpan<int> EdgesOf(int node, Direction direction, EdgeType type)
     {
-        var (offsets, edges) = direction == Direction.Forward ? (_outOffsets, _outEdges) : (_inOffsets, _inEdges);
-        var slot = node * TypeCount + (int)type;
-        return edges.AsSpan(offsets[slot], offsets[slot + 1] - offsets[slot]);
+        var all = EdgesOf(node, direction);
+        var start = FirstOfTypeAtLeast(all, type);
+        return all[start..FirstOfTypeAtLeast(all, type + 1)];
     }
 
     /// <summary>The node at the far end of an edge, seen from a traversal in the given direction.</summary>
     public int Neighbour(int edge, Direction direction) => direction == Direction.Forward ? _edgeTo[edge] : _edgeFrom[edge];
 
+    // A node's edges are sorted by type: the first of them whose type is at least the given one (a binary search
+    // past a few, since a hub may have thousands).
+    private int FirstOfTypeAtLeast(ReadOnlySpan<int> edges, EdgeType type)
+    {
+        var (lo, hi) = (0, edges.Length);
+        while (hi - lo > 8)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (_edgeTypes[edges[mid]] < type) lo = mid + 1;
+            else hi = mid;
+        }
+        while (lo < hi && _edgeTypes[edges[lo]] < type) lo++;
+        return lo;
+    }
+
     private static (int[] Offsets, int[] Edges) BuildAdjacency(int[] owner, EdgeType[] types, int nodeCount)
     {
-        var offsets = new int[nodeCount * TypeCount + 1];
-        for (var e = 0; e < owner.Length; e++) offsets[owner[e] * TypeCount + (int)types[e] + 1]++;
-        for (var s = 1; s < offsets.Length; s++) offsets[s] += offsets[s - 1];
+        var offsets = new int[nodeCount + 1];
+        foreach (var v in owner) offsets[v + 1]++;
+        for (var v = 1; v < offsets.Length; v++) offsets[v] += offsets[v - 1];
         var fill = offsets[..^1];
         var edges = new int[owner.Length];
-        // Edges are in (from, type, to) order, so filling the slots in edge order leaves each slot sorted by its
-        // other end in both directions: results come out in a stable, id-ordered sequence without a sort.
-        for (var e = 0; e < owner.Length; e++) edges[fill[owner[e] * TypeCount + (int)types[e]]++] = e;
+        // Edges are in (from, type, to) order, so filling each node's list type by type in edge order leaves each
+        // type's run sorted by its other end in both directions: results come out in a stable, id-ordered sequence
+        // without a sort.
+        for (var type = 0; type < TypeCount; type++)
+        {
+            for (var e = 0; e < owner.Length; e++)
+            {
+                if ((int)types[e] == type) edges[fill[owner[e]]++] = e;
+            }
+        }
         return (offsets, edges);
     }
 
