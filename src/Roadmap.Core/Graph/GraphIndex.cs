@@ -31,6 +31,9 @@ public sealed class GraphIndex
     // Built on the first filter that can use it, then carried through edits; see Filters.
     private FilterIndex? _filters;
     private object? _filtersLock;
+    // Built on the first check for a duplicate name, then carried through edits; see IdsNamed.
+    private ChineseNameLookup? _chineseNames;
+    private object? _chineseNamesLock;
     private readonly int[] _edgeGroupSlot;
     private readonly int[] _groupSizes;
 
@@ -167,6 +170,14 @@ public sealed class GraphIndex
     /// holds it to that.
     /// </summary>
     public GraphIndex Apply(GraphEdit edit)
+    {
+        var next = NumberedAfter(edit);
+        // Holds ids, not numbers, so it follows the edit's nodes alone; one never asked for stays unbuilt.
+        if (Volatile.Read(ref _chineseNames) is { } chineseNames) next._chineseNames = chineseNames.Apply(this, edit, next._nodes);
+        return next;
+    }
+
+    private GraphIndex NumberedAfter(GraphEdit edit)
     {
         var removed = new List<int>();
         var inserted = new List<Node>();
@@ -536,6 +547,13 @@ public sealed class GraphIndex
     /// (one pass over the nodes), then kept up to date by <see cref="Apply"/>.
     /// </summary>
     public FilterIndex Filters => LazyInitializer.EnsureInitialized(ref _filters, ref _filtersLock, () => FilterIndex.Build(this));
+
+    /// <summary>
+    /// The ids of the nodes whose Chinese name is <paramref name="nameZh"/>, in id order, from an index built on first
+    /// use (one pass over the nodes), then kept up to date by <see cref="Apply"/>.
+    /// </summary>
+    public IReadOnlyList<string> IdsNamed(string nameZh) =>
+        LazyInitializer.EnsureInitialized(ref _chineseNames, ref _chineseNamesLock, () => ChineseNameLookup.Build(_nodes)).IdsNamed(nameZh);
 
     /// <summary>True once <see cref="Filters"/> has been built for this read model or kept from the one it was edited from.</summary>
     public bool HasFilterIndex => _filters is not null;

@@ -121,12 +121,16 @@ public class GraphIndexEditProperties
         ShouldBeAlike(updated, new GraphIndex(new GraphData([.. updated.Nodes], graph.Edges)));
     }
 
-    // Builds the name index before an edit, so that the edit carries it over rather than a search building it anew.
+    // Builds the name indexes before an edit, so that the edit carries them over rather than a search building them anew.
     private static GraphIndex WithNameIndex(GraphIndex index)
     {
         _ = index.Names;
+        _ = index.IdsNamed("");
         return index;
     }
+
+    // Every Chinese name the generated nodes can have.
+    private static readonly string[] ChineseNames = [.. Names.SelectMany(name => Ids.Select(id => name + id))];
 
     // Needles that hit the generated names in Chinese, in English, across a name's id part and not at all.
     private static readonly string[] Needles = ["球管", "探", "ct", "tube", "t0", "c3", "器c", "or", "超声"];
@@ -150,6 +154,7 @@ public class GraphIndexEditProperties
             }
         }
         actual.Nodes.Select(n => n.Id).ShouldBe(expected.Nodes.Select(n => n.Id));
+        foreach (var nameZh in ChineseNames) actual.IdsNamed(nameZh).ShouldBe(expected.IdsNamed(nameZh), nameZh);
         for (var v = 0; v < expected.NodeCount; v++)
         {
             actual.NodeAt(v).ShouldBeSameAs(expected.NodeAt(v));
