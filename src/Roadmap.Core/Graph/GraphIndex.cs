@@ -108,6 +108,7 @@ public sealed class GraphIndex
     }
 
     /// <param name="previous">The index the edit applies to; what the edit does not change is shared with it.</param>
+    /// <param name="carried">The indexes of <paramref name="previous"/> that the edit carries over.</param>
     /// <param name="nodes">The nodes after the edit, in id order.</param>
     /// <param name="lookup">The id lookup for <paramref name="nodes"/>.</param>
     /// <param name="kinds">The kind of each of <paramref name="nodes"/>.</param>
@@ -123,8 +124,8 @@ public sealed class GraphIndex
     /// </param>
     /// <param name="renumbered">True when nodes come or go, so that kept nodes may change numbers.</param>
     private GraphIndex(
-        GraphIndex previous, Node[] nodes, NodeLookup lookup, NodeKind[] kinds, EdgeUpdate edges, NameTable nameTable, int[]? nameSources, int[]? nodeSources,
-        bool renumbered)
+        GraphIndex previous, Carried carried, Node[] nodes, NodeLookup lookup, NodeKind[] kinds, EdgeUpdate edges, NameTable nameTable, int[]? nameSources,
+        int[]? nodeSources, bool renumbered)
     {
         _nodes = nodes;
         _lookup = lookup;
@@ -152,9 +153,9 @@ public sealed class GraphIndex
         }
         _nameTable = nameTable;
         // A name index already built follows the edit; one never asked for stays unbuilt.
-        if (Volatile.Read(ref previous._names) is { } names) _names = nameSources is null ? names : names.Apply(previous, this, nameSources);
+        if (carried.Names is { } names) _names = nameSources is null ? names : names.Apply(previous, this, nameSources);
         // Likewise the filter index.
-        if (Volatile.Read(ref previous._filters) is { } filters)
+        if (carried.Filters is { } filters)
         {
             _filters = nodeSources is null ? filters : filters.Apply(previous, this, nodeSources, renumbered);
         }
@@ -177,8 +178,15 @@ public sealed class GraphIndex
         return next;
     }
 
+    /// <summary>
+    /// The lazily built indexes an edit carries over, read once when it starts: one built by a reader while the edit
+    /// runs is not carried (the next read model builds its own when asked), rather than carried unchanged.
+    /// </summary>
+    private readonly record struct Carried(NameIndex? Names, FilterIndex? Filters);
+
     private GraphIndex NumberedAfter(GraphEdit edit)
     {
+        var carried = new Carried(Volatile.Read(ref _names), Volatile.Read(ref _filters));
         var removed = new List<int>();
         var inserted = new List<Node>();
         var updated = new List<(int Old, Node After)>();
@@ -191,7 +199,7 @@ public sealed class GraphIndex
             }
             else if (IndexOf(change.Before!.Id) is var gone and >= 0) removed.Add(gone);
         }
-        if (removed.Count == 0 && inserted.Count == 0) return ApplyInPlace(edit, updated);
+        if (removed.Count == 0 && inserted.Count == 0) return ApplyInPlace(edit, updated, carried);
 
         removed.Sort();
         inserted.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -247,7 +255,7 @@ public sealed class GraphIndex
         var nameTable = AppendNames(_nameTable, appended, owners, nodeNames, unowned, nodes);
 
         int[]? sources = null;
-        if (HasNameIndex || HasFilterIndex)
+        if (carried.Names is not null || carried.Filters is not null)
         {
             // Each new node's old number, or -1 for the nodes the edit brings or changes.
             sources = new int[nodes.Length];
@@ -259,11 +267,11 @@ public sealed class GraphIndex
             }
             foreach (var (old, _) in updated) sources[table[old]] = -1;
         }
-        return new GraphIndex(this, nodes, lookup, kinds, edges, nameTable, sources, sources, renumbered: true);
+        return new GraphIndex(this, carried, nodes, lookup, kinds, edges, nameTable, sources, sources, renumbered: true);
     }
 
     /// <summary>An edit that keeps every node's number: nodes changed in place, names appended for the renamed ones.</summary>
-    private GraphIndex ApplyInPlace(GraphEdit edit, List<(int Old, Node After)> updated)
+    private GraphIndex ApplyInPlace(GraphEdit edit, List<(int Old, Node After)> updated, Carried carried)
     {
         var nodes = (Node[])_nodes.Clone();
         var kinds = _kinds;
@@ -291,19 +299,19 @@ public sealed class GraphIndex
                 unowned += last - first;
             }
             nameTable = AppendNames(_nameTable, [.. renamed], owners, (int[])_nameTable.NodeNames.Clone(), unowned, nodes);
-            if (HasNameIndex)
+            if (carried.Names is not null)
             {
                 nameSources = [.. Enumerable.Range(0, _nodes.Length)];
                 foreach (var (i, _) in renamed) nameSources[i] = -1;
             }
         }
         int[]? nodeSources = null;
-        if (updated.Count > 0 && HasFilterIndex)
+        if (updated.Count > 0 && carried.Filters is not null)
         {
             nodeSources = [.. Enumerable.Range(0, _nodes.Length)];
             foreach (var (i, _) in updated) nodeSources[i] = -1;
         }
-        return new GraphIndex(this, nodes, _lookup, kinds, EdgesAfter(edit), nameTable, nameSources, nodeSources, renumbered: false);
+        return new GraphIndex(this, carried, nodes, _lookup, kinds, EdgesAfter(edit), nameTable, nameSources, nodeSources, renumbered: false);
     }
 
     // The number of the first node whose id follows id, which no node has.
