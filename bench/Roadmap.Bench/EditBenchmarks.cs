@@ -28,6 +28,11 @@ public class EditBenchmarks
     private GraphIndex _peerGraph = null!;
     private GraphEdit _addSource = null!;
     private GraphEdit _addNode = null!;
+    // The graph with _addNode applied, and the edit that deletes that node again.
+    private GraphIndex _withNode = null!;
+    private GraphEdit _deleteNode = null!;
+    // Each new node applied to the read model the previous one made, as the store applies its edits.
+    private GraphIndex _chained = null!;
     // The same graph with its filter index built, which an edit then carries over.
     private GraphIndex _filteredGraph = null!;
     private string[] _components = [];
@@ -63,6 +68,9 @@ public class EditBenchmarks
         // The in-memory part alone, on the loaded graph each time: what the store does after the commit.
         _addSource = EditPlanner.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
         _addNode = EditPlanner.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
+        _withNode = graph.Apply(_addNode);
+        _deleteNode = EditPlanner.DeleteNode(_withNode, "component:bench-apply", cascade: false, null);
+        _chained = graph;
         _filteredGraph = new GraphIndex(new GraphData(graph.Nodes, graph.Edges));
         _ = _filteredGraph.Filters;
     }
@@ -128,6 +136,19 @@ public class EditBenchmarks
 
     [Benchmark(Description = "read model: apply a new node")]
     public int ApplyNode() => _peerGraph.Apply(_addNode).NodeCount;
+
+    [Benchmark(Description = "read model: delete a node")]
+    public int ApplyDelete() => _withNode.Apply(_deleteNode).NodeCount;
+
+    // Unlike "apply a new node", which applies to one read model again and again, each node here follows the last,
+    // so its names are appended in place to the search text the previous read model shares, as in the store.
+    [Benchmark(Description = "read model: apply a new node to the last one's result")]
+    public int ApplyNodeInTurn()
+    {
+        var node = _addNode.Nodes[0].After! with { Id = $"component:bench-in-turn-{++_counter}" };
+        _chained = _chained.Apply(new GraphEdit("upsertNode", [new Change<Node>(null, node)], []));
+        return _chained.NodeCount;
+    }
 
     [Benchmark(Description = "read model: apply an added source, filter index carried")]
     public int ApplySourceWithFilters() => _filteredGraph.Apply(_addSource).NodeCount;

@@ -183,12 +183,13 @@ public static class NameSearch
         hits.Sort();
         return hits.Select(h => new NameHit(graph.NodeAt(h.Node), (SearchMatch)h.Rank, h.Length)).ToList();
 
-        // Ranks the name holding a position by a match at an offset in it; names of one node are adjacent and in
-        // node order, so a node's best name is kept by comparing with the last hit. Returns the name's start.
+        // Ranks the name holding a position by a match at an offset in it; names of one node are adjacent, so a
+        // node's best name is kept by comparing with the last hit. Returns the name's start.
         int Add(int position, int at)
         {
             var (start, length, node) = graph.NameAt(position);
-            if (kinds is not null && !kinds.Contains(graph.KindOf(node))) return start;
+            // A name an edit dropped stays in the text, owned by no node, until the text is written afresh.
+            if (node < 0 || (kinds is not null && !kinds.Contains(graph.KindOf(node)))) return start;
             var rank = (int)MatchAt(graph.SearchText.Slice(start, length), at, needle.Length);
             if (hits.Count > 0 && hits[^1].Node == node)
             {

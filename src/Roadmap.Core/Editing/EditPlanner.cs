@@ -51,9 +51,9 @@ public static class EditPlanner
 
         var nameZh = Name(draft.NameZh, "nameZh");
         var nameEn = Name(draft.NameEn, "nameEn");
-        foreach (var other in graph.Nodes)
+        foreach (var otherId in graph.IdsNamed(nameZh))
         {
-            if (other.Kind == draft.Kind && other.NameZh == nameZh && other.Id != draft.Id)
+            if (otherId != draft.Id && Find(graph, otherId) is { } other && other.Kind == draft.Kind)
             {
                 throw GraphRules.DuplicateName(draft.Id, nameZh, other.Id).ToException();
             }
