@@ -24,12 +24,9 @@ switch (args.FirstOrDefault())
         var loaded = SeedLoader.Load(new SeedsOptions().Resolve());
         if (!loaded.IsValid) throw new InvalidOperationException(loaded.Issues[0].ToString());
         var shape = SeedShape.Measure(loaded.Graph);
-        var graph = SyntheticRoadmap.Generate(shape, nodes, seed);
         var data = new DataSet(directory);
         File.Delete(data.DatabasePath);
-        new SqliteGraphFile(data.DatabasePath).Import(graph, $"synthetic-{nodes}-{seed}");
-        SyntheticRoadmap.WriteCsv(graph, directory);
-        var index = new GraphIndex(graph);
+        var index = new GraphIndex(SyntheticRoadmap.Write(shape, nodes, seed, data.DatabasePath, directory));
         var queries = SyntheticRoadmap.PickQueries(index);
         File.WriteAllText(data.QueriesPath, JsonSerializer.Serialize(queries, json));
         File.WriteAllText(Path.Combine(directory, "shape.json"), JsonSerializer.Serialize(GraphShapeReport.Of(index, shape), json));
