@@ -28,6 +28,10 @@ public class EditBenchmarks
     private GraphIndex _peerGraph = null!;
     private GraphEdit _addSource = null!;
     private GraphEdit _addNode = null!;
+    // The loaded graph with _addNode applied, and the edit deleting that node again: the in-memory half of a delete.
+    private GraphIndex _graphWithNode = null!;
+    private GraphEdit _deleteNode = null!;
+    private string _nodeToDelete = "";
     // The same graph with its filter index built, which an edit then carries over.
     private GraphIndex _filteredGraph = null!;
     private string[] _components = [];
@@ -63,6 +67,8 @@ public class EditBenchmarks
         // The in-memory part alone, on the loaded graph each time: what the store does after the commit.
         _addSource = EditPlanner.AddSource(graph, _components[0], null, _clause with { Section = "bench" }, null);
         _addNode = EditPlanner.UpsertNode(graph, Draft("component:bench-apply", "基准部件", "bench part"), null);
+        _graphWithNode = graph.Apply(_addNode);
+        _deleteNode = EditPlanner.DeleteNode(_graphWithNode, "component:bench-apply", cascade: false, null);
         _filteredGraph = new GraphIndex(new GraphData(graph.Nodes, graph.Edges));
         _ = _filteredGraph.Filters;
     }
@@ -118,6 +124,27 @@ public class EditBenchmarks
         return _store.EditAsync("bench", g => EditPlanner.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
 
+    [Benchmark(Description = "edit: create a node")]
+    public long CreateNode()
+    {
+        var id = $"component:bench-{++_counter}";
+        var draft = Draft(id, $"基准部件{_counter}", $"bench part {_counter}");
+        return _store.EditAsync("bench", g => EditPlanner.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+    }
+
+    // Each delete needs a node of its own, created before the iteration and outside its timing. An iteration setup
+    // makes BenchmarkDotNet invoke the benchmark once per iteration, which suits an edit of milliseconds.
+    [IterationSetup(Target = nameof(DeleteNode))]
+    public void CreateNodeToDelete()
+    {
+        CreateNode();
+        _nodeToDelete = $"component:bench-{_counter}";
+    }
+
+    [Benchmark(Description = "edit: delete a node")]
+    public long DeleteNode() =>
+        _store.EditAsync("bench", g => EditPlanner.DeleteNode(g, _nodeToDelete, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+
     private NodeDraft Draft(string id, string nameZh, string nameEn) => new()
     {
         Id = id, Kind = NodeKind.Component, NameZh = nameZh, NameEn = nameEn, ComponentType = ComponentType.Part, Sources = [_clause],
@@ -128,6 +155,9 @@ public class EditBenchmarks
 
     [Benchmark(Description = "read model: apply a new node")]
     public int ApplyNode() => _peerGraph.Apply(_addNode).NodeCount;
+
+    [Benchmark(Description = "read model: delete a node")]
+    public int ApplyNodeDeletion() => _graphWithNode.Apply(_deleteNode).NodeCount;
 
     [Benchmark(Description = "read model: apply an added source, filter index carried")]
     public int ApplySourceWithFilters() => _filteredGraph.Apply(_addSource).NodeCount;
