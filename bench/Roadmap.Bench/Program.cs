@@ -9,7 +9,8 @@ using Roadmap.Core.Storage;
 
 // Commands, as bench/run.sh uses them:
 //   generate NODES SEED DIR      a synthetic roadmap of NODES nodes: graph.db, nodes.csv, edges.csv, queries.json, shape.json
-//   answers DIR                  Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json
+//   answers DIR [--time RUNS]    Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json;
+//                                with --time, also Roadmap's traversals timed by Stopwatch: DIR/stopwatch.json
 //   sqlite-version               the SQLite library's version
 //   report RESULTS OUTPUT.md     BENCHMARKS.md and the chart from the results of one run
 //   anything else                BenchmarkDotNet, e.g. --filter '*ScaleBenchmarks*' (data from ROADMAP_BENCH_DATA)
@@ -49,6 +50,13 @@ switch (args.FirstOrDefault())
         {
             Console.Error.WriteLine("Roadmap and SQLite disagree:\n  " + string.Join("\n  ", mismatches));
             return 1;
+        }
+        var runsAt = Array.IndexOf(args, "--time");
+        if (runsAt > 0)
+        {
+            var timings = StopwatchTimings.Measure(graph, queries, int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture));
+            File.WriteAllText(Path.Combine(data.Directory, "stopwatch.json"), JsonSerializer.Serialize(timings, json));
+            foreach (var (question, timing) in timings) Console.WriteLine($"  {question,-26} {timing.MedianMs,10:F2} ms (median of {timing.Runs})");
         }
         break;
     }
