@@ -21,6 +21,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if $smoke && [ ${#extra_scales[@]} -gt 0 ]; then echo "--smoke runs 10k alone" >&2; exit 2; fi
 seed=20261122
 work=${ROADMAP_BENCH_WORK:-/tmp/roadmap-bench}
 if $smoke; then
