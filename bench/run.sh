@@ -96,12 +96,13 @@ for scale in "${scales[@]}"; do
   if $smoke; then node bench/peers/kuzu.mjs "$data" --answers-only
   elif [ "$scale" = 10m ]; then
     # Kuzu's in-memory loader may not cope with 10M nodes; what happened is reported instead of failing the run.
-    if ! node bench/peers/kuzu.mjs "$data" --iterations 5 > "$work/kuzu-$scale.log" 2>&1; then
-      cat "$work/kuzu-$scale.log"
+    if node bench/peers/kuzu.mjs "$data" --iterations 5 > "$work/kuzu-$scale.log" 2>&1; then cat "$work/kuzu-$scale.log"
+    else
+      status=$?; cat "$work/kuzu-$scale.log"
+      why=$( (grep -m1 -iE 'error|exception' "$work/kuzu-$scale.log" || true) | cut -c1-300)
       node -e 'require("fs").writeFileSync(process.argv[1], JSON.stringify({ failed: process.argv[2] }))' "$data/kuzu.json" \
-        "$(tail -3 "$work/kuzu-$scale.log" | tr '\n' ' ' | cut -c1-400)"
+        "exit status $status${why:+: $why}"
     fi
-    cat "$work/kuzu-$scale.log"
   else node bench/peers/kuzu.mjs "$data"; fi
   node -e '
     const kuzu = require(process.argv[2]);
