@@ -33,6 +33,7 @@ public class EditBenchmarks
     private GraphEdit _deleteNode = null!;
     // Each new node applied to the read model the previous one made, as the store applies its edits.
     private GraphIndex _chained = null!;
+    private string _nodeToDelete = "";
     // The same graph with its filter index built, which an edit then carries over.
     private GraphIndex _filteredGraph = null!;
     private string[] _components = [];
@@ -125,6 +126,27 @@ public class EditBenchmarks
         _store.EditAsync("bench", g => EditPlanner.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult();
         return _store.EditAsync("bench", g => EditPlanner.DeleteNode(g, id, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
     }
+
+    [Benchmark(Description = "edit: create a node")]
+    public long CreateNode()
+    {
+        var id = $"component:bench-{++_counter}";
+        var draft = Draft(id, $"基准部件{_counter}", $"bench part {_counter}");
+        return _store.EditAsync("bench", g => EditPlanner.UpsertNode(g, draft, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
+    }
+
+    // Each delete needs a node of its own, created before the iteration and outside its timing. An iteration setup
+    // makes BenchmarkDotNet invoke the benchmark once per iteration, which suits an edit of milliseconds.
+    [IterationSetup(Target = nameof(DeleteNode))]
+    public void CreateNodeToDelete()
+    {
+        CreateNode();
+        _nodeToDelete = $"component:bench-{_counter}";
+    }
+
+    [Benchmark(Description = "edit: delete a node")]
+    public long DeleteNode() =>
+        _store.EditAsync("bench", g => EditPlanner.DeleteNode(g, _nodeToDelete, cascade: false, null), CancellationToken.None).GetAwaiter().GetResult().Sequence;
 
     private NodeDraft Draft(string id, string nameZh, string nameEn) => new()
     {

@@ -9,7 +9,8 @@ using Roadmap.Core.Storage;
 
 // Commands, as bench/run.sh uses them:
 //   generate NODES SEED DIR      a synthetic roadmap of NODES nodes: graph.db, nodes.csv, edges.csv, queries.json, shape.json
-//   answers DIR                  Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json
+//   answers DIR [--time RUNS]    Roadmap's and SQLite's answers to the questions, checked equal: DIR/answers.json;
+//                                with --time, also Roadmap's traversals timed by Stopwatch: DIR/stopwatch.json
 //   sqlite-version               the SQLite library's version
 //   report RESULTS OUTPUT.md     BENCHMARKS.md and the chart from the results of one run
 //   anything else                BenchmarkDotNet, e.g. --filter '*ScaleBenchmarks*' (data from ROADMAP_BENCH_DATA)
@@ -24,12 +25,9 @@ switch (args.FirstOrDefault())
         var loaded = SeedLoader.Load(new SeedsOptions().Resolve());
         if (!loaded.IsValid) throw new InvalidOperationException(loaded.Issues[0].ToString());
         var shape = SeedShape.Measure(loaded.Graph);
-        var graph = SyntheticRoadmap.Generate(shape, nodes, seed);
         var data = new DataSet(directory);
         File.Delete(data.DatabasePath);
-        new SqliteGraphFile(data.DatabasePath).Import(graph, $"synthetic-{nodes}-{seed}");
-        SyntheticRoadmap.WriteCsv(graph, directory);
-        var index = new GraphIndex(graph);
+        var index = new GraphIndex(SyntheticRoadmap.Write(shape, nodes, seed, data.DatabasePath, directory));
         var queries = SyntheticRoadmap.PickQueries(index);
         File.WriteAllText(data.QueriesPath, JsonSerializer.Serialize(queries, json));
         File.WriteAllText(Path.Combine(directory, "shape.json"), JsonSerializer.Serialize(GraphShapeReport.Of(index, shape), json));
@@ -53,6 +51,23 @@ switch (args.FirstOrDefault())
             Console.Error.WriteLine("Roadmap and SQLite disagree:\n  " + string.Join("\n  ", mismatches));
             return 1;
         }
+        var runsAt = Array.IndexOf(args, "--time");
+        if (runsAt > 0)
+        {
+            var timings = StopwatchTimings.Measure(graph, queries, int.Parse(args[runsAt + 1], CultureInfo.InvariantCulture));
+            File.WriteAllText(Path.Combine(data.Directory, "stopwatch.json"), JsonSerializer.Serialize(timings, json));
+            foreach (var (question, timing) in timings) Console.WriteLine($"  {question,-26} {timing.MedianMs,10:F2} ms (median of {timing.Runs})");
+        }
+        break;
+    }
+    case "drop-snapshot":
+    {
+        // So that a start reads the rows, as the first start on a new file does, whatever an earlier run left.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(args[1], "graph.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE IF NOT EXISTS snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL); DELETE FROM snapshot; DELETE FROM meta WHERE key LIKE 'snapshot_%'";
+        command.ExecuteNonQuery();
         break;
     }
     case "sqlite-version":

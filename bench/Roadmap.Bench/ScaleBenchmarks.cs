@@ -75,6 +75,7 @@ public class ScaleBenchmarks
     [Benchmark(Description = "search, by a scan of every name (before the name index)")]
     public int SearchScan() => NameSearch.Rank(_graph, _queries.SearchText, null).Take(BenchQueries.SearchFirst).Count();
 
+    // The ranking a graph's first bottlenecks query pays for; later queries read it from the cache ("bottlenecks (query)").
     [Benchmark(Description = "bottlenecks: first ranking")]
     public int BottlenecksRanking() => Analytics.RankBottlenecks(_graph).Count;
 

@@ -115,7 +115,12 @@ public static class SyntheticRoadmap
 
     public static string Id(NodeKind kind, int index) => $"{NodeKinds.Prefix(kind)}g{index:D7}";
 
-    public static GraphData Generate(SeedShape shape, int nodeCount, int seed)
+    /// <summary>
+    /// The graph, one node at a time with the edges it starts, so that a graph too large to hold as records (10M
+    /// nodes) can be written out as it is drawn; enumerating it twice draws the same graph twice.
+    /// Documents come first, then the kinds layer by layer, so every edge's target has already been given.
+    /// </summary>
+    public static IEnumerable<(Node Node, IReadOnlyList<Edge> Edges)> Stream(SeedShape shape, int nodeCount, int seed)
     {
         var random = new Random(seed);
         var layered = shape.KindCounts.Where(p => p.Key != NodeKind.Document).ToList();
@@ -147,9 +152,7 @@ public static class SyntheticRoadmap
             weightPrefix[(kind, type)] = prefix;
         }
 
-        var nodes = new List<Node>(counts.Values.Sum() + documentCount);
-        nodes.AddRange(documents);
-        var edges = new List<Edge>((int)((long)shape.EdgeCount * nodeCount / layeredTotal * 11 / 10));
+        foreach (var document in documents) yield return (document, []);
         var chosen = new List<(EdgeType Type, NodeKind Kind, int Index)>();
         foreach (var (kind, count) in counts.OrderBy(p => Layer(p.Key)))
         {
@@ -164,7 +167,7 @@ public static class SyntheticRoadmap
                 {
                     assessments.Add(new Assessment(statuses[random.Next(statuses.Length)], 2011 + random.Next(15), Cite(nameZh)));
                 }
-                nodes.Add(new Node
+                var node = new Node
                 {
                     Id = id,
                     Kind = kind,
@@ -176,8 +179,9 @@ public static class SyntheticRoadmap
                     Field = kind is NodeKind.Product or NodeKind.Technology ? (Field)random.Next(11) : null,
                     ProgramType = kind == NodeKind.Program ? (ProgramType)random.Next(7) : null,
                     Period = kind == NodeKind.Program ? new Period(2016 + random.Next(6), 2025) : null,
-                });
+                };
 
+                var edges = new List<Edge>();
                 chosen.Clear();
                 foreach (var type in Enum.GetValues<EdgeType>())
                 {
@@ -204,9 +208,9 @@ public static class SyntheticRoadmap
                         edges.Add(new Edge(id, type, Id(toKind, to), [Cite(nameZh)], group));
                     }
                 }
+                yield return (node, edges);
             }
         }
-        return new GraphData(nodes, edges);
     }
 
     /// <summary>The questions to ask, picked from the graph so that they touch a large part of it.</summary>
@@ -257,23 +261,55 @@ public static class SyntheticRoadmap
         return new BenchQueries(graph.NodeAt(highFanIn).Id, rootId, rootId, graph.NodeAt(pathTo).Id, "sensor");
     }
 
-    /// <summary>The CSV files the node peers load: one row per node and per edge, ids as in the SQLite file.</summary>
-    public static void WriteCsv(GraphData graph, string directory)
+    /// <summary>
+    /// Draws the graph and writes it as it is drawn, without holding its records (at 10M nodes they would not fit
+    /// in memory): the SQLite file and nodes.csv from one drawing, the edges and edges.csv from a second drawing of
+    /// the same graph. Returns its skeleton — ids, kinds, judgements, edge ends and groups; no names, no sources —
+    /// which is all that picking the questions and measuring the shape read.
+    /// </summary>
+    public static GraphData Write(SeedShape shape, int nodeCount, int seed, string databasePath, string directory)
     {
-        using (var nodes = new StreamWriter(Path.Combine(directory, "nodes.csv"), false, new UTF8Encoding(false)))
+        var (skeletonNodes, skeletonEdges) = (new List<Node>(), new List<Edge>());
+        // Each id string once: the skeleton's edges point at the nodes' own strings rather than each holding copies.
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var nodesCsv = CsvWriter(Path.Combine(directory, "nodes.csv"), "id,kind,name_zh,name_en,status");
+        using var edgesCsv = CsvWriter(Path.Combine(directory, "edges.csv"), "from,to,type,grp");
+
+        IEnumerable<Node> Nodes()
         {
-            nodes.WriteLine("id,kind,name_zh,name_en,status");
-            foreach (var n in graph.Nodes)
+            foreach (var (node, _) in Stream(shape, nodeCount, seed))
             {
-                nodes.WriteLine(string.Join(',', n.Id, n.Kind.ToString(), n.NameZh, n.NameEn, n.LatestAssessment?.Status.ToString() ?? ""));
+                nodesCsv.WriteLine(string.Join(',', node.Id, node.Kind.ToString(), node.NameZh, node.NameEn, node.LatestAssessment?.Status.ToString() ?? ""));
+                ids.Add(node.Id);
+                skeletonNodes.Add(new Node { Id = node.Id, Kind = node.Kind, NameZh = "", NameEn = "", Assessments = node.Assessments });
+                yield return node;
             }
         }
-        using var edges = new StreamWriter(Path.Combine(directory, "edges.csv"), false, new UTF8Encoding(false));
-        edges.WriteLine("from,to,type,grp");
-        foreach (var e in graph.Edges)
+
+        IEnumerable<Edge> Edges()
         {
-            edges.WriteLine(string.Join(',', e.From, e.To, e.Type.ToString(), e.Group ?? ""));
+            foreach (var (_, outgoing) in Stream(shape, nodeCount, seed))
+            {
+                foreach (var edge in outgoing)
+                {
+                    edgesCsv.WriteLine(string.Join(',', edge.From, edge.To, edge.Type.ToString(), edge.Group ?? ""));
+                    ids.TryGetValue(edge.From, out var from);
+                    ids.TryGetValue(edge.To, out var to);
+                    skeletonEdges.Add(new Edge(from ?? edge.From, edge.Type, to ?? edge.To, [], edge.Group));
+                    yield return edge;
+                }
+            }
         }
+
+        new SqliteGraphFile(databasePath).Import(Nodes(), Edges(), $"synthetic-{nodeCount}-{seed}");
+        return new GraphData(skeletonNodes, skeletonEdges);
+    }
+
+    private static StreamWriter CsvWriter(string path, string header)
+    {
+        var writer = new StreamWriter(path, false, new UTF8Encoding(false));
+        writer.WriteLine(header);
+        return writer;
     }
 
     public static string Describe(SeedShape shape) =>

@@ -72,7 +72,13 @@ public sealed class SqliteGraphFile(string path)
     }
 
     /// <summary>Replaces the file's whole graph in one transaction: a failed import leaves the previous graph intact.</summary>
-    public void Import(GraphData graph, string seedFingerprint)
+    public void Import(GraphData graph, string seedFingerprint) => Import(graph.Nodes, graph.Edges, seedFingerprint);
+
+    /// <summary>
+    /// As <see cref="Import(GraphData, string)"/>, reading each sequence once, every node before the first edge, so
+    /// that a graph too large to hold as records can be written as it is produced.
+    /// </summary>
+    public void Import(IEnumerable<Node> nodes, IEnumerable<Edge> edges, string seedFingerprint)
     {
         var directory = System.IO.Path.GetDirectoryName(Path);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
@@ -86,11 +92,11 @@ public sealed class SqliteGraphFile(string path)
 
         using (var insert = NodeWriter(connection))
         {
-            foreach (var node in graph.Nodes) insert.Write(node);
+            foreach (var node in nodes) insert.Write(node);
         }
         using (var insert = EdgeWriter(connection))
         {
-            foreach (var edge in graph.Edges) insert.Write(edge);
+            foreach (var edge in edges) insert.Write(edge);
         }
         using (var meta = connection.CreateCommand())
         {
