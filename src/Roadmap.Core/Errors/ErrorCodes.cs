@@ -135,6 +135,8 @@ public static class ErrorCodes
     public static readonly ErrorCode SelfLoop = new("SELF_LOOP", ErrorOrigin.GraphRule, "An edge from a node to itself.");
     public static readonly ErrorCode BadEdgeKinds = new("BAD_EDGE_KINDS", ErrorOrigin.GraphRule, "An edge type that cannot join these two kinds of node (see the seeds' README).");
     public static readonly ErrorCode BadGroup = new("BAD_GROUP", ErrorOrigin.GraphRule, "An alternative group on an edge other than REQUIRES or USES_TECHNOLOGY.");
+    public static readonly ErrorCode BadReach = new("BAD_REACH", ErrorOrigin.GraphRule, "A reach (CLASS) on an edge other than REQUIRES or USES_TECHNOLOGY: only a need can be stated for a class as a whole.");
+    public static readonly ErrorCode ReachWithoutMembers = new("REACH_WITHOUT_MEMBERS", ErrorOrigin.GraphRule, "A need stated for a class as a whole (reach CLASS) on a node that has no members: nothing is a VARIANT_OF it.");
     public static readonly ErrorCode UnknownDocument = new("UNKNOWN_DOCUMENT", ErrorOrigin.GraphRule, "A source that cites something other than a document, or a document without its text.");
     public static readonly ErrorCode QuoteNotFound = new("QUOTE_NOT_FOUND", ErrorOrigin.GraphRule, "A quote that does not occur in the cited plan's text (whitespace and full-width forms folded).");
 

@@ -9,8 +9,16 @@ namespace Roadmap.Core.Graph;
 /// Names an alternative group: the edges of one node with the same group are alternatives (a CCD or a CMOS
 /// sensor), and the requirement holds while any one of them is available. Null for a hard requirement.
 /// </param>
-public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null)
+/// <param name="Reach">
+/// For a need of a class (a node with VARIANT_OF members): whether the plan states it for every member, which every
+/// variant then inherits, or for the class as a whole, which no member inherits as a hard need (see <see cref="NeedReach"/>).
+/// </param>
+public sealed record Edge(string From, EdgeType Type, string To, IReadOnlyList<Source> Sources, string? Group = null, NeedReach Reach = NeedReach.EveryMember)
 {
+    /// <summary>A need the plan states for a class as a whole: it does not pass down VARIANT_OF to the members.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsClassNeed => Reach == NeedReach.Class;
+
     /// <summary>Starts at 1 and goes up with every change made through the API.</summary>
     public int Version { get; init; } = 1;
 

@@ -6,10 +6,28 @@ public sealed record Source(
     [property: System.Text.Json.Serialization.JsonConverter(typeof(SharedStringConverter))] string Section,
     string Quote);
 
-public sealed record Assessment(AssessmentStatus Status, int Year, Source Source);
+/// <summary>A plan's judgement of a node, dated by the plan's year, citing the clause that makes it.</summary>
+public sealed record Assessment(AssessmentStatus Status, int Year, Source Source)
+{
+    /// <summary>Whether the clause states the status in words or the curation reads it from other wording.</summary>
+    public AssessmentBasis Basis { get; init; } = AssessmentBasis.Stated;
 
-/// <summary>A numeric target (on a product) or goal (on a program).</summary>
-public sealed record Quantity(string Metric, Comparator Comparator, double Value, double? MaxValue, string? Unit, Source Source);
+    /// <summary>How a READ judgement was read, or anything else a reviewer of this judgement should know.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>
+    /// Other clauses of the same plan that judge the node differently as part of a list (001 frames ten classes as
+    /// 以进口依赖突出, then calls one 已有一定技术积累): the judgement here is in force, the context stays visible.
+    /// </summary>
+    public IReadOnlyList<Source> Context { get; init; } = [];
+}
+
+/// <summary>A numeric target (on a product) or goal (on a program). <c>Unit</c> is the unit as the plan writes it (年, mm, 项, %), null when it writes none.</summary>
+public sealed record Quantity(string Metric, Comparator Comparator, double Value, double? MaxValue, string? Unit, Source Source)
+{
+    /// <summary>The unit in English (years, items), for readers who do not read the plan's.</summary>
+    public string? UnitEn { get; init; }
+}
 
 /// <summary>Start and end year; the end is null when the plan states only a start.</summary>
 public sealed record Period(int Start, int? End);
@@ -42,7 +60,8 @@ public sealed record Node
 
     /// <summary>Every clause the node cites: its own sources, and those of its assessments, targets and goals.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public IEnumerable<Source> AllSources => Sources.Concat(Assessments.Select(a => a.Source)).Concat(Targets.Concat(Goals).Select(q => q.Source));
+    public IEnumerable<Source> AllSources =>
+        Sources.Concat(Assessments.SelectMany(a => a.Context.Prepend(a.Source))).Concat(Targets.Concat(Goals).Select(q => q.Source));
 
     public string? File { get; init; }
 

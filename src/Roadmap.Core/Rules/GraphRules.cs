@@ -66,6 +66,21 @@ public static class GraphRules
             ? null
             : new(ErrorCodes.BadGroup, "only REQUIRES and USES_TECHNOLOGY edges can be alternatives");
 
+    /// <summary>BAD_REACH: only a need (REQUIRES or USES_TECHNOLOGY) can be stated for a class as a whole.</summary>
+    public static RuleViolation? Reach(EdgeType type, NeedReach reach) =>
+        reach == NeedReach.EveryMember || type is EdgeType.Requires or EdgeType.UsesTechnology
+            ? null
+            : new(ErrorCodes.BadReach, "only a REQUIRES or USES_TECHNOLOGY edge can be a need of the class as a whole (reach: class)");
+
+    /// <summary>
+    /// REACH_WITHOUT_MEMBERS: a need stated for a class as a whole needs a class, a node some other node is a
+    /// VARIANT_OF; on anything else it would mean nothing.
+    /// </summary>
+    public static RuleViolation? ReachHasMembers(Edge edge, bool fromHasMembers) =>
+        edge.Reach == NeedReach.EveryMember || fromHasMembers
+            ? null
+            : new(ErrorCodes.ReachWithoutMembers, $"'{edge.From}' has no members (no node is a VARIANT_OF it), so its need of '{edge.To}' cannot be the class's as a whole (reach: class)");
+
     /// <summary>BAD_VALUE unless a period runs forward within the plans' years.</summary>
     public static RuleViolation? Period(Period period)
     {

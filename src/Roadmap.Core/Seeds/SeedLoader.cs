@@ -131,6 +131,23 @@ public static class SeedLoader
             }
         }
 
+        // A need of the class as a whole needs a class: a node with members.
+        var classes = graph.Edges.Where(e => e.Type == EdgeType.VariantOf).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < graph.Edges.Count; i++)
+        {
+            if (GraphRules.ReachHasMembers(graph.Edges[i], classes.Contains(graph.Edges[i].From)) is { } violation) ReportRule(reader.EdgeLocations[i], violation);
+        }
+
+        // A judgement's context is what the same plan says of the node elsewhere; another plan's word is its own judgement.
+        foreach (var node in graph.Nodes)
+        {
+            foreach (var assessment in node.Assessments.Where(a => a.Context.Any(c => c.DocumentId != a.Source.DocumentId)))
+            {
+                Report(reader.NodeLocations[node.Id], ErrorCodes.BadValue.Code,
+                    $"an assessment of '{node.Id}' from {assessment.Source.DocumentId} has context from another plan; context is the same plan's other clauses");
+            }
+        }
+
         // An alternative group offers a choice: one edge alone is a hard requirement written wrongly.
         foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null)
                      .GroupBy(x => (x.Edge.From, x.Edge.Group)).Where(g => g.Count() == 1))

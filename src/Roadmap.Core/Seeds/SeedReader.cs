@@ -244,31 +244,37 @@ public sealed class SeedReader
 
     private void ReadEdge(YamlMappingNode map)
     {
-        CheckKeys(map, ["from", "type", "to", "group", "sources"]);
+        CheckKeys(map, ["from", "type", "to", "group", "reach", "sources"]);
         var from = Required(map, "from");
         var to = Required(map, "to");
         var type = RequiredEnum<EdgeType>(map, "type");
         var sources = SourceList(map, "sources", null, required: true);
+        var reach = OptionalWord<NeedReach>(map, "reach") ?? NeedReach.EveryMember;
         if (from is null || to is null || type is null) return;
         var group = Scalar(map, "group");
         group = string.IsNullOrWhiteSpace(group) ? null : group.Trim();
         Report(map, GraphRules.Group(type.Value, group));
-        _edges.Add(new Edge(from, type.Value, to, sources, group));
+        Report(map, GraphRules.Reach(type.Value, reach));
+        _edges.Add(new Edge(from, type.Value, to, sources, group, reach));
         _edgeLocations.Add(Location(map));
     }
 
     private Assessment? ReadAssessment(YamlMappingNode map)
     {
-        CheckKeys(map, ["status", "doc", "section", "quote"]);
+        CheckKeys(map, ["status", "basis", "note", "context", "doc", "section", "quote"]);
         var status = RequiredEnum<AssessmentStatus>(map, "status");
+        var basis = OptionalWord<AssessmentBasis>(map, "basis") ?? AssessmentBasis.Stated;
+        var note = Scalar(map, "note");
+        if (basis == AssessmentBasis.Read && string.IsNullOrWhiteSpace(note)) Report(map, ErrorCodes.MissingField.Code, "a READ judgement needs a 'note' saying how the wording was read");
         var source = ReadSource(map, null);
+        var context = SourceList(map, "context", null, required: false);
         // The year is the cited document's; the validator fills it in once every document is known.
-        return status is null || source is null ? null : new Assessment(status.Value, 0, source);
+        return status is null || source is null ? null : new Assessment(status.Value, 0, source) { Basis = basis, Note = note, Context = context };
     }
 
     private Quantity? ReadQuantity(YamlMappingNode map)
     {
-        CheckKeys(map, ["metric", "comparator", "value", "maxValue", "unit", "doc", "section", "quote"]);
+        CheckKeys(map, ["metric", "comparator", "value", "maxValue", "unit", "unitEn", "doc", "section", "quote"]);
         var metric = Required(map, "metric");
         var comparator = RequiredEnum<Comparator>(map, "comparator");
         var value = RequiredDouble(map, "value");
@@ -278,7 +284,7 @@ public sealed class SeedReader
         var source = ReadSource(map, null);
         return metric is null || comparator is null || value is null || source is null
             ? null
-            : new Quantity(metric, comparator.Value, value.Value, max, Scalar(map, "unit"), source);
+            : new Quantity(metric, comparator.Value, value.Value, max, Scalar(map, "unit"), source) { UnitEn = Scalar(map, "unitEn") };
     }
 
     private Period? ReadPeriod(YamlMappingNode map)
@@ -363,6 +369,16 @@ public sealed class SeedReader
     {
         var text = Scalar(map, key);
         return text is null ? null : ParseEnum<T>(map, key, text);
+    }
+
+    /// <summary>
+    /// An enum a curator writes as a word beside the plan's text (<c>reach: class</c>, <c>basis: read</c>): lower case
+    /// reads as well as the schema's CONSTANT_CASE.
+    /// </summary>
+    private T? OptionalWord<T>(YamlMappingNode map, string key) where T : struct, Enum
+    {
+        var text = Scalar(map, key);
+        return text is null ? null : ParseEnum<T>(map, key, text.Trim().Replace('-', '_').ToUpperInvariant());
     }
 
     private T? ParseEnum<T>(YamlMappingNode map, string key, string text) where T : struct, Enum

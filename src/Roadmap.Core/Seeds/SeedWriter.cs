@@ -95,7 +95,7 @@ public static class SeedWriter
         map["sources"] = node.Sources.Select(s => Source(s, fileDocument)).ToList();
         if (node.Assessments.Count > 0)
         {
-            map["assessments"] = node.Assessments.Select(a => Prepend(Source(a.Source, fileDocument), "status", EnumNames.ToConstant(a.Status))).ToList();
+            map["assessments"] = node.Assessments.Select(a => Assessment(a, fileDocument)).ToList();
         }
         if (node.Targets.Count > 0) map["targets"] = node.Targets.Select(q => Quantity(q, fileDocument)).ToList();
         if (node.Goals.Count > 0) map["goals"] = node.Goals.Select(q => Quantity(q, fileDocument)).ToList();
@@ -103,10 +103,23 @@ public static class SeedWriter
         return map;
     }
 
+    private static Dictionary<string, object> Assessment(Assessment assessment, string fileDocument)
+    {
+        var map = Prepend(Source(assessment.Source, fileDocument), "status", EnumNames.ToConstant(assessment.Status));
+        if (assessment.Basis != AssessmentBasis.Stated) map["basis"] = Word(assessment.Basis);
+        if (assessment.Note is not null) map["note"] = assessment.Note;
+        if (assessment.Context.Count > 0) map["context"] = assessment.Context.Select(s => Source(s, fileDocument)).ToList();
+        return map;
+    }
+
+    // As the curators write it: reach: class, basis: read.
+    private static string Word<T>(T value) where T : struct, Enum => EnumNames.ToConstant(value).ToLowerInvariant().Replace('_', '-');
+
     private static Dictionary<string, object> Edge(Edge edge, string fileDocument)
     {
         var map = new Dictionary<string, object> { ["from"] = edge.From, ["type"] = EnumNames.ToConstant(edge.Type), ["to"] = edge.To };
         if (edge.Group is not null) map["group"] = edge.Group;
+        if (edge.Reach != NeedReach.EveryMember) map["reach"] = Word(edge.Reach);
         map["sources"] = edge.Sources.Select(s => Source(s, fileDocument)).ToList();
         return map;
     }
@@ -121,6 +134,7 @@ public static class SeedWriter
         };
         if (quantity.MaxValue is { } max) map["maxValue"] = max;
         if (quantity.Unit is not null) map["unit"] = quantity.Unit;
+        if (quantity.UnitEn is not null) map["unitEn"] = quantity.UnitEn;
         foreach (var (key, value) in Source(quantity.Source, fileDocument)) map[key] = value;
         return map;
     }
