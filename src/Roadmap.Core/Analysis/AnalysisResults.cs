@@ -15,8 +15,12 @@ public sealed record Subgraph(Node? Root, IReadOnlyList<SubgraphLevel> Levels, I
     public IReadOnlyList<Node> Nodes { get; } = Levels.Select(l => l.Node).ToList();
 }
 
-/// <summary>A node a traversal reached: how many edges from the start, and the edge it was first reached by (null for the start).</summary>
-public sealed record SubgraphLevel(Node Node, int Depth, Edge? Via);
+/// <summary>
+/// A node a traversal reached: how many edges from the start, the edge it was first reached by (null for the start),
+/// and, with a roll-up over the start's members, the member it was reached through (治疗用呼吸机 for a need of the
+/// ventilator class that its ICU member has): null for what the start reaches on its own, and for the members themselves.
+/// </summary>
+public sealed record SubgraphLevel(Node Node, int Depth, Edge? Via, Node? Through = null);
 
 /// <summary>A directed chain of edges; <c>Nodes</c> has one more entry than <c>Edges</c>.</summary>
 public sealed record GraphPath(IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges)

@@ -18,7 +18,7 @@ public static class Analytics
 
     /// <summary>
     /// Which nodes a gap set blocks outright. A node is blocked when a hard requirement is blocked (an ungrouped
-    /// REQUIRES or USES_TECHNOLOGY edge), when the general node it is a VARIANT_OF is blocked by its needs, when
+    /// REQUIRES or USES_TECHNOLOGY edge that is not a need of the class as a whole), when the general node it is a VARIANT_OF is blocked by its needs, when
     /// every alternative of one of its groups is blocked, or, for a program, when everything it TARGETS or INCLUDES
     /// is blocked. Worked out from the gaps outward with one counter per alternative group and per program: each
     /// edge is looked at once. The blocked nodes are marked (1 for a gap, 0 for a node blocked through it) and listed
@@ -50,6 +50,8 @@ public static class Analytics
                     // A variant inherits its general node's needs, not its judgement: a class the plans call
                     // import-dependent as a whole does not block each of its members, only puts them at risk.
                     EdgeType.VariantOf => !uIsGap,
+                    // Typical of the class, not a need of each member: it puts the class at risk, never blocks it.
+                    _ when graph.IsClassNeed(e) => false,
                     EdgeType.Targets or EdgeType.Includes => Decrement(coverLeft, v, CoverCount(graph, v)) == 0,
                     _ when graph.GroupSlot(e) is var slot and >= 0 => Decrement(groupLeft, slot, graph.GroupSize(slot)) == 0,
                     _ => true,

@@ -128,7 +128,7 @@ public sealed class BottleneckRanking
         foreach (var change in edit.Edges)
         {
             // A source added to an edge, or its version, changes no count.
-            if (change is { Before: { } was, After: { } now } && was.Key == now.Key && was.Group == now.Group) continue;
+            if (change is { Before: { } was, After: { } now } && was.Key == now.Key && was.Group == now.Group && was.Reach == now.Reach) continue;
             foreach (var edge in new[] { change.Before, change.After })
             {
                 if (edge is null) continue;
@@ -324,6 +324,7 @@ public sealed class BottleneckRanking
         {
             var (start, sources) = (dependents.Start, dependents.Sources);
             if (graph.KindOf(v) == NodeKind.Document || start[v] == start[v + 1]) return null;
+            if (graph.ClassNeedCount > 0) return RowMeasure.KeepingClassNeeds(graph, v, _gap, _blockedOrder);
             var generation = ++_generation;
             int products = 0, programs = 0, tail = 1;
             _stamp[v] = generation;
@@ -361,6 +362,7 @@ public sealed class BottleneckRanking
         public Bottleneck? Row(int v)
         {
             if (graph.KindOf(v) == NodeKind.Document) return null;
+            if (graph.ClassNeedCount > 0) return KeepingClassNeeds(graph, v, _gap, _blockedOrder);
             _seen.Clear();
             int products = 0, programs = 0;
             _seen.Set(v, 0);
@@ -379,6 +381,22 @@ public sealed class BottleneckRanking
                 }
             }
             return products + programs == 0 ? null : WithBlocked(graph, v, products, programs, _gap, _blockedOrder);
+        }
+
+        /// <summary>
+        /// The row of a node in a graph with needs of a class as a whole, whose dependents are what impact finds (a
+        /// class-wide need's hit stops at the class, see <see cref="ClassNeeds"/>). Such graphs are curated, so small:
+        /// the plain searches above stay for the large ones without.
+        /// </summary>
+        public static Bottleneck? KeepingClassNeeds(GraphIndex graph, int v, int[] gap, List<int> blockedOrder)
+        {
+            int products = 0, programs = 0;
+            foreach (var hit in GraphAlgorithms.Impact(graph, [graph.NodeAt(v).Id], int.MaxValue).Impacted)
+            {
+                if (hit.Node.Kind == NodeKind.Product) products++;
+                else if (hit.Node.Kind == NodeKind.Program) programs++;
+            }
+            return products + programs == 0 ? null : WithBlocked(graph, v, products, programs, gap, blockedOrder);
         }
 
         /// <summary>The row of a node with its dependents counted: one blocking pass with the node as the only gap.</summary>
@@ -410,6 +428,7 @@ public sealed class BottleneckRanking
                 var blocks = graph.TypeOf(e) switch
                 {
                     EdgeType.VariantOf => false,
+                    _ when graph.IsClassNeed(e) => false,
                     EdgeType.Targets or EdgeType.Includes => CoverCount(graph, graph.EdgeFrom(e)) == CoverEdgesFrom(graph, edges, graph.EdgeFrom(e)),
                     _ when graph.GroupSlot(e) is var slot and >= 0 => graph.GroupSize(slot) == GroupEdges(graph, edges, slot),
                     _ => true,

@@ -66,7 +66,8 @@ public static class Export
         foreach (var edge in edges)
         {
             var arrow = edge.Group is null ? "-->" : "-.->";
-            sb.Append(CultureInfo.InvariantCulture, $"  {key[edge.From]} {arrow}|{EnumNames.ToConstant(edge.Type)}| {key[edge.To]}\n");
+            var label = edge.IsClassNeed ? $"{EnumNames.ToConstant(edge.Type)} (class)" : EnumNames.ToConstant(edge.Type);
+            sb.Append(CultureInfo.InvariantCulture, $"  {key[edge.From]} {arrow}|{label}| {key[edge.To]}\n");
         }
         foreach (var kind in nodes.Select(n => n.Kind).Distinct())
         {
@@ -87,7 +88,7 @@ public static class Export
             foreach (var (id, target, name) in new[]
             {
                 ("kind", "node", "kind"), ("nameZh", "node", "nameZh"), ("nameEn", "node", "nameEn"), ("status", "node", "latestStatus"),
-                ("type", "edge", "type"), ("group", "edge", "alternativeGroup"), ("source", "edge", "source"),
+                ("type", "edge", "type"), ("group", "edge", "alternativeGroup"), ("reach", "edge", "reach"), ("source", "edge", "source"),
             })
             {
                 xml.WriteStartElement("key", ns);
@@ -117,6 +118,7 @@ public static class Export
                 xml.WriteAttributeString("target", edge.To);
                 Data(xml, ns, "type", EnumNames.ToConstant(edge.Type));
                 if (edge.Group is not null) Data(xml, ns, "group", edge.Group);
+                Data(xml, ns, "reach", EnumNames.ToConstant(edge.Reach));
                 Data(xml, ns, "source", string.Join(" | ", edge.Sources.Select(s => $"{s.DocumentId} {s.Section}: {s.Quote}")));
                 xml.WriteEndElement();
             }
@@ -138,17 +140,17 @@ public static class Export
     /// <summary>One table: a row per node, then a row per edge, so one file opens whole in a spreadsheet.</summary>
     private static string Csv(IReadOnlyList<Node> nodes, List<Edge> edges)
     {
-        var sb = new StringBuilder("record,id,kind,name_zh,name_en,latest_status,type,from,to,group,document,section,quote\n");
+        var sb = new StringBuilder("record,id,kind,name_zh,name_en,latest_status,type,from,to,group,reach,document,section,quote\n");
         foreach (var node in nodes)
         {
             var source = node.Sources.Count > 0 ? node.Sources[0] : null;
             Row(sb, "node", node.Id, EnumNames.ToConstant(node.Kind), node.NameZh, node.NameEn,
-                node.LatestAssessment is { } a ? EnumNames.ToConstant(a.Status) : "", "", "", "", "", source?.DocumentId ?? "", source?.Section ?? "", source?.Quote ?? "");
+                node.LatestAssessment is { } a ? EnumNames.ToConstant(a.Status) : "", "", "", "", "", "", source?.DocumentId ?? "", source?.Section ?? "", source?.Quote ?? "");
         }
         foreach (var edge in edges)
         {
             var source = edge.Sources.Count > 0 ? edge.Sources[0] : null;
-            Row(sb, "edge", "", "", "", "", "", EnumNames.ToConstant(edge.Type), edge.From, edge.To, edge.Group ?? "",
+            Row(sb, "edge", "", "", "", "", "", EnumNames.ToConstant(edge.Type), edge.From, edge.To, edge.Group ?? "", EnumNames.ToConstant(edge.Reach),
                 source?.DocumentId ?? "", source?.Section ?? "", source?.Quote ?? "");
         }
         return sb.ToString();

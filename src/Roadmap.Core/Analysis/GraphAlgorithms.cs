@@ -13,8 +13,15 @@ public static class GraphAlgorithms
     /// <summary>
     /// Everything within <paramref name="maxDepth"/> edges of a node, breadth first, and the edges followed to reach
     /// it: each reached node with its depth and the edge it was first reached by, so that an indented bill of
-    /// materials or a where-used list is one call.
+    /// materials or a where-used list is one call. Keeps <see cref="ClassNeeds"/>' rule: a member does not reach its
+    /// class's class-wide needs, and what a class-wide need holds back is not passed to the class's members.
     /// </summary>
+    /// <remarks>
+    /// With <see cref="TraversalControls.Members"/>, the start's members (the nodes that are a VARIANT_OF it, at any
+    /// remove) are walked from as the start is, one VARIANT_OF hop deeper each, and everything reached from one of
+    /// them names it as <see cref="SubgraphLevel.Through"/>: a class's needs rolled up from its members, a general
+    /// part's where-used with the dependents of its variants.
+    /// </remarks>
     public static Subgraph Reach(GraphIndex graph, string id, Direction direction, int maxDepth, TraversalControls? controls = null)
     {
         var root = graph.IndexOf(id);
@@ -23,34 +30,73 @@ public static class GraphAlgorithms
 
         using var depth = NodeMarks.Rent(graph.NodeCount);
         using var via = NodeMarks.Rent(graph.NodeCount);
+        // 1 for a node reached only with a limit (ClassNeeds.Limits), 0 once reached without one.
+        using var limited = NodeMarks.Rent(graph.NodeCount);
+        // With members: the member a node was reached through, -1 for none; a member of the start is marked -2.
+        using var through = NodeMarks.Rent(graph.NodeCount);
         depth.Set(root, 0);
-        var order = new List<int> { root };
+        limited.Set(root, 0);
+        through.Set(root, -1);
+        var reached = new List<int> { root };
+        // A node is walked from again when a later edge lifts its limit; it is listed once.
+        var walk = new List<int> { root };
+        using var walked = NodeMarks.Rent(graph.NodeCount);
         var edges = new List<int>();
         var truncated = false;
-        for (var head = 0; head < order.Count; head++)
+        for (var head = 0; head < walk.Count; head++)
         {
-            var v = order[head];
+            var v = walk[head];
+            var again = walked.Has(v);
+            walked.Set(v, 1);
             var depthOfV = depth.Get(v);
-            if (head > 0 && controls.StopsAt(graph.KindOf(v))) continue;
+            var inClassTree = v == root || through.Get(v) == -2;
+            if (!inClassTree && controls.StopsAt(graph.KindOf(v))) continue;
+            if (controls.Members && inClassTree && direction == Direction.Forward && !again)
+            {
+                // The members, walked from as the start is: the hop is the roll-up's own, whatever 'via' says.
+                foreach (var e in graph.EdgesOf(v, Direction.Backward, EdgeType.VariantOf)) Visit(v, depthOfV, e, graph.EdgeFrom(e), member: true);
+            }
             foreach (var e in graph.EdgesOf(v, direction))
             {
-                if (!controls.Follows(graph.TypeOf(e))) continue;
-                if (depthOfV == maxDepth)
-                {
-                    // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
-                    truncated |= !depth.Has(graph.Neighbour(e, direction));
-                    continue;
-                }
-                edges.Add(e);
-                var w = graph.Neighbour(e, direction);
-                if (depth.Has(w)) continue;
-                depth.Set(w, depthOfV + 1);
-                via.Set(w, e);
-                order.Add(w);
+                var isMemberHop = controls.Members && inClassTree && direction == Direction.Backward && graph.TypeOf(e) == EdgeType.VariantOf;
+                if (!isMemberHop && !controls.Follows(graph.TypeOf(e))) continue;
+                var heldBack = !ClassNeeds.MayLeave(graph, e, direction);
+                // A limited node does not go on along what its limit holds back; walked again, only that is new.
+                if (heldBack ? limited.Get(v) == 1 : again) continue;
+                Visit(v, depthOfV, e, graph.Neighbour(e, direction), isMemberHop);
             }
         }
-        var levels = order.Where(v => controls.Reports(graph.KindOf(v)))
-            .Select(v => new SubgraphLevel(graph.NodeAt(v), depth.Get(v), v == root ? null : graph.EdgeAt(via.Get(v))))
+
+        void Visit(int v, int depthOfV, int e, int w, bool member)
+        {
+            if (depthOfV == maxDepth)
+            {
+                // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
+                truncated |= !depth.Has(w);
+                return;
+            }
+            edges.Add(e);
+            var limits = !member && ClassNeeds.Limits(graph, e, direction);
+            if (depth.Has(w))
+            {
+                if (!limits && limited.Get(w) == 1)
+                {
+                    limited.Set(w, 0);
+                    walk.Add(w);
+                }
+                return;
+            }
+            depth.Set(w, depthOfV + 1);
+            via.Set(w, e);
+            limited.Set(w, limits ? 1 : 0);
+            through.Set(w, member ? -2 : v == root ? -1 : through.Get(v) == -2 ? v : through.Get(v));
+            reached.Add(w);
+            walk.Add(w);
+        }
+
+        var levels = reached.Where(v => controls.Reports(graph.KindOf(v)))
+            .Select(v => new SubgraphLevel(graph.NodeAt(v), depth.Get(v), v == root ? null : graph.EdgeAt(via.Get(v)),
+                through.Get(v) is var t and >= 0 ? graph.NodeAt(t) : null))
             .ToList();
         return new Subgraph(graph.NodeAt(root), levels, edges.Select(graph.EdgeAt).ToList(), truncated);
     }
@@ -102,6 +148,8 @@ public static class GraphAlgorithms
                     return;
                 }
                 if (!controls.Follows(graph.TypeOf(e))) continue;
+                // A member does not reach its class's class-wide needs; the distances stay a lower bound.
+                if (pathEdges.Count > 0 && !ClassNeeds.Joins(graph, pathEdges[^1], e)) continue;
                 var w = graph.EdgeTo(e);
                 var remaining = length - pathEdges.Count - 1;
                 var distance = distanceToTarget.Get(w);
@@ -146,18 +194,38 @@ public static class GraphAlgorithms
             }
         }
         var gapCount = order.Count;
-        for (var head = 0; head < order.Count; head++)
+        // A node hit only through a class-wide need does not pass the hit to its members (ClassNeeds); when a later
+        // edge hits it fully, it is walked again for the members alone.
+        using var limited = NodeMarks.Rent(graph.NodeCount);
+        var walk = new List<int>(order);
+        using var walked = NodeMarks.Rent(graph.NodeCount);
+        for (var head = 0; head < walk.Count; head++)
         {
-            var v = order[head];
+            var v = walk[head];
+            var again = walked.Has(v);
+            walked.Set(v, 1);
             var depthOfV = depth.Get(v);
             if (depthOfV == maxDepth) continue;
             foreach (var e in graph.EdgesOf(v, Direction.Backward))
             {
+                var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Backward);
+                if (heldBack ? limited.Get(v, 0) == 1 : again) continue;
                 var w = graph.EdgeFrom(e);
-                if (depth.Has(w)) continue;
+                var limits = ClassNeeds.Limits(graph, e, Direction.Backward);
+                if (depth.Has(w))
+                {
+                    if (!limits && limited.Get(w, 0) == 1)
+                    {
+                        limited.Set(w, 0);
+                        walk.Add(w);
+                    }
+                    continue;
+                }
                 depth.Set(w, depthOfV + 1);
                 via.Set(w, e);
+                if (limits) limited.Set(w, 1);
                 order.Add(w);
+                walk.Add(w);
             }
         }
 

@@ -71,17 +71,34 @@ public static class ScenarioAnalysis
         var distance = new List<int> { 0 };
         var via = new List<int> { -1 };
         var edges = new List<Edge>();
-        for (var head = 0; head < closure.Count; head++)
+        // A node reached only as a general node (by VARIANT_OF) does not pass on its class-wide needs (ClassNeeds);
+        // when a later edge reaches it otherwise, it is walked again for those alone.
+        var limited = new HashSet<int>();
+        var walk = new List<int> { start };
+        var walked = new HashSet<int>();
+        for (var step = 0; step < walk.Count; step++)
         {
-            foreach (var e in graph.EdgesOf(closure[head], Direction.Forward))
+            var v = walk[step];
+            var again = !walked.Add(v);
+            var head = index[v];
+            foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
+                var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Forward);
+                if (heldBack ? limited.Contains(v) : again) continue;
                 edges.Add(graph.EdgeAt(e));
                 var w = graph.EdgeTo(e);
-                if (index.ContainsKey(w)) continue;
+                var limits = ClassNeeds.Limits(graph, e, Direction.Forward);
+                if (index.ContainsKey(w))
+                {
+                    if (!limits && limited.Remove(w)) walk.Add(w);
+                    continue;
+                }
                 index[w] = closure.Count;
                 closure.Add(w);
                 distance.Add(distance[head] + 1);
                 via.Add(e);
+                if (limits) limited.Add(w);
+                walk.Add(w);
             }
         }
         var sub = new GraphIndex(new GraphData([.. closure.Select(graph.NodeAt)], edges));
@@ -140,7 +157,8 @@ public static class ScenarioAnalysis
     /// <summary>
     /// The node's readiness rolled up through its needs: the worst of its own judgement and of what it needs, where a
     /// hard need counts with its own readiness, an alternative group with its best member's, a VARIANT_OF with the
-    /// general node's needs (not its judgement), and a program with the best of what it covers. A gap-set member counts
+    /// general node's needs (not its judgement), a need of the class as a whole not at all, and a program with the
+    /// best of what it covers. A gap-set member counts
     /// as DOMESTIC_GAP (unless judged import-dependent), a resolved one as at least BREAKTHROUGH (localised); a node no
     /// plan judges sets no bound. Null when nothing below is judged.
     /// </summary>
@@ -169,6 +187,9 @@ public static class ScenarioAnalysis
             return value;
         }
 
+        // What a node's needs bound its readiness to; inherited (through VARIANT_OF), without the class-wide needs
+        // its members do not inherit (ClassNeeds). A class-wide need bounds no one: it puts the class at risk, but
+        // what every member can reach is what the class can.
         AssessmentStatus? Needs(int v)
         {
             if (needsMemo.TryGetValue(v, out var known)) return known;
@@ -192,6 +213,8 @@ public static class ScenarioAnalysis
                         var covered = Effective(w);
                         if (covered is null) coverUnbounded = true;
                         else if (coverBest is null || covered > coverBest) coverBest = covered;
+                        break;
+                    case var _ when sub.IsClassNeed(e):
                         break;
                     default:
                         var need = Effective(w);

@@ -9,7 +9,11 @@ namespace Roadmap.Core.Analysis;
 /// <param name="Via">Follow only edges of these types.</param>
 /// <param name="Kinds">Report only nodes of these kinds; for paths, pass only through nodes of these kinds.</param>
 /// <param name="StopAt">Reach nodes of these kinds but do not go on from them (the start node excepted).</param>
-public sealed record TraversalControls(IReadOnlySet<EdgeType>? Via = null, IReadOnlySet<NodeKind>? Kinds = null, IReadOnlySet<NodeKind>? StopAt = null)
+/// <param name="Members">
+/// Roll up over the start's members: walk from every node that is a VARIANT_OF the start (at any remove) as from the
+/// start, so that a class's answer holds what its members need, or a general part's where-used what needs its variants.
+/// </param>
+public sealed record TraversalControls(IReadOnlySet<EdgeType>? Via = null, IReadOnlySet<NodeKind>? Kinds = null, IReadOnlySet<NodeKind>? StopAt = null, bool Members = false)
 {
     public static readonly TraversalControls None = new();
 

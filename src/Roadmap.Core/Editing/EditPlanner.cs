@@ -112,6 +112,8 @@ public static class EditPlanner
         }
         var group = string.IsNullOrWhiteSpace(draft.Group) ? null : draft.Group.Trim();
         Refuse(GraphRules.Group(draft.Type, group));
+        Refuse(GraphRules.Reach(draft.Type, draft.Reach));
+        Refuse(GraphRules.ReachHasMembers(draft, HasMembers(graph, draft.From)));
         if (group is not null && GraphRules.TextLength(group) > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
         Refuse(GraphRules.HasSources(draft.Sources.Count, "an edge"));
         CheckList(draft.Sources, "sources");
@@ -124,9 +126,24 @@ public static class EditPlanner
             if (expectedVersion is null) throw Conflict($"{draft.Key} exists at version {existing.Version}; pass expectedVersion to update it.", existing.Version);
             CheckVersion(draft.Key.ToString(), existing.Version, expectedVersion);
         }
-        var edge = new Edge(draft.From, draft.Type, draft.To, [.. draft.Sources.Distinct()], group) { Version = (existing?.Version ?? 0) + 1 };
+        var edge = new Edge(draft.From, draft.Type, draft.To, [.. draft.Sources.Distinct()], group, draft.Reach) { Version = (existing?.Version ?? 0) + 1 };
         return new GraphEdit("upsertEdge", [], [new Change<Edge>(existing, edge)]);
     }
+
+    // Deleting a class's last member would leave its needs of the class as a whole on a node without members.
+    private static void KeepClassMembers(GraphIndex graph, Edge deleted)
+    {
+        if (deleted.Type != EdgeType.VariantOf) return;
+        var general = graph.IndexOf(deleted.To);
+        if (general < 0 || graph.EdgesOf(general, Direction.Backward, EdgeType.VariantOf).Length > 1) return;
+        foreach (var e in graph.EdgesOf(general, Direction.Forward))
+        {
+            if (graph.EdgeAt(e).IsClassNeed) Refuse(GraphRules.ReachHasMembers(graph.EdgeAt(e), fromHasMembers: false));
+        }
+    }
+
+    private static bool HasMembers(GraphIndex graph, string id) =>
+        graph.IndexOf(id) is var index and >= 0 && graph.EdgesOf(index, Direction.Backward, EdgeType.VariantOf).Length > 0;
 
     public static GraphEdit DeleteNode(GraphIndex graph, string id, bool cascade, int? expectedVersion)
     {
@@ -144,6 +161,7 @@ public static class EditPlanner
         {
             throw new RoadmapException(ErrorCodes.HasEdges, $"'{id}' has {edges.Count} edge(s); delete them first, or pass cascade: true to delete them with the node.");
         }
+        foreach (var change in edges.Where(c => c.Before!.To != id)) KeepClassMembers(graph, change.Before!);
         return new GraphEdit("deleteNode", [new Change<Node>(node, null)], edges);
     }
 
@@ -151,6 +169,7 @@ public static class EditPlanner
     {
         var edge = FindEdge(graph, key) ?? throw new RoadmapException(ErrorCodes.NotFound, $"No edge {key}.");
         CheckVersion(key.ToString(), edge.Version, expectedVersion);
+        KeepClassMembers(graph, edge);
         return new GraphEdit("deleteEdge", [], [new Change<Edge>(edge, null)]);
     }
 

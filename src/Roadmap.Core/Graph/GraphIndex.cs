@@ -92,6 +92,7 @@ public sealed class GraphIndex
             (_edgeFrom[e], _edgeTo[e]) = Ends(order[e]);
         }
         _edgeTypes = TypesOf(_edges);
+        _classNeedCount = CountClassNeeds(_edges);
         (_outOffsets, _outEdges) = BuildAdjacency(_edgeFrom, _edgeTypes, _nodes.Length);
         (_inOffsets, _inEdges) = BuildAdjacency(_edgeTo, _edgeTypes, _nodes.Length);
         (_edgeGroupSlot, _groupSizes) = BuildGroups(_edges, _edgeFrom);
@@ -114,6 +115,7 @@ public sealed class GraphIndex
         _nodes = nodes;
         (_edges, _edgeFrom, _edgeTo) = (edges, edgeFrom, edgeTo);
         _edgeTypes = TypesOf(_edges);
+        _classNeedCount = CountClassNeeds(_edges);
         _kinds = KindsOf(_nodes);
         // The parts do not depend on one another, and a start waits for all of them: build them side by side.
         var lookup = Task.Run(() => new NodeLookup(nodes));
@@ -217,6 +219,8 @@ public sealed class GraphIndex
         // Read once, before the edit: one a reader builds meanwhile is not carried (see Carried).
         var ranking = Volatile.Read(ref _bottlenecks);
         var next = NumberedAfter(edit);
+        next._classNeedCount = _classNeedCount;
+        foreach (var change in edit.Edges) next._classNeedCount += (change.After?.IsClassNeed == true ? 1 : 0) - (change.Before?.IsClassNeed == true ? 1 : 0);
         // Holds ids, not numbers, so it follows the edit's nodes alone; one never asked for stays unbuilt.
         if (Volatile.Read(ref _chineseNames) is { } chineseNames) next._chineseNames = chineseNames.Apply(this, edit, next._nodes);
         if (ranking is not null) next._bottlenecks = ranking.Apply(this, next, edit);
@@ -549,6 +553,13 @@ public sealed class GraphIndex
 
     private static EdgeType[] TypesOf(Edge[] edges) => Array.ConvertAll(edges, e => e.Type);
 
+    private static int CountClassNeeds(Edge[] edges)
+    {
+        var count = 0;
+        foreach (var edge in edges) if (edge.IsClassNeed) count++;
+        return count;
+    }
+
     // An edge's place in the order as one number: from and type in the high half, to in the low half.
     private static long EdgeOrder(int from, EdgeType type, int to) => ((long)(from * TypeCount + (int)type) << 32) | (uint)to;
 
@@ -566,6 +577,15 @@ public sealed class GraphIndex
     public int EdgeTo(int edge) => _edgeTo[edge];
     public NodeKind KindOf(int index) => _kinds[index];
     public EdgeType TypeOf(int edge) => _edgeTypes[edge];
+
+    // Kept as the graph changes, so that a graph without needs of a class as a whole (most large ones) never looks.
+    private int _classNeedCount;
+
+    /// <summary>How many edges are needs of a class as a whole (<see cref="NeedReach.Class"/>).</summary>
+    public int ClassNeedCount => _classNeedCount;
+
+    /// <summary>Whether the edge is a need of a class as a whole, which no member inherits (<see cref="NeedReach.Class"/>).</summary>
+    public bool IsClassNeed(int edge) => _classNeedCount > 0 && _edges[edge].Reach == NeedReach.Class;
 
     /// <summary>
     /// All lower-cased names, each ended by a NUL; see <see cref="NameAt"/>. A node's names are adjacent, but the

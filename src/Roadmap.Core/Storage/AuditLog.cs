@@ -48,6 +48,6 @@ internal static class AuditJson
     // A document's full text is in the file already; repeating it in every audit entry would bloat the log.
     public static string? Of(Node? node) => node is null ? null : JsonSerializer.Serialize(node with { Text = null }, Options);
 
-    public static string? Of(Edge? edge) => edge is null ? null : JsonSerializer.Serialize(new { edge.From, edge.Type, edge.To, edge.Group, edge.Sources, edge.Version }, Options);
+    public static string? Of(Edge? edge) => edge is null ? null : JsonSerializer.Serialize(new { edge.From, edge.Type, edge.To, edge.Group, edge.Reach, edge.Sources, edge.Version }, Options);
 }
 

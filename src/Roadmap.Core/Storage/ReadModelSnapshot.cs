@@ -14,7 +14,7 @@ namespace Roadmap.Core.Storage;
 public static class ReadModelSnapshot
 {
     /// <summary>Bumped whenever the layout below changes: a snapshot of another version is never read, only rebuilt.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private const uint Magic = 0x50414E52; // "RNAP" little-endian: a file that does not start with it is not a snapshot.
 
@@ -53,6 +53,7 @@ public static class ReadModelSnapshot
                 writer.Write7BitEncodedInt(graph.EdgeTo(e));
                 WriteSources(writer, strings, edge.Sources);
                 WriteString(writer, strings, edge.Group);
+                writer.Write((byte)edge.Reach);
                 writer.Write7BitEncodedInt(edge.Version);
             }
         }
@@ -179,7 +180,8 @@ public static class ReadModelSnapshot
             to[e] = reader.Number(nodeIds.Length);
             var sources = ReadSources(ref reader);
             var group = reader.String();
-            edges[e] = new Edge(nodeIds[from[e]], type, nodeIds[to[e]], sources, group) { Version = reader.VarInt() };
+            var reach = Enum<NeedReach>(reader.Byte());
+            edges[e] = new Edge(nodeIds[from[e]], type, nodeIds[to[e]], sources, group, reach) { Version = reader.VarInt() };
         }
         if (!reader.AtEnd) throw new InvalidDataException("The edges section does not end where its length says.");
         return (edges, from, to);
@@ -198,6 +200,9 @@ public static class ReadModelSnapshot
             writer.Write((byte)assessment.Status);
             writer.Write(assessment.Year);
             WriteSource(writer, strings, assessment.Source);
+            writer.Write((byte)assessment.Basis);
+            WriteString(writer, strings, assessment.Note);
+            WriteSources(writer, strings, assessment.Context);
         }
         WriteString(writer, strings, node.Note);
         WriteOptional(writer, node.ComponentType);
@@ -230,7 +235,11 @@ public static class ReadModelSnapshot
         for (var k = 0; k < assessments.Length; k++)
         {
             var status = Enum<AssessmentStatus>(reader.Byte());
-            assessments[k] = new Assessment(status, reader.Int32(), ReadSource(ref reader));
+            var judgedIn = reader.Int32();
+            var source = ReadSource(ref reader);
+            var basis = Enum<AssessmentBasis>(reader.Byte());
+            var reading = reader.String();
+            assessments[k] = new Assessment(status, judgedIn, source) { Basis = basis, Note = reading, Context = ReadSources(ref reader) };
         }
         var note = reader.String();
         var componentType = ReadOptional<ComponentType>(ref reader);
@@ -270,6 +279,7 @@ public static class ReadModelSnapshot
             writer.Write(q.MaxValue is not null);
             if (q.MaxValue is { } max) writer.Write(max);
             WriteString(writer, strings, q.Unit);
+            WriteString(writer, strings, q.UnitEn);
             WriteSource(writer, strings, q.Source);
         }
     }
@@ -283,7 +293,9 @@ public static class ReadModelSnapshot
             var comparator = Enum<Comparator>(reader.Byte());
             var value = reader.Double();
             double? max = reader.Bool() ? reader.Double() : null;
-            quantities[k] = new Quantity(metric, comparator, value, max, reader.String(), ReadSource(ref reader));
+            var unit = reader.String();
+            var unitEn = reader.String();
+            quantities[k] = new Quantity(metric, comparator, value, max, unit, ReadSource(ref reader)) { UnitEn = unitEn };
         }
         return quantities;
     }

@@ -27,6 +27,7 @@ public sealed class SqliteGraphFile(string path)
             type    TEXT NOT NULL,
             to_id   TEXT NOT NULL REFERENCES nodes (id),
             alt_group TEXT,
+            reach   TEXT,
             sources TEXT NOT NULL,
             version INTEGER NOT NULL DEFAULT 1,
             PRIMARY KEY (from_id, type, to_id)
@@ -125,7 +126,7 @@ public sealed class SqliteGraphFile(string path)
         var edges = new List<Edge>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT from_id, type, to_id, sources, alt_group, version FROM edges ORDER BY from_id, type, to_id";
+            command.CommandText = "SELECT from_id, type, to_id, sources, alt_group, version, reach FROM edges ORDER BY from_id, type, to_id";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {
@@ -134,7 +135,7 @@ public sealed class SqliteGraphFile(string path)
                     throw new InvalidDataException($"{Path}: unknown edge type '{reader.GetString(1)}'");
                 }
                 var sources = JsonSerializer.Deserialize<IReadOnlyList<Source>>(reader.GetString(3), Json)!;
-                edges.Add(new Edge(Shared(reader.GetString(0)), type, Shared(reader.GetString(2)), sources, reader.IsDBNull(4) ? null : reader.GetString(4))
+                edges.Add(new Edge(Shared(reader.GetString(0)), type, Shared(reader.GetString(2)), sources, reader.IsDBNull(4) ? null : reader.GetString(4), ReachOf(reader, 6))
                 {
                     Version = reader.GetInt32(5),
                 });
@@ -266,7 +267,7 @@ public sealed class SqliteGraphFile(string path)
         }
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT sources, alt_group, version FROM edges WHERE from_id = $from AND type = $type AND to_id = $to";
+            command.CommandText = "SELECT sources, alt_group, version, reach FROM edges WHERE from_id = $from AND type = $type AND to_id = $to";
             var (from, type, to) = (command.Parameters.Add("$from", SqliteType.Text), command.Parameters.Add("$type", SqliteType.Text), command.Parameters.Add("$to", SqliteType.Text));
             foreach (var key in edges.Keys.ToList())
             {
@@ -274,10 +275,19 @@ public sealed class SqliteGraphFile(string path)
                 using var reader = command.ExecuteReader();
                 if (!reader.Read()) continue;
                 var sources = JsonSerializer.Deserialize<IReadOnlyList<Source>>(reader.GetString(0), Json)!;
-                edges[key] = new Edge(key.From, key.Type, key.To, sources, reader.IsDBNull(1) ? null : reader.GetString(1)) { Version = reader.GetInt32(2) };
+                edges[key] = new Edge(key.From, key.Type, key.To, sources, reader.IsDBNull(1) ? null : reader.GetString(1), ReachOf(reader, 3)) { Version = reader.GetInt32(2) };
             }
         }
         return (nodes, edges);
+    }
+
+    // A null reach is the default, a need of every member: the column is set only for a need of the class as a whole.
+    private NeedReach ReachOf(SqliteDataReader reader, int column)
+    {
+        if (reader.IsDBNull(column)) return NeedReach.EveryMember;
+        return EnumNames.TryParse<NeedReach>(reader.GetString(column), out var reach)
+            ? reach
+            : throw new InvalidDataException($"{Path}: unknown reach '{reader.GetString(column)}'");
     }
 
     private static object? Scalar(SqliteConnection connection, string sql)
@@ -478,8 +488,9 @@ public sealed class SqliteGraphFile(string path)
     private static RowWriter<Edge> EdgeWriter(SqliteConnection connection, bool replace = false)
     {
         var insert = connection.CreateCommand();
-        insert.CommandText = $"INSERT {(replace ? "OR REPLACE " : "")}INTO edges (from_id, type, to_id, alt_group, sources, version) VALUES ($from, $type, $to, $group, $sources, $version)";
+        insert.CommandText = $"INSERT {(replace ? "OR REPLACE " : "")}INTO edges (from_id, type, to_id, alt_group, reach, sources, version) VALUES ($from, $type, $to, $group, $reach, $sources, $version)";
         var group = insert.Parameters.Add("$group", SqliteType.Text);
+        var reach = insert.Parameters.Add("$reach", SqliteType.Text);
         var from = insert.Parameters.Add("$from", SqliteType.Text);
         var type = insert.Parameters.Add("$type", SqliteType.Text);
         var to = insert.Parameters.Add("$to", SqliteType.Text);
@@ -489,6 +500,7 @@ public sealed class SqliteGraphFile(string path)
         {
             (from.Value, type.Value, to.Value, version.Value) = (edge.From, EnumNames.ToConstant(edge.Type), edge.To, edge.Version);
             group.Value = (object?)edge.Group ?? DBNull.Value;
+            reach.Value = edge.Reach == NeedReach.EveryMember ? DBNull.Value : EnumNames.ToConstant(edge.Reach);
             sources.Value = JsonSerializer.Serialize(edge.Sources, Json);
         });
     }
@@ -531,6 +543,7 @@ public sealed class SqliteGraphFile(string path)
         {
             connection.Open();
             Execute(connection, SchemaSql);
+            if (!_upgraded) Upgrade(connection);
             return connection;
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SQLITE_READONLY or SQLITE_CANTOPEN && File.Exists(Path))
@@ -539,6 +552,23 @@ public sealed class SqliteGraphFile(string path)
             OpenedImmutable = true;
             return OpenImmutable();
         }
+    }
+
+    private bool _upgraded;
+
+    // A file written before a column existed gains it, empty, so that a file holding edits (which is never
+    // re-imported) opens in the new version: reach (a need of the class as a whole) came after the first files.
+    private void Upgrade(SqliteConnection connection)
+    {
+        var columns = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT name FROM pragma_table_info('edges')";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) columns.Add(reader.GetString(0));
+        }
+        if (!columns.Contains("reach")) Execute(connection, "ALTER TABLE edges ADD COLUMN reach TEXT");
+        _upgraded = true;
     }
 
     // immutable: no -shm and no locks, which a directory that cannot be written leaves no other way to read. Safe

@@ -127,7 +127,8 @@ public sealed partial class QueryApiStubGraph
                     var (from, to) = ((string)row["from"]!, (string)row["to"]!);
                     if (!_nodes.ContainsKey(from) || !_nodes.ContainsKey(to) || !typeMerged.TryGetValue((string)row["type"]!, out var type)) continue;
                     if (!_relationships.TryGetValue((from, type, to), out var relationship)) _relationships[(from, type, to)] = relationship = new FakeRelationship(from, type, to);
-                    foreach (var key in new[] { "sources", "group" })
+                    // Neo4j stores what the statement SETs, nothing else of the row.
+                    foreach (var key in RelationshipProperties.Where(k => statement.Contains($"r.{k} = row.{k}", StringComparison.Ordinal)))
                     {
                         if (row[key] is { } value) relationship.Properties[key] = value.DeepClone();
                         else relationship.Properties.Remove(key);
@@ -190,11 +191,14 @@ public sealed partial class QueryApiStubGraph
         return new[] { Prop(n, "nameZh"), Prop(n, "nameEn") }.Concat((aliases ?? []).Select(a => (string?)a));
     }
 
+    private static readonly string[] RelationshipProperties = ["sources", "group", "reach"];
+
     private static string? Prop(FakeNode n, string key) => (string?)n.Properties.GetValueOrDefault(key);
 
     private static (string[] Fields, List<JsonNode?[]> Rows) EdgeRows(IEnumerable<FakeRelationship> relationships) =>
-        (["from", "type", "to", "sources", "group"], relationships.Select(r => new JsonNode?[]
+        (["from", "type", "to", "sources", "group", "reach"], relationships.Select(r => new JsonNode?[]
         {
             r.From, r.Type, r.To, r.Properties.GetValueOrDefault("sources")?.DeepClone(), r.Properties.GetValueOrDefault("group")?.DeepClone(),
+            r.Properties.GetValueOrDefault("reach")?.DeepClone(),
         }).ToList());
 }

@@ -28,7 +28,7 @@ public sealed class RoadmapMutation : ObjectGraphType
         Single<UpsertNodePayloadGraphType, UpsertNodeInputGraphType, UpsertNodeInput>("upsertNode",
             "Creates a node (omit expectedVersion) or updates one (pass the version you read). Assessments, targets and goals are kept; lists and attributes left out keep their values.");
         Single<UpsertEdgePayloadGraphType, UpsertEdgeInputGraphType, UpsertEdgeInput>("upsertEdge",
-            "Creates an edge (omit expectedVersion) or replaces its sources and group (pass the version you read).");
+            "Creates an edge (omit expectedVersion) or replaces its sources, group and reach (pass the version you read).");
         Single<DeleteNodePayloadGraphType, DeleteNodeInputGraphType, DeleteNodeInput>("deleteNode",
             "Deletes a node. Refused with HAS_EDGES while edges touch it, unless cascade is true, which deletes them too. Admins only.");
         Single<DeleteEdgePayloadGraphType, DeleteEdgeInputGraphType, DeleteEdgeInput>("deleteEdge", "Deletes an edge; the nodes at its ends stay.");

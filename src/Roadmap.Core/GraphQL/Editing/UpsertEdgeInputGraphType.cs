@@ -14,13 +14,14 @@ public sealed class UpsertEdgeInput : IChangeInput
     public string To { get; set; } = "";
     public List<SourceInput> Sources { get; set; } = [];
     public string? Group { get; set; }
+    public NeedReach Reach { get; set; } = NeedReach.EveryMember;
     public int? ExpectedVersion { get; set; }
 
     public string Role => Roles.Editor;
 
     public GraphEdit Plan(GraphIndex graph) => EditPlanner.UpsertEdge(graph, ToEdge(), ExpectedVersion);
 
-    public Edge ToEdge() => new(From, Type, To, [.. Sources.Select(s => s.ToSource())], Group);
+    public Edge ToEdge() => new(From, Type, To, [.. Sources.Select(s => s.ToSource())], Group, Reach);
 }
 
 public sealed class UpsertEdgeInputGraphType : InputObjectGraphType<UpsertEdgeInput>
@@ -35,6 +36,8 @@ public sealed class UpsertEdgeInputGraphType : InputObjectGraphType<UpsertEdgeIn
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceInputGraphType>>>>("sources")
             .Description("The clauses that state the edge, at least one; they replace the edge's sources on an update.");
         Field<StringGraphType>("group").Description("An alternative group (REQUIRES and USES_TECHNOLOGY only).");
-        Field<IntGraphType>("expectedVersion").Description("Omit it to create the edge; pass the version you read to replace its sources and group. CONFLICT (with extensions.currentVersion) when the edge exists and this is not its version.");
+        Field<NonNullGraphType<NeedReachEnum>>("reach").DefaultValue(NeedReach.EveryMember)
+            .Description("CLASS for a need the plan states for the class as a whole (REQUIRES or USES_TECHNOLOGY from a node with members; BAD_REACH or REACH_WITHOUT_MEMBERS otherwise); EVERY_MEMBER, the default, when every variant inherits it.");
+        Field<IntGraphType>("expectedVersion").Description("Omit it to create the edge; pass the version you read to replace its sources, group and reach. CONFLICT (with extensions.currentVersion) when the edge exists and this is not its version.");
     }
 }

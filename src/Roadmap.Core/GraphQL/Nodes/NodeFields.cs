@@ -52,12 +52,48 @@ internal static class NodeFields
                 .Argument<NonNullGraphType<IntGraphType>>("first", a => { a.DefaultValue = 20; a.Description = $"Gaps to list, nearest first: 1 to {ArgumentLimits.MaxPageSize}."; })
                 .Argument<NonNullGraphType<IntGraphType>>("chainsPerGap", a => { a.DefaultValue = 3; a.Description = $"Chains per gap, shortest first: 1 to {MaxChainsPerGap}."; })),
         new("needs", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>),
-            "Edges to what this node directly depends on.",
-            c => c.Loaders().OutEdges.Load(c.Source.Id).Then(e => e ?? [])),
+            "Edges to what this node directly depends on. With members: true, a class's list also holds its members' needs (each edge's from names the member it is reached through), but not the VARIANT_OF edges that make them members.",
+            c => Adjacent(c, Direction.Forward), MembersArgument),
         new("neededBy", typeof(NonNullGraphType<ListGraphType<NonNullGraphType<EdgeGraphType>>>),
-            "Edges from what directly depends on this node.",
-            c => c.Loaders().InEdges.Load(c.Source.Id).Then(e => e ?? [])),
+            "Edges from what directly depends on this node. With members: true, a general node's list also holds what needs its variants (each edge's to names the variant it is reached through): a where-used of 高压发生器 lists the DSA that needs 大热容量高压发生器.",
+            c => Adjacent(c, Direction.Backward), MembersArgument),
     ];
+
+    private static void MembersArgument(FieldBuilder<Node, object> field) =>
+        field.Argument<NonNullGraphType<BooleanGraphType>>("members", a =>
+        {
+            a.DefaultValue = false;
+            a.Description = "Roll up over the node's members: the nodes that are a VARIANT_OF it, at any remove.";
+        });
+
+    private static IDataLoaderResult<IReadOnlyList<Edge>> Adjacent(IResolveFieldContext<Node> c, Direction direction)
+    {
+        var own = (direction == Direction.Forward ? c.Loaders().OutEdges : c.Loaders().InEdges).Load(c.Source.Id).Then(IReadOnlyList<Edge> (e) => e ?? []);
+        if (!c.GetArgument<bool>("members")) return own;
+        return DataLoaderResultExtensions.Deferred(() => RolledUp(c, direction));
+    }
+
+    /// <summary>The node's own edges, then each member's (nearest member first), as <see cref="GraphAlgorithms.Reach"/> rolls up.</summary>
+    private static async Task<IReadOnlyList<Edge>> RolledUp(IResolveFieldContext<Node> c, Direction direction)
+    {
+        var store = c.Store();
+        var tree = await store.ReachAsync(c.Source.Id, Direction.Backward, ArgumentLimits.MaxDepth,
+            new TraversalControls(Via: new HashSet<EdgeType> { EdgeType.VariantOf }), c.CancellationToken);
+        var ids = tree.Levels.Count == 0 ? [c.Source.Id] : tree.Levels.Select(l => l.Node.Id).ToList();
+        var inTree = ids.ToHashSet(StringComparer.Ordinal);
+        var edges = await store.GetEdgesAsync(ids, direction, c.CancellationToken);
+        var result = new List<Edge>();
+        foreach (var id in ids)
+        {
+            foreach (var edge in edges.GetValueOrDefault(id) ?? [])
+            {
+                // A member's own VARIANT_OF edge up the tree is what makes it a member, not one of its needs.
+                if (direction == Direction.Forward && id != c.Source.Id && edge.Type == EdgeType.VariantOf && inTree.Contains(edge.To)) continue;
+                result.Add(edge);
+            }
+        }
+        return result;
+    }
 
     /// <summary>Chains one blocking gap lists at most: enough to show the ways down, few enough to read.</summary>
     private const int MaxChainsPerGap = 10;

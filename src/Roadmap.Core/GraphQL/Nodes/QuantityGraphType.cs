@@ -17,7 +17,8 @@ public sealed class QuantityGraphType : ObjectGraphType<Quantity>
         Field<NonNullGraphType<FloatGraphType>>("value")
             .Description("The number the plan sets, in unit: the bound, the lower end of a BETWEEN, the tolerance of a WITHIN.").Resolve(c => c.Source.Value);
         Field<FloatGraphType>("maxValue").Description("The upper bound of a BETWEEN target.").Resolve(c => c.Source.MaxValue);
-        Field<StringGraphType>("unit").Description("The unit of value and maxValue, e.g. rows, T, %, technologies; null when the plan gives none.").Resolve(c => c.Source.Unit);
+        Field<StringGraphType>("unit").Description("The unit of value and maxValue as the plan writes it, e.g. 排, T, %, 项; null when the plan gives none.").Resolve(c => c.Source.Unit);
+        Field<StringGraphType>("unitEn").Description("The unit in English, e.g. rows, T, %, technologies.").Resolve(c => c.Source.UnitEn);
         Field<NonNullGraphType<DocumentGraphType>>("document").Description("The plan that sets the target or goal.")
             .Resolve(c => c.Loaders().Nodes.Load(c.Source.Source.DocumentId));
         Field<NonNullGraphType<SourceGraphType>>("source").Description("The clause that sets it.").Resolve(c => c.Source.Source);

@@ -22,5 +22,8 @@ public sealed class EdgeGraphType : ObjectGraphType<Edge>
             .Description("The clauses that state this edge; an edge that several plans state cites each of them.").Resolve(c => c.Source.Sources);
         Field<NonNullGraphType<IntGraphType>>("version").Description("Goes up with every edit; pass it as expectedVersion to update the edge.").Resolve(c => c.Source.Version);
         Field<StringGraphType>("group").Description("The alternative group: the edges of one node with the same group are alternatives, and the need is met while any one is available. Null for a hard requirement.").Resolve(c => c.Source.Group);
+        Field<NonNullGraphType<NeedReachEnum>>("reach")
+            .Description("For a need of a class: EVERY_MEMBER when the plan states it for every member (each variant inherits it), CLASS when it states it for the class as a whole (no member inherits it). EVERY_MEMBER on every other edge.")
+            .Resolve(c => c.Source.Reach);
     }
 }

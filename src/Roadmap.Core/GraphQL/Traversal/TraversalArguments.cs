@@ -16,10 +16,19 @@ internal static class TraversalArguments
         .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("kinds", kindsDescription)
         .Argument<ListGraphType<NonNullGraphType<NodeKindEnum>>>("stopAt", "Reach nodes of these kinds but do not go on from them, e.g. [PRODUCT] to stop at the first product; the start node is always gone on from.");
 
+    /// <summary>Adds members, the roll-up over the start's members, for dependencies and dependents.</summary>
+    public static FieldBuilder<TSource, TReturn> WithMembers<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field, string description) => field
+        .Argument<NonNullGraphType<BooleanGraphType>>("members", a =>
+        {
+            a.DefaultValue = false;
+            a.Description = description;
+        });
+
     public static TraversalControls Read(IResolveFieldContext context) => new(
         Via: SetOf(context.GetArgument<List<EdgeType>?>("via")),
         Kinds: SetOf(context.GetArgument<List<NodeKind>?>("kinds")),
-        StopAt: SetOf(context.GetArgument<List<NodeKind>?>("stopAt")));
+        StopAt: SetOf(context.GetArgument<List<NodeKind>?>("stopAt")),
+        Members: context.HasArgument("members") && context.GetArgument<bool>("members"));
 
     private static HashSet<T>? SetOf<T>(List<T>? values) => values is null ? null : [.. values];
 }

@@ -24,18 +24,20 @@ public static class TraversalQueries
 
     public static void AddDependencies(ObjectGraphType query) =>
         query.Field<NonNullGraphType<SubgraphGraphType>>("dependencies")
-            .Description("What a node needs, following edges forward: a product's components, their materials, the technologies they use.")
+            .Description("What a node needs, following edges forward: a product's components, their materials, the technologies they use. A variant reaches what its general node needs of every member, not the class's own needs (reach CLASS).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The node to start from; an unknown id gives an empty subgraph with a null root.")
             .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 3; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges."; })
             .WithTraversalControls("Report only nodes of these kinds, e.g. [COMPONENT] for a bill of materials; all when omitted. The walk still goes through the others.")
+            .WithMembers("For a class: also what its members need (the nodes that are a VARIANT_OF it, at any remove, each one VARIANT_OF hop deeper), each level naming the member it is reached through. A need the plan states for the class as a whole (reach CLASS) is never passed down to a member either way.")
             .ResolveAsync(c => Reach(c, Direction.Forward));
 
     public static void AddDependents(ObjectGraphType query) =>
         query.Field<NonNullGraphType<SubgraphGraphType>>("dependents")
-            .Description("What needs a node, following edges backward: the products and programs that rely on a component.")
+            .Description("What needs a node, following edges backward: the products and programs that rely on a component. What a class needs as a whole (reach CLASS) reaches the class and what targets it, not the class's members.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The node to start from; an unknown id gives an empty subgraph with a null root.")
             .Argument<NonNullGraphType<IntGraphType>>("maxDepth", a => { a.DefaultValue = 3; a.Description = $"1 to {ArgumentLimits.MaxDepth} edges."; })
             .WithTraversalControls("Report only nodes of these kinds, e.g. [PRODUCT] for a where-used list of products; all when omitted. The walk still goes through the others.")
+            .WithMembers("For a general node: also what needs its variants (高压发生器 → the DSA that needs 大热容量高压发生器), whatever 'via' says of VARIANT_OF, each level naming the variant it is reached through.")
             .ResolveAsync(c => Reach(c, Direction.Backward));
 
     public static void AddPaths(ObjectGraphType query) =>

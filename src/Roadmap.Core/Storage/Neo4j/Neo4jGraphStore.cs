@@ -123,8 +123,16 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     {
         // One level past maxDepth, so that "truncated" can be told. Only the followed edge types are fetched; the
         // kinds reported and the kinds stopped at are the algorithm's to apply, on what was fetched.
-        var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken, e => controls.Follows(e.Type));
-        return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth, controls);
+        if (!controls.Members)
+        {
+            var neighbourhood = await NeighbourhoodAsync([id], direction, maxDepth + 1, cancellationToken, e => controls.Follows(e.Type));
+            return GraphAlgorithms.Reach(neighbourhood, id, direction, maxDepth, controls);
+        }
+        // The roll-up walks from the start's members too: the class tree first, then the neighbourhood of all of it.
+        var tree = await NeighbourhoodAsync([id], Direction.Backward, maxDepth, cancellationToken, e => e.Type == EdgeType.VariantOf);
+        var around = await NeighbourhoodAsync([.. tree.Nodes.Select(n => n.Id)], direction, maxDepth + 1, cancellationToken, e => controls.Follows(e.Type));
+        var graph = await WithNodesAsync(tree.Edges.Concat(around.Edges), [.. tree.Nodes, .. around.Nodes], cancellationToken);
+        return GraphAlgorithms.Reach(graph, id, direction, maxDepth, controls);
     }
 
     public async Task<PathSearch> PathsAsync(string from, string to, int maxLength, int limit, TraversalControls controls, CancellationToken cancellationToken)
@@ -290,6 +298,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
         var typeName = (string?)result.Value(row, "type");
         if (!EnumNames.TryParse<EdgeType>(typeName, out var type)) throw new Neo4jClientException("MALFORMED_RESPONSE", $"unknown relationship type '{typeName}'");
         var sources = (string?)result.Value(row, "sources") is { } json ? JsonSerializer.Deserialize<List<Source>>(json, GraphJson.Options)! : [];
-        return new Edge((string)result.Value(row, "from")!, type, (string)result.Value(row, "to")!, sources, (string?)result.Value(row, "group"));
+        var reachName = (string?)result.Value(row, "reach");
+        var reach = NeedReach.EveryMember;
+        if (reachName is not null && !EnumNames.TryParse(reachName, out reach)) throw new Neo4jClientException("MALFORMED_RESPONSE", $"unknown reach '{reachName}'");
+        return new Edge((string)result.Value(row, "from")!, type, (string)result.Value(row, "to")!, sources, (string?)result.Value(row, "group"), reach);
     }
 }

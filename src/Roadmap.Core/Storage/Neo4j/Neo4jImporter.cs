@@ -92,6 +92,8 @@ public static class Neo4jImporter
         ["to"] = edge.To,
         ["sources"] = JsonSerializer.Serialize(edge.Sources, GraphJson.Options),
         ["group"] = edge.Group,
+        // Absent for the default, a need of every member, as in the SQLite file: only a class's own need is marked.
+        ["reach"] = edge.Reach == NeedReach.EveryMember ? null : EnumNames.ToConstant(edge.Reach),
     };
 
 
@@ -109,11 +111,11 @@ public static class Neo4jImporter
             CsvRow(nodes, node.Id, $"Node;{node.Kind}", (string)row["kind"]!, node.NameZh, node.NameEn, string.Join(';', node.Aliases),
                 (string)row["aliasText"]!, (string?)row["latestStatus"] ?? "", (string)row["body"]!);
         }
-        var relationships = new StringBuilder(":START_ID,:END_ID,:TYPE,sources,group\n");
+        var relationships = new StringBuilder(":START_ID,:END_ID,:TYPE,sources,group,reach\n");
         foreach (var edge in graph.Edges)
         {
             var row = EdgeRow(edge);
-            CsvRow(relationships, edge.From, edge.To, (string)row["type"]!, (string)row["sources"]!, edge.Group ?? "");
+            CsvRow(relationships, edge.From, edge.To, (string)row["type"]!, (string)row["sources"]!, edge.Group ?? "", (string?)row["reach"] ?? "");
         }
         File.WriteAllText(Path.Combine(directory, "nodes.csv"), nodes.ToString());
         File.WriteAllText(Path.Combine(directory, "relationships.csv"), relationships.ToString());
