@@ -41,20 +41,29 @@ public static class GraphAlgorithms
         // A node is walked from again when a later edge lifts its limit; it is listed once.
         var walk = new List<int> { root };
         using var walked = NodeMarks.Rent(graph.NodeCount);
+        // For a node whose limit was lifted: what its held-back edges lead to is reached through this (a member, -1 or
+        // -2 as in 'through'): the lifting walk's, not the one that found the node first.
+        using var liftedThrough = NodeMarks.Rent(graph.NodeCount);
+        // A node found first as a need and then as a member of the start: walked again for its own members.
+        using var hopsPending = NodeMarks.Rent(graph.NodeCount);
         var edges = new List<int>();
         var truncated = false;
         for (var head = 0; head < walk.Count; head++)
         {
             var v = walk[head];
-            var again = walked.Has(v);
-            walked.Set(v, 1);
+            // 1: walked with a limit; 2: walked without one, so every edge it has is taken.
+            var before = walked.Get(v, 0);
+            if (before == 2 && hopsPending.Get(v, 0) == 0) continue;
+            var again = before > 0;
+            walked.Set(v, limited.Get(v) == 1 ? 1 : 2);
             var depthOfV = depth.Get(v);
             var inClassTree = v == root || through.Get(v) == -2;
             if (!inClassTree && controls.StopsAt(graph.KindOf(v))) continue;
-            if (controls.Members && inClassTree && direction == Direction.Forward && !again)
+            if (controls.Members && inClassTree && direction == Direction.Forward && (!again || hopsPending.Get(v, 0) == 1))
             {
+                hopsPending.Set(v, 0);
                 // The members, walked from as the start is: the hop is the roll-up's own, whatever 'via' says.
-                foreach (var e in graph.EdgesOf(v, Direction.Backward, EdgeType.VariantOf)) Visit(v, depthOfV, e, graph.EdgeFrom(e), member: true);
+                foreach (var e in graph.EdgesOf(v, Direction.Backward, EdgeType.VariantOf)) Visit(v, depthOfV, e, graph.EdgeFrom(e), member: true, through.Get(v));
             }
             foreach (var e in graph.EdgesOf(v, direction))
             {
@@ -62,12 +71,16 @@ public static class GraphAlgorithms
                 if (!isMemberHop && !controls.Follows(graph.TypeOf(e))) continue;
                 var heldBack = !ClassNeeds.MayLeave(graph, e, direction);
                 // A limited node does not go on along what its limit holds back; walked again, only that is new.
-                if (heldBack ? limited.Get(v) == 1 : again) continue;
-                Visit(v, depthOfV, e, graph.Neighbour(e, direction), isMemberHop);
+                if (heldBack ? limited.Get(v) == 1 || before == 2 : again) continue;
+                // What its limit held back is reached through the walk that lifted it, not the one that found it.
+                Visit(v, depthOfV, e, graph.Neighbour(e, direction), isMemberHop, heldBack && liftedThrough.Has(v) ? liftedThrough.Get(v) : through.Get(v));
             }
         }
 
-        void Visit(int v, int depthOfV, int e, int w, bool member)
+        // What a node reached from v is reached through: v itself when v is a member, else what v is reached through.
+        int ThroughFrom(int v, int throughOfV) => v == root ? -1 : throughOfV == -2 ? v : throughOfV;
+
+        void Visit(int v, int depthOfV, int e, int w, bool member, int throughOfV = -1)
         {
             if (depthOfV == maxDepth)
             {
@@ -77,11 +90,21 @@ public static class GraphAlgorithms
             }
             edges.Add(e);
             var limits = !member && ClassNeeds.Limits(graph, e, direction);
+            var throughOfW = member ? -2 : ThroughFrom(v, throughOfV);
             if (depth.Has(w))
             {
+                if (member && through.Get(w) != -2)
+                {
+                    through.Set(w, -2);
+                    limited.Set(w, 0);
+                    if (walked.Has(w)) hopsPending.Set(w, 1);
+                    walk.Add(w);
+                    return;
+                }
                 if (!limits && limited.Get(w) == 1)
                 {
                     limited.Set(w, 0);
+                    liftedThrough.Set(w, throughOfW);
                     walk.Add(w);
                 }
                 return;
@@ -89,7 +112,7 @@ public static class GraphAlgorithms
             depth.Set(w, depthOfV + 1);
             via.Set(w, e);
             limited.Set(w, limits ? 1 : 0);
-            through.Set(w, member ? -2 : v == root ? -1 : through.Get(v) == -2 ? v : through.Get(v));
+            through.Set(w, throughOfW);
             reached.Add(w);
             walk.Add(w);
         }
@@ -202,14 +225,16 @@ public static class GraphAlgorithms
         for (var head = 0; head < walk.Count; head++)
         {
             var v = walk[head];
-            var again = walked.Has(v);
-            walked.Set(v, 1);
+            // 1: walked with a limit; 2: walked without one, so every edge it has is taken.
+            var before = walked.Get(v, 0);
+            if (before == 2) continue;
+            walked.Set(v, limited.Get(v, 0) == 1 ? 1 : 2);
             var depthOfV = depth.Get(v);
             if (depthOfV == maxDepth) continue;
             foreach (var e in graph.EdgesOf(v, Direction.Backward))
             {
                 var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Backward);
-                if (heldBack ? limited.Get(v, 0) == 1 : again) continue;
+                if (heldBack ? limited.Get(v, 0) == 1 : before > 0) continue;
                 var w = graph.EdgeFrom(e);
                 var limits = ClassNeeds.Limits(graph, e, Direction.Backward);
                 if (depth.Has(w))

@@ -75,16 +75,19 @@ public static class ScenarioAnalysis
         // when a later edge reaches it otherwise, it is walked again for those alone.
         var limited = new HashSet<int>();
         var walk = new List<int> { start };
-        var walked = new HashSet<int>();
+        // 1: walked with a limit; 2: walked without one, so every edge it has is taken (and listed once).
+        var walked = new Dictionary<int, int>();
         for (var step = 0; step < walk.Count; step++)
         {
             var v = walk[step];
-            var again = !walked.Add(v);
+            var before = walked.GetValueOrDefault(v);
+            if (before == 2) continue;
+            walked[v] = limited.Contains(v) ? 1 : 2;
             var head = index[v];
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
                 var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Forward);
-                if (heldBack ? limited.Contains(v) : again) continue;
+                if (heldBack ? limited.Contains(v) : before > 0) continue;
                 edges.Add(graph.EdgeAt(e));
                 var w = graph.EdgeTo(e);
                 var limits = ClassNeeds.Limits(graph, e, Direction.Forward);

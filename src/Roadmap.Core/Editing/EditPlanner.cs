@@ -114,6 +114,15 @@ public static class EditPlanner
         Refuse(GraphRules.Group(draft.Type, group));
         Refuse(GraphRules.Reach(draft.Type, draft.Reach));
         Refuse(GraphRules.ReachHasMembers(draft, HasMembers(graph, draft.From)));
+        if (group is not null && graph.IndexOf(draft.From) is var owner and >= 0)
+        {
+            var alternatives = new List<NeedReach> { draft.Reach };
+            foreach (var e in graph.EdgesOf(owner, Direction.Forward))
+            {
+                if (graph.EdgeAt(e) is { } other && other.Group == group && other.Key != draft.Key) alternatives.Add(other.Reach);
+            }
+            Refuse(GraphRules.GroupReach(draft.From, group, alternatives));
+        }
         if (group is not null && GraphRules.TextLength(group) > MaxNameLength) throw new RoadmapException(ErrorCodes.BadValue, $"'group' has more than {MaxNameLength} characters.");
         Refuse(GraphRules.HasSources(draft.Sources.Count, "an edge"));
         CheckList(draft.Sources, "sources");

@@ -72,6 +72,12 @@ public static class GraphRules
             ? null
             : new(ErrorCodes.BadReach, "only a REQUIRES or USES_TECHNOLOGY edge can be a need of the class as a whole (reach: class)");
 
+    /// <summary>BAD_REACH: the alternatives of one group are one need, of every member or of the class, not both.</summary>
+    public static RuleViolation? GroupReach(string from, string group, IEnumerable<NeedReach> reaches) =>
+        reaches.Distinct().Count() <= 1
+            ? null
+            : new(ErrorCodes.BadReach, $"the alternatives of group '{group}' of '{from}' differ in reach; a choice is one need, of every member or of the class as a whole");
+
     /// <summary>
     /// REACH_WITHOUT_MEMBERS: a need stated for a class as a whole needs a class, a node some other node is a
     /// VARIANT_OF; on anything else it would mean nothing.

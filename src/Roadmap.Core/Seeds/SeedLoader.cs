@@ -138,6 +138,11 @@ public static class SeedLoader
             if (GraphRules.ReachHasMembers(graph.Edges[i], classes.Contains(graph.Edges[i].From)) is { } violation) ReportRule(reader.EdgeLocations[i], violation);
         }
 
+        foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null).GroupBy(x => (x.Edge.From, x.Edge.Group)))
+        {
+            ReportRule(group.First().At, GraphRules.GroupReach(group.Key.From, group.Key.Group!, group.Select(x => x.Edge.Reach)));
+        }
+
         // A judgement's context is what the same plan says of the node elsewhere; another plan's word is its own judgement.
         foreach (var node in graph.Nodes)
         {

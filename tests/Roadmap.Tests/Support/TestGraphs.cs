@@ -12,7 +12,8 @@ internal static class TestGraphs
 
     /// <summary>
     /// Builds a graph from edge specs like "product:a>component:b" (REQUIRES unless the target is a technology, or
-    /// the spec names a type: "program:p>TARGETS>product:a"). Node kinds follow the id prefixes.
+    /// the spec names a type: "program:p>TARGETS>product:a"). "CLASS" among the parts makes it a need of the class as a
+    /// whole: "product:ivd>CLASS>technology:microfluidics". Node kinds follow the id prefixes.
     /// </summary>
     public static GraphData Build(params string[] edges)
     {
@@ -20,11 +21,12 @@ internal static class TestGraphs
         var result = new List<Edge>();
         foreach (var spec in edges)
         {
-            var parts = spec.Split('>');
+            var reach = spec.Contains(">CLASS>", StringComparison.Ordinal) ? NeedReach.Class : NeedReach.EveryMember;
+            var parts = spec.Replace(">CLASS>", ">", StringComparison.Ordinal).Split('>');
             var (from, to) = (parts[0], parts[^1]);
             foreach (var id in new[] { from, to }) nodes.TryAdd(id, NodeFor(id));
             var type = parts.Length == 3 ? Enum.Parse<EdgeType>(parts[1].Replace("_", "", StringComparison.Ordinal), ignoreCase: true) : TypeFor(from, to);
-            result.Add(new Edge(from, type, to, [TestSource]));
+            result.Add(new Edge(from, type, to, [TestSource], Reach: reach));
         }
         return new GraphData(nodes.Values.ToList(), result);
     }

@@ -68,12 +68,12 @@ public class ScenarioProperties
 
     // Random roadmaps of the allowed shapes: each edge typed as the kinds allow, some grouped, some nodes judged.
     private static readonly Gen<GraphIndex> RandomRoadmap =
-        Gen.Select(Gen.Select(Gen.Int[0, Ids.Length - 1], Gen.Int[0, Ids.Length - 1], Gen.Int[0, 3], Gen.Bool).Array[0, 30],
+        Gen.Select(Gen.Select(Gen.Int[0, Ids.Length - 1], Gen.Int[0, Ids.Length - 1], Gen.Int[0, 3], Gen.Bool, Gen.Int[0, 3]).Array[0, 30],
                    Gen.Select(Gen.Int[0, 4], Gen.Int[2014, 2022]).Array[Ids.Length])
             .Select((specs, judgements) =>
             {
                 var edges = new List<Edge>();
-                foreach (var (from, to, group, variant) in specs)
+                foreach (var (from, to, group, variant, wholeClass) in specs)
                 {
                     if (from == to) continue;
                     var (a, b) = (Ids[from], Ids[to]);
@@ -82,8 +82,15 @@ public class ScenarioProperties
                         : TestGraphs.TypeFor(a, b);
                     if (!NodeKinds.Allows(type, TestGraphs.KindOf(a), TestGraphs.KindOf(b)) || edges.Any(e => e.From == a && e.Type == type && e.To == b)) continue;
                     var grouped = type is EdgeType.Requires or EdgeType.UsesTechnology && group > 0 ? $"g{group}" : null;
-                    edges.Add(new Edge(a, type, b, [new Source("document:test", "1", "test")], grouped));
+                    // About one need in four is the class's as a whole; it keeps that reach only on a node with members.
+                    edges.Add(new Edge(a, type, b, [new Source("document:test", "1", "test")], grouped,
+                        wholeClass == 0 && type is EdgeType.Requires or EdgeType.UsesTechnology ? NeedReach.Class : NeedReach.EveryMember));
                 }
+                var classes = edges.Where(e => e.Type == EdgeType.VariantOf).Select(e => e.To).ToHashSet(StringComparer.Ordinal);
+                edges = [.. edges.Select(e => e.IsClassNeed && !classes.Contains(e.From) ? e with { Reach = NeedReach.EveryMember } : e)];
+                // The alternatives of a group share a reach (the rules refuse a mix): the first's.
+                var groupReach = edges.Where(e => e.Group is not null).GroupBy(e => (e.From, e.Group)).ToDictionary(g => g.Key, g => g.First().Reach);
+                edges = [.. edges.Select(e => e.Group is null ? e : e with { Reach = groupReach[(e.From, e.Group)] })];
                 var nodes = Ids.Select((id, i) => TestGraphs.NodeFor(id) with
                 {
                     Assessments = judgements[i].Item1 == 4 ? [] : [new Assessment((AssessmentStatus)judgements[i].Item1, judgements[i].Item2, new Source("document:test", "1", "test"))],
