@@ -8,10 +8,13 @@ namespace Roadmap.Core.Analysis;
 /// </summary>
 public sealed record InheritedNeed(Node Variant, IReadOnlyList<Node> Chain, Node General, Edge Edge, Node Need);
 
+/// <summary>A need a plan states for <see cref="Class"/> as a whole, which none of its <see cref="MemberCount"/> members inherits.</summary>
+public sealed record ClassNeed(Node Class, int MemberCount, Edge Edge, Node Need);
+
 /// <summary>
-/// What each variant inherits through VARIANT_OF: the input of <c>roadmap audit variants</c>, so that a curator reads
-/// every need a specific node gets from a general one with the clause that put it there, and can tell a need the plan
-/// states for the whole class from one that belongs to a single member.
+/// What each variant inherits through VARIANT_OF, and what stays with a class: the input of <c>roadmap audit
+/// variants</c>, so that a curator reads every need a specific node gets from a general one with the clause that put
+/// it there, and every need the plan states for a class as a whole, and can tell the two apart.
 /// </summary>
 public static class InheritedNeeds
 {
@@ -32,7 +35,8 @@ public static class InheritedNeeds
                 foreach (var up in generals[at.Id].OrderBy(e => e.To, StringComparer.Ordinal))
                 {
                     if (!seen.Add(up.To) || !byId.TryGetValue(up.To, out var general)) continue;
-                    foreach (var need in needs[general.Id].OrderBy(e => e.To, StringComparer.Ordinal))
+                    // A need of the class as a whole stays with the class (ClassNeeds).
+                    foreach (var need in needs[general.Id].Where(e => !e.IsClassNeed).OrderBy(e => e.To, StringComparer.Ordinal))
                     {
                         if (byId.TryGetValue(need.To, out var needed)) rows.Add(new InheritedNeed(variant, at.Chain, general, need, needed));
                     }
@@ -41,5 +45,16 @@ public static class InheritedNeeds
             }
         }
         return rows;
+    }
+
+    /// <summary>Every need stated for a class as a whole, ordered by class, then need, with how many members the class has.</summary>
+    public static IReadOnlyList<ClassNeed> OfClasses(GraphData graph)
+    {
+        var byId = graph.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        var members = graph.Edges.Where(e => e.Type == EdgeType.VariantOf).GroupBy(e => e.To, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return graph.Edges.Where(e => e.IsClassNeed && byId.ContainsKey(e.From) && byId.ContainsKey(e.To))
+            .OrderBy(e => e.From, StringComparer.Ordinal).ThenBy(e => e.To, StringComparer.Ordinal)
+            .Select(e => new ClassNeed(byId[e.From], members.GetValueOrDefault(e.From), e, byId[e.To]))
+            .ToList();
     }
 }

@@ -40,4 +40,30 @@ public class InheritedNeedsTests
             ("product:c", "", "product:a"),
         ]);
     }
+
+    [Fact]
+    public void A_need_of_the_class_as_a_whole_is_listed_with_its_class_and_inherited_by_no_member()
+    {
+        var graph = TestGraphs.Build(
+            "product:ivd>CLASS>technology:microfluidics", "product:ivd>component:chip",
+            "product:kit>VARIANT_OF>product:ivd", "product:analyser>VARIANT_OF>product:ivd");
+
+        InheritedNeeds.Of(graph).Select(r => (r.Variant.Id, r.Need.Id)).ShouldBe([("product:analyser", "component:chip"), ("product:kit", "component:chip")]);
+        InheritedNeeds.OfClasses(graph).Select(r => (r.Class.Id, r.MemberCount, r.Need.Id)).ShouldBe([("product:ivd", 2, "technology:microfluidics")]);
+    }
+
+    [Fact]
+    public void The_judgements_to_review_are_the_ones_read_from_wording()
+    {
+        var source = new Source("document:d", "一", "推动…升级换代");
+        var read = new Assessment(AssessmentStatus.Foundation, 2021, source) { Basis = AssessmentBasis.Read, Note = "upgrade read as a base" };
+        var graph = new GraphData(
+            [
+                TestGraphs.NodeFor("product:a") with { Assessments = [new Assessment(AssessmentStatus.ImportDependent, 2016, source), read] },
+                TestGraphs.NodeFor("product:b") with { Assessments = [new Assessment(AssessmentStatus.DomesticGap, 2016, source)] },
+            ],
+            []);
+
+        JudgementsToReview.Of(graph).ShouldBe([new JudgementToReview(graph.Nodes[0], read)]);
+    }
 }

@@ -112,6 +112,10 @@ public class SeedValidationTests
     [InlineData("    type: PART\n", "    type: PART\n    colour: red\n", "UNKNOWN_KEY", 18)]
     [InlineData("    type: REQUIRES\n", "    type: REQUIRES\n    group: tube\n", "GROUP_OF_ONE", 21)]
     [InlineData("    type: REQUIRES\n", "    type: VARIANT_OF\n    group: tube\n", "BAD_GROUP", 21)]
+    [InlineData("    type: REQUIRES\n", "    type: REQUIRES\n    reach: class\n", "REACH_WITHOUT_MEMBERS", 21)]
+    [InlineData("    type: REQUIRES\n", "    type: REQUIRES\n    reach: sometimes\n", "UNKNOWN_ENUM", 23)]
+    [InlineData("{status: FOUNDATION, section", "{status: FOUNDATION, basis: read, section", "MISSING_FIELD", 10)]
+    [InlineData("{status: FOUNDATION, section", "{status: FOUNDATION, basis: read, note: \"升级换代 read as some base\", section", null, 0)]
     public void Each_problem_is_reported_with_its_code_file_and_line(string find, string replace, string? code, int line)
     {
         ValidGraph.ShouldContain(find);
@@ -123,6 +127,85 @@ public class SeedValidationTests
             return;
         }
         result.Issues.ShouldContain(i => i.Code == code && i.File == "plan.yaml" && i.Line == line, string.Join("\n", result.Issues));
+    }
+
+    private const string ClassGraph = """
+        document: document:plan
+        products:
+          - id: product:ct
+            nameZh: CT
+            nameEn: computed tomography (CT) system
+            field: IMAGING
+            sources:
+              - {section: 一, quote: "推动具备一定基础的 CT、MRI"}
+          - id: product:mri
+            nameZh: MRI
+            nameEn: magnetic resonance imaging (MRI) system
+            field: IMAGING
+            sources:
+              - {section: 一, quote: "MRI 等设备"}
+          - id: product:imaging-equipment
+            nameZh: 影像设备
+            nameEn: imaging equipment
+            field: IMAGING
+            sources:
+              - {section: 一, quote: 影像设备}
+            assessments:
+              - {status: FOUNDATION, basis: read, note: "升级换代 read as a base to upgrade", section: 一, quote: 推动具备一定基础的 CT, context: [{section: 一, quote: 等设备升级换代}]}
+        components:
+          - id: component:ct-tube
+            nameZh: 大热容量球管
+            nameEn: high-heat-capacity X-ray tube
+            type: PART
+            sources:
+              - {section: 一, quote: "关键部件: 大热容量球管"}
+        edges:
+          - {from: product:ct, type: VARIANT_OF, to: product:imaging-equipment, sources: [{section: 一, quote: CT}]}
+          - {from: product:mri, type: VARIANT_OF, to: product:imaging-equipment, sources: [{section: 一, quote: MRI}]}
+          - {from: product:imaging-equipment, type: REQUIRES, to: component:ct-tube, reach: class, sources: [{section: 一, quote: 关键部件：大热容量球管}]}
+        """;
+
+    [Fact]
+    public void A_class_need_a_read_judgement_and_its_context_load_as_written()
+    {
+        var result = LoadWith(ClassGraph);
+
+        result.Issues.ShouldBeEmpty(string.Join("\n", result.Issues));
+        result.Graph.Edges.Single(e => e.Type == EdgeType.Requires).Reach.ShouldBe(NeedReach.Class);
+        var judgement = result.Graph.Nodes.Single(n => n.Id == "product:imaging-equipment").Assessments.ShouldHaveSingleItem();
+        judgement.Basis.ShouldBe(AssessmentBasis.Read);
+        judgement.Note.ShouldBe("升级换代 read as a base to upgrade");
+        judgement.Context.ShouldHaveSingleItem().Quote.ShouldBe("等设备升级换代");
+    }
+
+    [Theory]
+    [InlineData("type: REQUIRES, to: component:ct-tube, reach: class", "type: REQUIRES, to: component:ct-tube, reach: class, group: tube", "GROUP_OF_ONE")]
+    [InlineData("{from: product:mri, type: VARIANT_OF", "{from: product:mri, type: USES_TECHNOLOGY, reach: class", "BAD_EDGE_KINDS")]
+    public void A_class_need_keeps_the_rules_of_a_need(string find, string replace, string? code)
+    {
+        ClassGraph.ShouldContain(find);
+        var result = LoadWith(ClassGraph.Replace(find, replace, StringComparison.Ordinal));
+
+        if (code is null) result.Issues.ShouldBeEmpty(string.Join("\n", result.Issues));
+        else result.Issues.ShouldContain(i => i.Code == code, string.Join("\n", result.Issues));
+    }
+
+    [Fact]
+    public void A_class_need_on_a_node_whose_members_are_gone_is_reported()
+    {
+        var result = LoadWith(ClassGraph
+            .Replace("  - {from: product:ct, type: VARIANT_OF, to: product:imaging-equipment, sources: [{section: 一, quote: CT}]}\n", "", StringComparison.Ordinal)
+            .Replace("  - {from: product:mri, type: VARIANT_OF, to: product:imaging-equipment, sources: [{section: 一, quote: MRI}]}\n", "", StringComparison.Ordinal));
+
+        result.Issues.ShouldContain(i => i.Code == "REACH_WITHOUT_MEMBERS", string.Join("\n", result.Issues));
+    }
+
+    [Fact]
+    public void Context_from_another_plan_is_reported()
+    {
+        var result = LoadWith(ClassGraph.Replace("context: [{section: 一, quote: 等设备升级换代}]", "context: [{doc: document:other, section: 一, quote: 等设备升级换代}]", StringComparison.Ordinal));
+
+        result.Issues.ShouldContain(i => i.Code == "BAD_VALUE" && i.Message.Contains("context", StringComparison.Ordinal), string.Join("\n", result.Issues));
     }
 
     [Fact]
