@@ -21,12 +21,14 @@ public class ReadModelSnapshotTests
     // Every field a node can carry, each sometimes absent, with text in both scripts and the odd empty string.
     private static readonly Gen<string> Text = Gen.OneOf(Gen.Const(""), Gen.String[Gen.Char["a-z 球管探测器-"], 1, 12], Gen.String);
     private static readonly Gen<Source> SourceGen = Gen.Select(Gen.Int[0, 3], Text, Text, (d, section, quote) => new Source($"document:d{d}", section, quote));
-    private static readonly Gen<Quantity> QuantityGen = Gen.Select(Text, Gen.Enum<Comparator>(), Gen.Double, Gen.Double.Nullable(), Text.Null(), SourceGen,
-        (metric, comparator, value, max, unit, source) => new Quantity(metric, comparator, value, max, unit, source));
+    private static readonly Gen<Quantity> QuantityGen = Gen.Select(Text, Gen.Enum<Comparator>(), Gen.Double, Gen.Double.Nullable(), Text.Null(), SourceGen, Text.Null(),
+        (metric, comparator, value, max, unit, source, unitEn) => new Quantity(metric, comparator, value, max, unit, source) { UnitEn = unitEn });
+    private static readonly Gen<Assessment> AssessmentGen = Gen.Select(Gen.Enum<AssessmentStatus>(), Gen.Int[2000, 2030], SourceGen, Gen.Enum<AssessmentBasis>(), Text.Null(), SourceGen.Array[0, 2],
+        (s, y, src, basis, note, context) => new Assessment(s, y, src) { Basis = basis, Note = note, Context = context });
 
     private static readonly Gen<Node> NodeGen = Gen.Select(
         Gen.Select(Gen.Int[0, 40], Gen.Enum<NodeKind>(), Text, Text, Text.Array[0, 2], SourceGen.Array[0, 2],
-            Gen.Select(Gen.Enum<AssessmentStatus>(), Gen.Int[2000, 2030], SourceGen, (s, y, src) => new Assessment(s, y, src)).Array[0, 3]),
+            AssessmentGen.Array[0, 3]),
         Gen.Select(Text.Null(), Gen.Enum<ComponentType>().Nullable(), Gen.Enum<Field>().Nullable(), QuantityGen.Array[0, 2], Gen.Enum<ProgramType>().Nullable(),
             Gen.Select(Gen.Int[2000, 2030], Gen.Int[2000, 2035].Nullable(), (start, end) => new Period(start, end)).Null()),
         Gen.Select(Text.Array[0, 2], QuantityGen.Array[0, 2], Text.Null(), Gen.Int[1, 500], Text.Null(), Text.Null(), Gen.Int[1990, 2030].Nullable()),
@@ -42,8 +44,8 @@ public class ReadModelSnapshotTests
         var nodes = generated.DistinctBy(n => n.Id).ToArray();
         if (nodes.Length == 0) return Gen.Const(() => new GraphData([], []));
         var end = Gen.Int[0, nodes.Length - 1].Select(i => nodes[i].Id);
-        var edge = Gen.Select(end, Gen.Enum<EdgeType>(), end, SourceGen.Array[0, 2], Text.Null(), Gen.Int[1, 9],
-            (from, type, to, sources, group, version) => new Edge(from, type, to, sources, group) { Version = version });
+        var edge = Gen.Select(end, Gen.Enum<EdgeType>(), end, SourceGen.Array[0, 2], Text.Null(), Gen.Int[1, 9], Gen.Enum<NeedReach>(),
+            (from, type, to, sources, group, version, reach) => new Edge(from, type, to, sources, group, reach) { Version = version });
         return edge.Array[0, 60].Select(edges => new GraphData(nodes, [.. edges.DistinctBy(e => e.Key)]));
     });
 
