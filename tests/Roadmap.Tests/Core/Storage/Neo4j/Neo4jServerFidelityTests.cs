@@ -110,6 +110,31 @@ public sealed class Neo4jServerFidelityTests
     }
 
     [Fact]
+    public async Task A_need_of_a_class_as_a_whole_is_stored_on_the_relationship_and_walked_as_the_embedded_store_walks_it()
+    {
+        await using var stub = await QueryApiStub.StartAsync(new QueryApiStubGraph());
+        var client = Client(stub);
+        var classNeed = new Edge("product:ct", EdgeType.UsesTechnology, "technology:image-reconstruction", [new Source("document:test-plan", "二", "图像重建技术")], Reach: NeedReach.Class);
+        var graph = new GraphData(TestSeeds.Graph.Nodes, [.. TestSeeds.Graph.Edges.Where(e => e.Key != classNeed.Key), classNeed]);
+        await Neo4jImporter.ImportAsync(client, graph, 500, null, CancellationToken.None);
+        using var store = new Neo4jGraphStore(client);
+        await store.InitializeAsync(CancellationToken.None);
+
+        stub.Graph.Relationships.Single(r => r.From == "product:ct" && r.Type == "USES_TECHNOLOGY").Properties["reach"]!.GetValue<string>().ShouldBe("CLASS");
+        (await store.GetEdgesAsync(["product:ct"], Direction.Forward, CancellationToken.None))["product:ct"].Single(e => e.To == classNeed.To).Reach.ShouldBe(NeedReach.Class);
+        var embedded = new GraphIndex(graph);
+        foreach (var (id, direction, members) in new[] { ("product:photon-counting-ct", Direction.Forward, false), ("product:ct", Direction.Forward, true), ("technology:image-reconstruction", Direction.Backward, false) })
+        {
+            var controls = new TraversalControls(Members: members);
+            var remote = await store.ReachAsync(id, direction, 5, controls, CancellationToken.None);
+            var local = GraphAlgorithms.Reach(embedded, id, direction, 5, controls);
+            remote.Levels.Select(l => (l.Node.Id, l.Depth, l.Through?.Id)).ShouldBe(local.Levels.Select(l => (l.Node.Id, l.Depth, l.Through?.Id)), $"{id} {direction} members {members}");
+        }
+        var impact = await store.ImpactAsync(Scenario.Of(["technology:image-reconstruction"], false), 8, CancellationToken.None);
+        impact.Impacted.Select(i => (i.Node.Id, i.Severity)).ShouldBe([("product:ct", ImpactSeverity.AtRisk), ("program:demo", ImpactSeverity.AtRisk)]);
+    }
+
+    [Fact]
     public async Task An_import_committed_between_the_snapshots_node_and_edge_reads_does_not_mix_two_graphs()
     {
         await using var stub = await QueryApiStub.StartAsync(new QueryApiStubGraph());
