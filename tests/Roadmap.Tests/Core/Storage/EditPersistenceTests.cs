@@ -30,6 +30,34 @@ public class EditPersistenceTests
     }, null);
 
     [Fact]
+    public async Task A_file_with_edits_written_before_edges_had_a_reach_opens_and_takes_a_class_need()
+    {
+        var (seeds, database) = Workspace();
+        using (var store = await Open(seeds, database)) await store.EditAsync("curator", NewTechnology("technology:before-reach"), CancellationToken.None);
+        // As the previous version wrote it: no reach column, and no snapshot of the current format.
+        using (var old = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database};Pooling=False"))
+        {
+            old.Open();
+            using var command = old.CreateCommand();
+            command.CommandText = "ALTER TABLE edges DROP COLUMN reach; DELETE FROM snapshot; DELETE FROM meta WHERE key LIKE 'snapshot_%';";
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = await Open(seeds, database))
+        {
+            store.Graph.IndexOf("technology:before-reach").ShouldBeGreaterThanOrEqualTo(0, "the edit is kept, not re-imported over");
+            store.Graph.Edges.ShouldAllBe(e => e.Reach == NeedReach.EveryMember);
+            var tech = new Edge("product:ct", EdgeType.UsesTechnology, "technology:image-reconstruction", [Quote], Reach: NeedReach.Class);
+            await store.EditAsync("curator", g => EditPlanner.UpsertEdge(g, tech, 1), CancellationToken.None);
+        }
+        using (var reopened = await Open(seeds, database))
+        {
+            reopened.Graph.EdgeWithKey(new EdgeKey("product:ct", EdgeType.UsesTechnology, "technology:image-reconstruction"))!.Reach.ShouldBe(NeedReach.Class);
+        }
+        new SqliteGraphFile(database).Read().Edges.Single(e => e.To == "technology:image-reconstruction").Reach.ShouldBe(NeedReach.Class);
+    }
+
+    [Fact]
     public async Task A_restart_keeps_every_edit_with_its_version_and_audit_entry()
     {
         var (seeds, database) = Workspace();
