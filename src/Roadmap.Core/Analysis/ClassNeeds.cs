@@ -26,4 +26,99 @@ public static class ClassNeeds
     /// <summary>Whether a chain may take <paramref name="second"/> right after <paramref name="first"/>, both read forward.</summary>
     public static bool Joins(GraphIndex graph, int first, int second) =>
         !(graph.TypeOf(first) == EdgeType.VariantOf && graph.IsClassNeed(second));
+
+    /// <summary>
+    /// A node as a walk holds it: reached with a limit (<see cref="Limits"/>) or without one. The two are walked
+    /// apart, so that a node reached first with a limit and later without one goes on along what its limit held back
+    /// at the later chain's depth, and every depth and chain is one the rule allows.
+    /// </summary>
+    public readonly record struct State(int Node, bool Limited)
+    {
+        public int Index => 2 * Node + (Limited ? 1 : 0);
+
+        public static State Of(int index) => new(index >> 1, (index & 1) == 1);
+    }
+
+    /// <summary>
+    /// The bookkeeping of a breadth-first walk over <see cref="State"/>s: each state's depth and the edge and state it
+    /// was reached from, the nodes in the order first reached, and each node's first state. The walk itself (which
+    /// edges a state takes) is the caller's; <see cref="Visit"/> records what it reaches.
+    /// </summary>
+    internal sealed class States : IDisposable
+    {
+        private readonly NodeMarks _depth;
+        private readonly NodeMarks _via;
+        private readonly NodeMarks _parent;
+        private readonly NodeMarks _first;
+
+        public States(GraphIndex graph)
+        {
+            _depth = NodeMarks.Rent(2 * graph.NodeCount);
+            _via = NodeMarks.Rent(2 * graph.NodeCount);
+            _parent = NodeMarks.Rent(2 * graph.NodeCount);
+            _first = NodeMarks.Rent(graph.NodeCount);
+        }
+
+        /// <summary>The states in the order reached: the queue of the walk.</summary>
+        public List<int> Order { get; } = [];
+
+        /// <summary>The nodes in the order first reached, each once.</summary>
+        public List<int> Nodes { get; } = [];
+
+        public int Depth(int state) => _depth.Get(state);
+
+        /// <summary>The edge a state was reached by; -1 for a start.</summary>
+        public int Via(int state) => _via.Get(state);
+
+        public bool Reached(int node) => _first.Has(node);
+
+        /// <summary>The state a node was first reached in: its depth and edge are the node's.</summary>
+        public int FirstState(int node) => _first.Get(node);
+
+        /// <summary>Starts the walk at a node, unlimited, at depth 0; returns its state.</summary>
+        public int Start(int node)
+        {
+            var state = new State(node, false).Index;
+            if (_depth.Has(state)) return state;
+            Record(state, 0, -1, -1);
+            return state;
+        }
+
+        /// <summary>Records reaching <paramref name="node"/> from <paramref name="from"/> by <paramref name="edge"/>; its state when new, else -1.</summary>
+        public int Visit(int from, int edge, int node, bool limited)
+        {
+            var state = new State(node, limited).Index;
+            if (_depth.Has(state)) return -1;
+            Record(state, _depth.Get(from) + 1, edge, from);
+            return state;
+        }
+
+        /// <summary>The edges from a state back to its start, nearest first: a chain the rule allows.</summary>
+        public List<int> Chain(int state)
+        {
+            var edges = new List<int>(_depth.Get(state));
+            for (var at = state; _via.Get(at) >= 0; at = _parent.Get(at)) edges.Add(_via.Get(at));
+            return edges;
+        }
+
+        private void Record(int state, int depth, int edge, int parent)
+        {
+            _depth.Set(state, depth);
+            _via.Set(state, edge);
+            _parent.Set(state, parent);
+            Order.Add(state);
+            var node = state >> 1;
+            if (_first.Has(node)) return;
+            _first.Set(node, state);
+            Nodes.Add(node);
+        }
+
+        public void Dispose()
+        {
+            _depth.Dispose();
+            _via.Dispose();
+            _parent.Dispose();
+            _first.Dispose();
+        }
+    }
 }

@@ -28,100 +28,86 @@ public static class GraphAlgorithms
         if (root < 0) return Subgraph.Empty;
         controls ??= TraversalControls.None;
 
-        using var depth = NodeMarks.Rent(graph.NodeCount);
-        using var via = NodeMarks.Rent(graph.NodeCount);
-        // 1 for a node reached only with a limit (ClassNeeds.Limits), 0 once reached without one.
-        using var limited = NodeMarks.Rent(graph.NodeCount);
-        // With members: the member a node was reached through, -1 for none; a member of the start is marked -2.
-        using var through = NodeMarks.Rent(graph.NodeCount);
-        depth.Set(root, 0);
-        limited.Set(root, 0);
-        through.Set(root, -1);
-        var reached = new List<int> { root };
-        // A node is walked from again when a later edge lifts its limit; it is listed once.
-        var walk = new List<int> { root };
-        using var walked = NodeMarks.Rent(graph.NodeCount);
-        // For a node whose limit was lifted: what its held-back edges lead to is reached through this (a member, -1 or
-        // -2 as in 'through'): the lifting walk's, not the one that found the node first.
-        using var liftedThrough = NodeMarks.Rent(graph.NodeCount);
-        // A node found first as a need and then as a member of the start: walked again for its own members.
-        using var hopsPending = NodeMarks.Rent(graph.NodeCount);
+        // The start's members, at any remove: walked from as the start is (members only).
+        using var inTree = NodeMarks.Rent(graph.NodeCount);
+        inTree.Set(root, 1);
+        if (controls.Members) MarkMembers(graph, root, inTree);
+
+        // Breadth first over states (ClassNeeds.State): a node reached with a limit and without one is two states,
+        // each with its own depth, so every depth is that of a chain the rule allows.
+        using var states = new ClassNeeds.States(graph);
+        // Per state: the member of the start it is reached through, -1 for none, -2 for a member itself.
+        using var through = NodeMarks.Rent(2 * graph.NodeCount);
+        using var edgeTaken = NodeMarks.Rent(graph.EdgeCount);
         var edges = new List<int>();
         var truncated = false;
-        for (var head = 0; head < walk.Count; head++)
+        var start = states.Start(root);
+        through.Set(start, -1);
+        for (var head = 0; head < states.Order.Count; head++)
         {
-            var v = walk[head];
-            // 1: walked with a limit; 2: walked without one, so every edge it has is taken.
-            var before = walked.Get(v, 0);
-            if (before == 2 && hopsPending.Get(v, 0) == 0) continue;
-            var again = before > 0;
-            walked.Set(v, limited.Get(v) == 1 ? 1 : 2);
-            var depthOfV = depth.Get(v);
-            var inClassTree = v == root || through.Get(v) == -2;
-            if (!inClassTree && controls.StopsAt(graph.KindOf(v))) continue;
-            if (controls.Members && inClassTree && direction == Direction.Forward && (!again || hopsPending.Get(v, 0) == 1))
+            var s = states.Order[head];
+            var (v, limited) = ClassNeeds.State.Of(s);
+            var member = inTree.Has(v);
+            if (!member && controls.StopsAt(graph.KindOf(v))) continue;
+            if (controls.Members && member && direction == Direction.Forward)
             {
-                hopsPending.Set(v, 0);
                 // The members, walked from as the start is: the hop is the roll-up's own, whatever 'via' says.
-                foreach (var e in graph.EdgesOf(v, Direction.Backward, EdgeType.VariantOf)) Visit(v, depthOfV, e, graph.EdgeFrom(e), member: true, through.Get(v));
+                foreach (var e in graph.EdgesOf(v, Direction.Backward, EdgeType.VariantOf)) Visit(s, e, graph.EdgeFrom(e), hop: true);
             }
             foreach (var e in graph.EdgesOf(v, direction))
             {
-                var isMemberHop = controls.Members && inClassTree && direction == Direction.Backward && graph.TypeOf(e) == EdgeType.VariantOf;
-                if (!isMemberHop && !controls.Follows(graph.TypeOf(e))) continue;
-                var heldBack = !ClassNeeds.MayLeave(graph, e, direction);
-                // A limited node does not go on along what its limit holds back; walked again, only that is new.
-                if (heldBack ? limited.Get(v) == 1 || before == 2 : again) continue;
-                // What its limit held back is reached through the walk that lifted it, not the one that found it.
-                Visit(v, depthOfV, e, graph.Neighbour(e, direction), isMemberHop, heldBack && liftedThrough.Has(v) ? liftedThrough.Get(v) : through.Get(v));
+                var hop = controls.Members && member && direction == Direction.Backward && graph.TypeOf(e) == EdgeType.VariantOf;
+                if (!hop && !controls.Follows(graph.TypeOf(e))) continue;
+                if (limited && !ClassNeeds.MayLeave(graph, e, direction)) continue;
+                Visit(s, e, graph.Neighbour(e, direction), hop);
             }
         }
 
-        // What a node reached from v is reached through: v itself when v is a member, else what v is reached through.
-        int ThroughFrom(int v, int throughOfV) => v == root ? -1 : throughOfV == -2 ? v : throughOfV;
-
-        void Visit(int v, int depthOfV, int e, int w, bool member, int throughOfV = -1)
+        void Visit(int s, int e, int w, bool hop)
         {
-            if (depthOfV == maxDepth)
+            if (states.Depth(s) == maxDepth)
             {
                 // Every node within maxDepth is discovered by now, so an unseen neighbour lies beyond the bound.
-                truncated |= !depth.Has(w);
+                truncated |= !states.Reached(w);
                 return;
             }
-            edges.Add(e);
-            var limits = !member && ClassNeeds.Limits(graph, e, direction);
-            var throughOfW = member ? -2 : ThroughFrom(v, throughOfV);
-            if (depth.Has(w))
+            // Both states of a node may take the same edge; it is listed once.
+            if (graph.ClassNeedCount == 0 || !edgeTaken.Has(e))
             {
-                if (member && through.Get(w) != -2)
-                {
-                    through.Set(w, -2);
-                    limited.Set(w, 0);
-                    if (walked.Has(w)) hopsPending.Set(w, 1);
-                    walk.Add(w);
-                    return;
-                }
-                if (!limits && limited.Get(w) == 1)
-                {
-                    limited.Set(w, 0);
-                    liftedThrough.Set(w, throughOfW);
-                    walk.Add(w);
-                }
-                return;
+                edgeTaken.Set(e, 0);
+                edges.Add(e);
             }
-            depth.Set(w, depthOfV + 1);
-            via.Set(w, e);
-            limited.Set(w, limits ? 1 : 0);
-            through.Set(w, throughOfW);
-            reached.Add(w);
-            walk.Add(w);
+            var limits = !hop && ClassNeeds.Limits(graph, e, direction);
+            if (states.Visit(s, e, w, limits) is var t and >= 0)
+            {
+                var v = ClassNeeds.State.Of(s).Node;
+                // A member is its own; what a member reaches is reached through it; the start's own reach through none.
+                through.Set(t, inTree.Has(w) && w != root ? -2 : v == root ? -1 : through.Get(s) == -2 ? v : through.Get(s));
+            }
         }
 
-        var levels = reached.Where(v => controls.Reports(graph.KindOf(v)))
-            .Select(v => new SubgraphLevel(graph.NodeAt(v), depth.Get(v), v == root ? null : graph.EdgeAt(via.Get(v)),
-                through.Get(v) is var t and >= 0 ? graph.NodeAt(t) : null))
+        var levels = states.Nodes.Where(v => controls.Reports(graph.KindOf(v)))
+            .Select(v => (Node: v, State: states.FirstState(v)))
+            .Select(x => new SubgraphLevel(graph.NodeAt(x.Node), states.Depth(x.State), x.Node == root ? null : graph.EdgeAt(states.Via(x.State)),
+                through.Get(x.State) is var t and >= 0 ? graph.NodeAt(t) : null))
             .ToList();
         return new Subgraph(graph.NodeAt(root), levels, edges.Select(graph.EdgeAt).ToList(), truncated);
+    }
+
+    // Everything that is a VARIANT_OF the node, at any remove.
+    private static void MarkMembers(GraphIndex graph, int node, NodeMarks members)
+    {
+        var queue = new List<int> { node };
+        for (var head = 0; head < queue.Count; head++)
+        {
+            foreach (var e in graph.EdgesOf(queue[head], Direction.Backward, EdgeType.VariantOf))
+            {
+                var member = graph.EdgeFrom(e);
+                if (members.Has(member)) continue;
+                members.Set(member, 1);
+                queue.Add(member);
+            }
+        }
     }
 
     /// <summary>
@@ -201,66 +187,41 @@ public static class GraphAlgorithms
     public static ImpactReport Impact(GraphIndex graph, IReadOnlyCollection<string> ids, int maxDepth)
     {
         using var blocked = Analytics.BlockedMarks(graph, ids.Select(graph.IndexOf).Where(i => i >= 0), []);
-        using var depth = NodeMarks.Rent(graph.NodeCount);
-        using var via = NodeMarks.Rent(graph.NodeCount);
+        using var isGap = NodeMarks.Rent(graph.NodeCount);
         var order = new List<int>();
         var unknown = new List<string>();
         foreach (var id in ids.Distinct(StringComparer.Ordinal))
         {
             var i = graph.IndexOf(id);
             if (i < 0) unknown.Add(id);
-            else if (!depth.Has(i))
+            else if (!isGap.Has(i))
             {
-                depth.Set(i, 0);
-                via.Set(i, -1);
+                isGap.Set(i, 0);
                 order.Add(i);
             }
         }
         var gapCount = order.Count;
-        // A node hit only through a class-wide need does not pass the hit to its members (ClassNeeds); when a later
-        // edge hits it fully, it is walked again for the members alone.
-        using var limited = NodeMarks.Rent(graph.NodeCount);
-        var walk = new List<int>(order);
-        using var walked = NodeMarks.Rent(graph.NodeCount);
-        for (var head = 0; head < walk.Count; head++)
+        // Breadth first over states (ClassNeeds.States): a node hit only through a class-wide need does not pass the
+        // hit to its members; hit fully by a longer chain, it does, at that chain's distance.
+        using var states = new ClassNeeds.States(graph);
+        foreach (var gap in order) states.Start(gap);
+        for (var head = 0; head < states.Order.Count; head++)
         {
-            var v = walk[head];
-            // 1: walked with a limit; 2: walked without one, so every edge it has is taken.
-            var before = walked.Get(v, 0);
-            if (before == 2) continue;
-            walked.Set(v, limited.Get(v, 0) == 1 ? 1 : 2);
-            var depthOfV = depth.Get(v);
-            if (depthOfV == maxDepth) continue;
+            var s = states.Order[head];
+            if (states.Depth(s) == maxDepth) continue;
+            var (v, limited) = ClassNeeds.State.Of(s);
             foreach (var e in graph.EdgesOf(v, Direction.Backward))
             {
-                var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Backward);
-                if (heldBack ? limited.Get(v, 0) == 1 : before > 0) continue;
-                var w = graph.EdgeFrom(e);
-                var limits = ClassNeeds.Limits(graph, e, Direction.Backward);
-                if (depth.Has(w))
-                {
-                    if (!limits && limited.Get(w, 0) == 1)
-                    {
-                        limited.Set(w, 0);
-                        walk.Add(w);
-                    }
-                    continue;
-                }
-                depth.Set(w, depthOfV + 1);
-                via.Set(w, e);
-                if (limits) limited.Set(w, 1);
-                order.Add(w);
-                walk.Add(w);
+                if (limited && !ClassNeeds.MayLeave(graph, e, Direction.Backward)) continue;
+                states.Visit(s, e, graph.EdgeFrom(e), ClassNeeds.Limits(graph, e, Direction.Backward));
             }
         }
 
-        var impacted = new List<ImpactedNode>(order.Count - gapCount);
-        foreach (var v in order.Skip(gapCount))
+        var impacted = new List<ImpactedNode>(states.Nodes.Count - gapCount);
+        foreach (var v in states.Nodes.Skip(gapCount))
         {
-            var distance = depth.Get(v);
-            var edges = new List<int>(distance);
-            for (var at = v; via.Get(at) >= 0; at = graph.EdgeTo(via.Get(at))) edges.Add(via.Get(at));
-            impacted.Add(new ImpactedNode(graph.NodeAt(v), distance, ToPath(graph, v, edges), blocked.Has(v) ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
+            var first = states.FirstState(v);
+            impacted.Add(new ImpactedNode(graph.NodeAt(v), states.Depth(first), ToPath(graph, v, states.Chain(first)), blocked.Has(v) ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
         }
         impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
         return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);

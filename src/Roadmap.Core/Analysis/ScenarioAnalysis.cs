@@ -65,45 +65,29 @@ public static class ScenarioAnalysis
         var start = graph.IndexOf(id);
         if (start < 0) return null;
 
-        // The closure, breadth first: each node's distance and the edge it was first reached by.
-        var index = new Dictionary<int, int> { [start] = 0 };
-        var closure = new List<int> { start };
-        var distance = new List<int> { 0 };
-        var via = new List<int> { -1 };
+        // The closure, breadth first over states (ClassNeeds.States): a node reached only as a general node (by
+        // VARIANT_OF) does not pass on its class-wide needs; each node's distance is that of a chain the rule allows.
+        using var states = new ClassNeeds.States(graph);
+        states.Start(start);
         var edges = new List<Edge>();
-        // A node reached only as a general node (by VARIANT_OF) does not pass on its class-wide needs (ClassNeeds);
-        // when a later edge reaches it otherwise, it is walked again for those alone.
-        var limited = new HashSet<int>();
-        var walk = new List<int> { start };
-        // 1: walked with a limit; 2: walked without one, so every edge it has is taken (and listed once).
-        var walked = new Dictionary<int, int>();
-        for (var step = 0; step < walk.Count; step++)
+        using var edgeTaken = NodeMarks.Rent(graph.EdgeCount);
+        for (var head = 0; head < states.Order.Count; head++)
         {
-            var v = walk[step];
-            var before = walked.GetValueOrDefault(v);
-            if (before == 2) continue;
-            walked[v] = limited.Contains(v) ? 1 : 2;
-            var head = index[v];
+            var s = states.Order[head];
+            var (v, limited) = ClassNeeds.State.Of(s);
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
-                var heldBack = !ClassNeeds.MayLeave(graph, e, Direction.Forward);
-                if (heldBack ? limited.Contains(v) : before > 0) continue;
-                edges.Add(graph.EdgeAt(e));
-                var w = graph.EdgeTo(e);
-                var limits = ClassNeeds.Limits(graph, e, Direction.Forward);
-                if (index.ContainsKey(w))
+                if (limited && !ClassNeeds.MayLeave(graph, e, Direction.Forward)) continue;
+                if (!edgeTaken.Has(e))
                 {
-                    if (!limits && limited.Remove(w)) walk.Add(w);
-                    continue;
+                    edgeTaken.Set(e, 0);
+                    edges.Add(graph.EdgeAt(e));
                 }
-                index[w] = closure.Count;
-                closure.Add(w);
-                distance.Add(distance[head] + 1);
-                via.Add(e);
-                if (limits) limited.Add(w);
-                walk.Add(w);
+                states.Visit(s, e, graph.EdgeTo(e), ClassNeeds.Limits(graph, e, Direction.Forward));
             }
         }
+        var closure = states.Nodes;
+        var distance = closure.Select(v => states.Depth(states.FirstState(v))).ToList();
         var sub = new GraphIndex(new GraphData([.. closure.Select(graph.NodeAt)], edges));
         var inGapSet = scenario.Membership();
         var gapPositions = Enumerable.Range(0, closure.Count).Where(p => inGapSet(graph.NodeAt(closure[p]))).ToList();
@@ -120,19 +104,18 @@ public static class ScenarioAnalysis
         {
             var gap = graph.NodeAt(closure[p]);
             var chains = GraphAlgorithms.Paths(sub, id, gap.Id, TraversalLimits.MaxPathLength, chainsPerGap);
-            return new BlockingGap(gap, distance[p], chains.Count > 0 ? chains : [FirstChain(graph, closure, index, via, p)]);
+            return new BlockingGap(gap, distance[p], chains.Count > 0 ? chains : [FirstChain(graph, states, closure[p])]);
         }).ToList();
 
         return new Blockers(root, severity, rootIsGap, gaps, below.Count, SavingGroups(sub, blocked), EffectiveStatus(sub, id, scenario, inGapSet));
     }
 
     // The breadth-first chain, for a gap farther than a path search goes.
-    private static GraphPath FirstChain(GraphIndex graph, List<int> closure, Dictionary<int, int> index, List<int> via, int position)
+    private static GraphPath FirstChain(GraphIndex graph, ClassNeeds.States states, int gap)
     {
-        var edges = new List<Edge>();
-        for (var p = position; via[p] >= 0; p = index[graph.EdgeFrom(via[p])]) edges.Add(graph.EdgeAt(via[p]));
-        edges.Reverse();
-        return new GraphPath([graph.NodeAt(closure[0]), .. edges.Select(e => graph.NodeAt(graph.IndexOf(e.To)))], edges);
+        var chain = states.Chain(states.FirstState(gap));
+        chain.Reverse();
+        return new GraphPath([graph.NodeAt(graph.EdgeFrom(chain[0])), .. chain.Select(e => graph.NodeAt(graph.EdgeTo(e)))], [.. chain.Select(graph.EdgeAt)]);
     }
 
     // An alternative group that is partly blocked, at a node that is not: the alternative left is what saves it.

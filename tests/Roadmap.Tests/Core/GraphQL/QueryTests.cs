@@ -22,7 +22,7 @@ public class QueryTests(TestGraphApiFactory factory) : IClassFixture<TestGraphAp
                 assessments { status year document { id title } source { section quote } } } }
             """);
 
-        body.ShouldBe("""{"data":{"node":{"id":"product:ct","kind":"PRODUCT","nameZh":"CT","nameEn":"computed tomography (CT) system","latestStatus":"FOUNDATION","field":"IMAGING","targets":[{"metric":"slices per rotation","comparator":"GTE","value":256,"unit":"slices","source":{"section":"二","quote":"扫描层数 ≥ 256 层"}}],"assessments":[{"status":"FOUNDATION","year":2020,"document":{"id":"document:test-plan","title":"测试规划"},"source":{"section":"一","quote":"推动具备一定基础的 CT"}}]}}}""");
+        body.ShouldBe("""{"data":{"node":{"id":"product:ct","kind":"PRODUCT","nameZh":"CT","nameEn":"computed tomography (CT) system","latestStatus":"FOUNDATION","field":"IMAGING","targets":[{"metric":"slices per rotation","comparator":"GTE","value":256,"unit":"层","source":{"section":"二","quote":"扫描层数 ≥ 256 层"}}],"assessments":[{"status":"FOUNDATION","year":2020,"document":{"id":"document:test-plan","title":"测试规划"},"source":{"section":"一","quote":"推动具备一定基础的 CT"}}]}}}""");
     }
 
     [Fact]
