@@ -1,5 +1,5 @@
 // Pieces every view shares: escaping, badges, links, downloads, and the graph panel (graph, legend, details, table).
-import { drawGraph, STATUS_FILL, NO_STATUS_FILL, KIND_SHAPES, EDGE_STYLES, LANES } from './graph.js';
+import { drawGraph, STATUS_FILL, NO_STATUS_FILL, KIND_SHAPES, EDGE_STYLES, LANES, CLASS_EDGE } from './graph.js';
 import { t, name, otherName, statusName, edgeName } from './i18n.js';
 
 export const KINDS = ['PROGRAM', 'PRODUCT', 'COMPONENT', 'TECHNOLOGY', 'DOCUMENT'];
@@ -37,7 +37,8 @@ export function legend() {
     <div><strong>${esc(t('fill'))}:</strong> ${STATUSES.map(s => `<span>${swatch(STATUS_FILL[s])}${esc(statusName(s))}</span>`).join('')}<span>${swatch(NO_STATUS_FILL)}${esc(t('noStatus'))}</span></div>
     <div><strong>${esc(t('shape'))}:</strong> ${LANES.slice(1).map(k => `<span>${shapeIcon(k)}${esc(t('kind1')[k])}</span>`).join('')}</div>
     <div><strong>${esc(t('edgeStyles'))}:</strong> ${Object.entries(EDGE_STYLES).map(([type, s]) => `<span><span class="line ${s.style}" style="border-color:${s.color}" aria-hidden="true"></span>${esc(edgeName(type))}</span>`).join('')}
-      <span><span class="line dashed" style="border-color:#555" aria-hidden="true"></span>${esc(t('alternative'))}</span></div>
+      <span><span class="line dashed" style="border-color:#555" aria-hidden="true"></span>${esc(t('alternative'))}</span>
+      <span data-testid="legend-class-wide"><span class="line class-wide" style="border-color:#555;border-top-width:${CLASS_EDGE.width}px" aria-hidden="true"></span>${esc(t('classWideEdge'))}</span></div>
   </details>`;
 }
 
