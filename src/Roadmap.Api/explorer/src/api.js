@@ -43,9 +43,9 @@ export const nodeById = id => gql(`query($id: ID!) { node(id: $id) { ${NODE_FIEL
 export const nodePageData = id => gql(`query($id: ID!) { node(id: $id) {
     ${NODE_FIELDS} aliases note
     sources { ${SOURCE_FIELDS} }
-    assessments { status year source { ${SOURCE_FIELDS} } }
-    ... on Product { targets { metric comparator value maxValue unit source { ${SOURCE_FIELDS} } } }
-    ... on Program { goals { metric comparator value maxValue unit source { ${SOURCE_FIELDS} } } period { start end } }
+    assessments { status year basis note source { ${SOURCE_FIELDS} } context { ${SOURCE_FIELDS} } }
+    ... on Product { targets { metric comparator value maxValue unit unitEn source { ${SOURCE_FIELDS} } } }
+    ... on Program { goals { metric comparator value maxValue unit unitEn source { ${SOURCE_FIELDS} } } period { start end } }
     needs(members: true) { type group reach from { ${NODE_FIELDS} } to { ${NODE_FIELDS} } }
     neededBy(members: true) { type group reach from { ${NODE_FIELDS} } to { ${NODE_FIELDS} } } }
   documents { id year } }`, { id });

@@ -130,6 +130,8 @@ async function nodePage(id, params) {
   setTitle(name(node));
   const years = [...new Set(documents.map(d => d.year))].sort();
   const inForce = year => [...node.assessments].filter(a => a.year <= year).sort((a, b) => a.year - b.year).pop();
+  const readTag = a => (a.basis === 'READ' ? ` <span class="tag read" data-testid="read-basis"${a.note ? ` title="${esc(a.note)}"` : ''}>${esc(t('readBasis'))}</span>` : '');
+  const contextClauses = a => (a.context.length ? `<ul class="context-clauses" data-testid="assessment-context" aria-label="${esc(t('alsoInPlan'))}"><li class="muted">${esc(t('alsoInPlan'))}</li>${a.context.map(c => `<li><q>${esc(c.quote)}</q> <span class="muted">${esc(c.section)}</span></li>`).join('')}</ul>` : '');
   const quantities = list => (list?.length ? scroll(`<table><thead><tr><th scope="col">${esc(t('targets'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col">${esc(t('plan'))}</th></tr></thead><tbody>${list.map(q => `<tr>
       <td>${esc(q.metric)}</td><td>${esc(comparator(q))}</td><td>${esc(docTitle(q.source.document))} ${esc(q.source.section)}</td></tr>`).join('')}</tbody></table>`) : `<p class="muted">${esc(t('none'))}</p>`);
   view.innerHTML = `
@@ -151,7 +153,7 @@ async function nodePage(id, params) {
     <ol class="strip" data-testid="status-strip">${years.map(y => { const a = inForce(y); return `<li class="${a ? a.status : 'none'}"><span class="y">${y}</span><span class="s">${esc(a ? statusName(a.status) : t('noStatus'))}</span></li>`; }).join('')}</ol>
     <h2>${esc(t('timeline'))}</h2>
     ${node.assessments.length ? scroll(`<table data-testid="timeline"><thead><tr><th scope="col">${esc(t('year'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col">${esc(t('plan'))}</th><th scope="col">${esc(t('quote'))}</th></tr></thead>
-      <tbody>${node.assessments.map(a => `<tr><td>${a.year}</td><td>${statusBadge(a.status)}</td><td>${esc(docTitle(a.source.document))} ${esc(a.source.section)}</td><td lang="zh-CN">${inContext(a.source)}</td></tr>`).join('')}</tbody></table>`)
+      <tbody>${node.assessments.map(a => `<tr><td>${a.year}</td><td>${statusBadge(a.status)}${readTag(a)}</td><td>${esc(docTitle(a.source.document))} ${esc(a.source.section)}</td><td lang="zh-CN">${inContext(a.source)}${contextClauses(a)}</td></tr>`).join('')}</tbody></table>`)
       : `<p class="muted">${esc(t('none'))}</p>`}
     ${node.kind === 'PRODUCT' ? `<h2>${esc(t('targets'))}</h2>${quantities(node.targets)}` : ''}
     ${node.kind === 'PROGRAM' ? `<h2>${esc(t('goals'))}</h2>${quantities(node.goals)}` : ''}
