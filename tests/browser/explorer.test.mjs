@@ -212,6 +212,94 @@ test('a node page: details panel, expand in place, table and filter, exports, st
   await page.click('[data-testid=lang-toggle]');
 });
 
+// Navigates the open page by its hash (no reload) and waits for the node page to have drawn its graph.
+async function showNode(id, dir, depth = 1, lang = 'en') {
+  await page.evaluate(hash => { location.hash = hash; }, `#/node/${encodeURIComponent(id)}?dir=${dir}&depth=${depth}&lang=${lang}`);
+  await page.waitForSelector(`#graph-panel[data-ready][data-node="${id}"][data-dir="${dir}"][data-depth="${depth}"]`);
+}
+// What the node page lists and draws: the rows of Needs and Needed-by, and every node the graph holds (its table,
+// which holds the members of closed groups too).
+const nodePageIds = () => page.evaluate(() => {
+  const rows = testid => [...document.querySelectorAll(`[data-testid=${testid}] [data-testid=edge-row]`)].map(li => ({ id: li.dataset.id, type: li.dataset.type }));
+  const graph = [...document.querySelectorAll('[data-testid=graph-table] [data-testid=graph-row] a[href^="#/node/"]')].map(a => decodeURIComponent(a.getAttribute('href').slice('#/node/'.length)));
+  return { needs: rows('needs'), neededBy: rows('needed-by'), graph };
+});
+
+test('every product, component and technology of the 2015 plan: Needs and Needed-by hold the nodes the graph draws one hop out, members rolled up', async () => {
+  const plan = 'document:digital-diagnosis-special-project';
+  const { nodes } = await gql(`query($plan: ID!) { nodes(where: { statedIn: [$plan], kinds: [PRODUCT, COMPONENT, TECHNOLOGY] }, first: 100) {
+    totalCount edges { node { id } } } }`, { plan });
+  const ids = nodes.edges.map(e => e.node.id);
+  assert.equal(ids.length, nodes.totalCount, 'one page holds them all');
+  assert.ok(ids.length >= 30, `${ids.length} nodes`);
+  await open('/', '[data-testid=plan-card]');
+  const differ = [];
+  let rolledUp = 0;
+  const sorted = set => [...set].sort().join(' ');
+  for (const id of ids) {
+    await showNode(id, 'dependencies');
+    const { needs, neededBy, graph: forward } = await nodePageIds();
+    rolledUp += await page.locator('[data-testid=edge-row] [data-testid=through]').count();
+    await showNode(id, 'dependents');
+    const { graph: backward } = await nodePageIds();
+    const without = list => new Set(list.filter(x => x !== id));
+    const lists = without([...needs, ...neededBy].map(r => r.id));
+    const drawn = without([...forward, ...backward]);
+    // Each side too: what needs it is what needs it; what it needs, with the members it is rolled up over.
+    const members = neededBy.filter(r => r.type === 'VARIANT_OF').map(r => r.id);
+    for (const [what, listed, shown] of [['lists / graph', lists, drawn], ['needed by / dependents', without(neededBy.map(r => r.id)), without(backward)],
+      ['needs and members / dependencies', without([...needs.map(r => r.id), ...members]), without(forward)]]) {
+      if (sorted(listed) !== sorted(shown)) differ.push(`${id} ${what}: only listed [${[...listed].filter(x => !shown.has(x))}], only drawn [${[...shown].filter(x => !listed.has(x))}]`);
+    }
+  }
+  assert.deepEqual(differ, []);
+  assert.ok(rolledUp > 0, 'some rows are reached through a member');
+});
+
+test('node pages: "through" a member, class-wide needs, read judgements with their note, context clauses, units in the page language', async () => {
+  await showNode('product:ventilator', 'dependencies', 1, 'en');
+  const { node } = await gql(`{ node(id: "product:ventilator") { needs(members: true) { reach from { id nameEn } to { id } } } }`);
+  const viaMember = node.needs.find(e => e.from.id !== 'product:ventilator');
+  assert.ok(viaMember, 'the ventilator class has a member with needs of its own');
+  const row = page.locator(`[data-testid=needs] [data-testid=edge-row][data-id="${viaMember.to.id}"]`);
+  assert.equal((await row.locator('.through').textContent()).trim(), `through ${viaMember.from.nameEn}`);
+  assert.equal(await row.locator('[data-testid=through]').getAttribute('href'), `#/node/${encodeURIComponent(viaMember.from.id)}`);
+  await showNode('product:ventilator', 'dependencies', 1, 'zh');
+  const { node: zh } = await gql(`query($id: ID!) { node(id: $id) { nameZh } }`, { id: viaMember.from.id });
+  assert.equal((await row.locator('.through').textContent()).trim(), `经由 ${zh.nameZh}`);
+
+  // A class-wide need is tagged in the list and drawn apart in the graph, with a legend entry.
+  const { node: ct } = await gql('{ node(id: "product:ct") { needs(members: true) { reach to { id } } } }');
+  await showNode('product:ct', 'dependencies', 1, 'en');
+  const classWide = ct.needs.filter(e => e.reach === 'CLASS').map(e => e.to.id);
+  assert.ok(classWide.length > 0, 'CT has a need of the class as a whole');
+  assert.deepEqual((await page.locator('[data-testid=needs] [data-testid=edge-row]:has([data-testid=class-wide])').evaluateAll(li => li.map(l => l.dataset.id))).sort(), classWide.sort());
+  assert.match(await page.textContent('[data-testid=legend-class-wide]'), /class-wide/);
+  const drawnClassWide = await page.evaluate(() => window.__roadmapGraph.edges('[reach = "CLASS"]').map(e => ({ target: e.target().id(), width: parseFloat(e.style('width')) })));
+  assert.deepEqual(drawnClassWide.map(e => e.target).sort(), classWide.sort());
+  assert.ok(drawnClassWide.every(e => e.width > 2), 'drawn heavier');
+
+  // A judgement read from wording says so, its note as the tooltip; an assessment's context clauses are quoted with their section.
+  const { node: gene } = await gql('{ node(id: "product:gene-sequencer") { assessments { basis note } } }');
+  await showNode('product:gene-sequencer', 'dependencies', 1, 'en');
+  const read = gene.assessments.filter(a => a.basis === 'READ');
+  assert.ok(read.length > 0);
+  assert.deepEqual(await page.locator('[data-testid=timeline] [data-testid=read-basis]').evaluateAll(tags => tags.map(t => [t.textContent, t.title])),
+    read.map(a => ['read from wording', a.note ?? '']));
+  const { node: tube } = await gql('{ node(id: "component:ct-x-ray-tube") { assessments { context { quote section } } } }');
+  await showNode('component:ct-x-ray-tube', 'dependents', 1, 'zh');
+  assert.equal(await page.locator('[data-testid=timeline] [data-testid=read-basis]').count(), 0);
+  const clauses = await page.locator('[data-testid=assessment-context] li:has(q)').allTextContents();
+  assert.deepEqual(clauses.map(c => c.replace(/\s+/g, ' ').trim()), tube.assessments.flatMap(a => a.context.map(c => `${c.quote} ${c.section}`)));
+  assert.ok(clauses.length > 0);
+
+  // Targets in the plan's unit, in English where the API has the English unit.
+  await showNode('product:64-slice-ct', 'dependencies', 1, 'zh');
+  assert.match(await page.textContent('main table:has(th:text("技术指标"))'), /64 排/);
+  await showNode('product:64-slice-ct', 'dependencies', 1, 'en');
+  assert.match(await page.textContent('main table:has(th:text("Specification targets"))'), /64 rows/);
+});
+
 test('impact: a typed name is added, chips have names and remove, assumed gaps listed, CSV with BOM, severity, distance and chain', async () => {
   await open('/impact', '[data-testid=impact-add]');
   await page.fill('[data-testid=impact-add]', 'zzz-no-such-thing');
@@ -404,6 +492,7 @@ const VIEWS = [
   ['/search?q=CT', '[data-testid=results] li'],
   ['/node/product%3Act', '[data-testid=graph-row]'],
   ['/node/program%3A14fyp-medical-equipment-plan?depth=1', '[data-testid=graph-row]'],
+  ['/node/component%3Act-x-ray-tube', '[data-testid=assessment-context]'],
   ['/paths?from=program%3Ahigh-end-device-industrialisation&to=component%3Avacuum-high-temperature-bearing', '[data-testid=path]'],
   ['/impact?ids=component%3Act-x-ray-tube', '[data-testid=impact-row]'],
   ['/impact?assume=1', '[data-testid=impact-row]'],

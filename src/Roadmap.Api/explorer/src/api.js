@@ -24,7 +24,7 @@ export async function gql(query, variables = {}) {
 }
 
 export const NODE_FIELDS = 'id kind nameZh nameEn latestStatus';
-export const EDGE_FIELDS = 'type group from { id } to { id }';
+export const EDGE_FIELDS = 'type group reach from { id } to { id }';
 const SOURCE_FIELDS = 'section quote context document { id title titleEn year }';
 
 export const homeData = () => gql(`{
@@ -43,21 +43,22 @@ export const nodeById = id => gql(`query($id: ID!) { node(id: $id) { ${NODE_FIEL
 export const nodePageData = id => gql(`query($id: ID!) { node(id: $id) {
     ${NODE_FIELDS} aliases note
     sources { ${SOURCE_FIELDS} }
-    assessments { status year source { ${SOURCE_FIELDS} } }
-    ... on Product { targets { metric comparator value maxValue unit source { ${SOURCE_FIELDS} } } }
-    ... on Program { goals { metric comparator value maxValue unit source { ${SOURCE_FIELDS} } } period { start end } }
-    needs { type group to { ${NODE_FIELDS} } }
-    neededBy { type group from { ${NODE_FIELDS} } } }
+    assessments { status year basis note source { ${SOURCE_FIELDS} } context { ${SOURCE_FIELDS} } }
+    ... on Product { targets { metric comparator value maxValue unit unitEn source { ${SOURCE_FIELDS} } } }
+    ... on Program { goals { metric comparator value maxValue unit unitEn source { ${SOURCE_FIELDS} } } period { start end } }
+    needs(members: true) { type group reach from { ${NODE_FIELDS} } to { ${NODE_FIELDS} } }
+    neededBy(members: true) { type group reach from { ${NODE_FIELDS} } to { ${NODE_FIELDS} } } }
   documents { id year } }`, { id });
 
-// direction is 'dependencies' (what it needs) or 'dependents' (what needs it).
-export const subgraph = (direction, id, depth) =>
-  gql(`query($id: ID!, $d: Int!) { sub: ${direction === 'dependents' ? 'dependents' : 'dependencies'}(id: $id, maxDepth: $d) {
-    nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }`, { id, d: depth }).then(d => d.sub);
+// direction is 'dependencies' (what it needs) or 'dependents' (what needs it). members: true rolls a class up over
+// its members (the node page), the VARIANT_OF hops to them among the edges.
+export const subgraph = (direction, id, depth, { members = false } = {}) =>
+  gql(`query($id: ID!, $d: Int!, $m: Boolean!) { sub: ${direction === 'dependents' ? 'dependents' : 'dependencies'}(id: $id, maxDepth: $d, members: $m) {
+    nodes { ${NODE_FIELDS} } edges { ${EDGE_FIELDS} } truncated } }`, { id, d: depth, m: members }).then(d => d.sub);
 
-export const subgraphExport = (direction, id, depth, format) =>
-  gql(`query($id: ID!, $d: Int!, $f: ExportFormat!) { sub: ${direction === 'dependents' ? 'dependents' : 'dependencies'}(id: $id, maxDepth: $d) { export(format: $f) } }`,
-    { id, d: depth, f: format }).then(d => d.sub.export);
+export const subgraphExport = (direction, id, depth, format, { members = false } = {}) =>
+  gql(`query($id: ID!, $d: Int!, $f: ExportFormat!, $m: Boolean!) { sub: ${direction === 'dependents' ? 'dependents' : 'dependencies'}(id: $id, maxDepth: $d, members: $m) { export(format: $f) } }`,
+    { id, d: depth, f: format, m: members }).then(d => d.sub.export);
 
 // { paths, complete }: complete is false when the search stopped before it saw every path up to maxLength.
 export const findPaths = (from, to) => gql(`query($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 6, limit: 10) {

@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { t, name, otherName, docTitle, statusName, edgeName, setLang, currentLang, applyStaticLabels } from './i18n.js';
 import { guarded, ignoreStale, setTitle, loadingHtml, go, nextGeneration } from './nav.js';
-import { esc, kindBadge, statusBadge, nodeLink, scroll, graphPanel, inContext, comparator, KINDS, STATUSES } from './ui.js';
+import { esc, kindBadge, statusBadge, nodeLink, nodeHref, scroll, graphPanel, inContext, comparator, KINDS, STATUSES } from './ui.js';
 import { STATUS_FILL, destroyGraphs } from './graph.js';
 import { impactPage, bottlenecksPage, changesPage, comparePage, planPage, pathsPage } from './views.js';
 import { roadmapPage } from './timeline.js';
@@ -130,6 +130,8 @@ async function nodePage(id, params) {
   setTitle(name(node));
   const years = [...new Set(documents.map(d => d.year))].sort();
   const inForce = year => [...node.assessments].filter(a => a.year <= year).sort((a, b) => a.year - b.year).pop();
+  const readTag = a => (a.basis === 'READ' ? ` <span class="tag read" data-testid="read-basis"${a.note ? ` title="${esc(a.note)}"` : ''}>${esc(t('readBasis'))}</span>` : '');
+  const contextClauses = a => (a.context.length ? `<ul class="context-clauses" data-testid="assessment-context" aria-label="${esc(t('alsoInPlan'))}"><li class="muted">${esc(t('alsoInPlan'))}</li>${a.context.map(c => `<li><q>${esc(c.quote)}</q> <span class="muted">${esc(c.section)}</span></li>`).join('')}</ul>` : '');
   const quantities = list => (list?.length ? scroll(`<table><thead><tr><th scope="col">${esc(t('targets'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col">${esc(t('plan'))}</th></tr></thead><tbody>${list.map(q => `<tr>
       <td>${esc(q.metric)}</td><td>${esc(comparator(q))}</td><td>${esc(docTitle(q.source.document))} ${esc(q.source.section)}</td></tr>`).join('')}</tbody></table>`) : `<p class="muted">${esc(t('none'))}</p>`);
   view.innerHTML = `
@@ -151,12 +153,12 @@ async function nodePage(id, params) {
     <ol class="strip" data-testid="status-strip">${years.map(y => { const a = inForce(y); return `<li class="${a ? a.status : 'none'}"><span class="y">${y}</span><span class="s">${esc(a ? statusName(a.status) : t('noStatus'))}</span></li>`; }).join('')}</ol>
     <h2>${esc(t('timeline'))}</h2>
     ${node.assessments.length ? scroll(`<table data-testid="timeline"><thead><tr><th scope="col">${esc(t('year'))}</th><th scope="col">${esc(t('status'))}</th><th scope="col">${esc(t('plan'))}</th><th scope="col">${esc(t('quote'))}</th></tr></thead>
-      <tbody>${node.assessments.map(a => `<tr><td>${a.year}</td><td>${statusBadge(a.status)}</td><td>${esc(docTitle(a.source.document))} ${esc(a.source.section)}</td><td lang="zh-CN">${inContext(a.source)}</td></tr>`).join('')}</tbody></table>`)
+      <tbody>${node.assessments.map(a => `<tr><td>${a.year}</td><td>${statusBadge(a.status)}${readTag(a)}</td><td>${esc(docTitle(a.source.document))} ${esc(a.source.section)}</td><td lang="zh-CN">${inContext(a.source)}${contextClauses(a)}</td></tr>`).join('')}</tbody></table>`)
       : `<p class="muted">${esc(t('none'))}</p>`}
     ${node.kind === 'PRODUCT' ? `<h2>${esc(t('targets'))}</h2>${quantities(node.targets)}` : ''}
     ${node.kind === 'PROGRAM' ? `<h2>${esc(t('goals'))}</h2>${quantities(node.goals)}` : ''}
-    <h2>${esc(t('needs'))}</h2>${edgeList(node.needs.map(e => ({ ...e, other: e.to })))}
-    <h2>${esc(t('neededBy'))}</h2>${edgeList(node.neededBy.map(e => ({ ...e, other: e.from })))}
+    <h2>${esc(t('needs'))}</h2>${edgeList(node.needs.map(e => ({ ...e, other: e.to, through: e.from.id === id ? null : e.from })), 'needs')}
+    <h2>${esc(t('neededBy'))}</h2>${edgeList(node.neededBy.map(e => ({ ...e, other: e.from, through: e.to.id === id ? null : e.to })), 'needed-by')}
     <h2>${esc(t('sources'))}</h2>
     ${scroll(`<table data-testid="sources"><thead><tr><th scope="col">${esc(t('plan'))}</th><th scope="col">${esc(t('section'))}</th><th scope="col">${esc(t('quote'))}</th></tr></thead>
       <tbody>${node.sources.map(s => `<tr><td>${esc(docTitle(s.document))} (${s.document.year})</td><td>${esc(s.section)}</td><td lang="zh-CN">${inContext(s)}</td></tr>`).join('')}</tbody></table>`)}`;
@@ -165,21 +167,62 @@ async function nodePage(id, params) {
   document.getElementById('depth').addEventListener('change', event => reroute({ depth: event.target.value }));
   const panelHost = document.getElementById('graph-panel');
   panelHost.insertAdjacentHTML('afterbegin', loadingHtml());
-  const sub = await guarded(api.subgraph(direction, id, depth));
+  // The graph holds what the lists hold: the class with its members, and depth edges out from any of them.
+  // The API counts each VARIANT_OF hop down to a member as one, so it is asked that much deeper and trimmed here.
+  const remove = memberRemoves(id, node.neededBy);
+  const sub = rollUp(id, direction, depth, await guarded(api.subgraph(direction, id, Math.min(10, depth + Math.max(0, ...remove.values())), { members: true })));
   const graph = graphPanel(panelHost, {
     mode: show,
     filename: `${id.replace(':', '-')}-${direction}-${depth}`,
     onMode: mode => { state.show = mode; history.replaceState(null, '', `#/node/${encodeURIComponent(id)}?${new URLSearchParams({ ...state, lang: currentLang() })}`); },
     onExpand: (nodeId, dir, g) => guarded(api.subgraph(dir, nodeId, 1)).then(more => g.add(more.nodes, more.edges, {}, { keep: true })).catch(ignoreStale),
-    exports: format => api.subgraphExport(direction, id, depth, format),
+    exports: format => api.subgraphExport(direction, id, depth, format, { members: true }),
   });
   graph.add(sub.nodes, sub.edges, { [id]: 'root' });
   if (sub.truncated) panelHost.insertAdjacentHTML('afterbegin', `<p class="muted">${esc(t('truncated'))}</p>`);
+  // Drawn: the browser tests wait for this rather than for a time.
+  Object.assign(panelHost.dataset, { ready: 'true', node: id, dir: direction, depth: String(depth) });
 }
 
-function edgeList(edges) {
-  if (edges.length === 0) return `<p class="muted">${esc(t('none'))}</p>`;
-  return `<ul class="results">${edges.map(e => `<li><span class="muted">${esc(edgeName(e.type))}${e.group ? ` (${esc(e.group)})` : ''}</span> ${kindBadge(e.other.kind)} ${nodeLink(e.other)} ${statusBadge(e.other.latestStatus)}</li>`).join('')}</ul>`;
+// A class's members (the nodes that are a VARIANT_OF it, at any remove) and how many VARIANT_OF hops each is away,
+// from a list of edges that holds the VARIANT_OF edges into the class and its members (neededBy with members: true,
+// or a subgraph's edges).
+export function memberRemoves(id, edges) {
+  const remove = new Map();
+  const variants = edges.filter(e => e.type === 'VARIANT_OF');
+  for (let frontier = [id], hops = 1; frontier.length; hops++) {
+    const next = [];
+    for (const e of variants) if (frontier.includes(e.to.id) && e.from.id !== id && !remove.has(e.from.id)) { remove.set(e.from.id, hops); next.push(e.from.id); }
+    frontier = next;
+  }
+  return remove;
+}
+
+// A members: true subgraph cut to depth edges out from the class or any member (the members themselves count as the
+// start), so that at depth 1 it holds exactly the ends of needs and neededBy with members: true. truncated also when
+// the cut dropped something.
+export function rollUp(id, direction, depth, sub) {
+  const distance = new Map([[id, 0], ...[...memberRemoves(id, sub.edges).keys()].map(m => [m, 0])]);
+  const onward = new Map();
+  for (const e of sub.edges) {
+    const [near, far] = direction === 'dependents' ? [e.to.id, e.from.id] : [e.from.id, e.to.id];
+    (onward.get(near) ?? onward.set(near, []).get(near)).push(far);
+  }
+  let frontier = [...distance.keys()];
+  for (let d = 1; d <= depth && frontier.length; d++) {
+    const next = [];
+    for (const near of frontier) for (const far of onward.get(near) ?? []) if (!distance.has(far)) { distance.set(far, d); next.push(far); }
+    frontier = next;
+  }
+  const nodes = sub.nodes.filter(n => distance.has(n.id));
+  return { nodes, edges: sub.edges.filter(e => distance.has(e.from.id) && distance.has(e.to.id)), truncated: sub.truncated || nodes.length < sub.nodes.length };
+}
+
+function edgeList(edges, testid) {
+  if (edges.length === 0) return `<p class="muted" data-testid="${testid}">${esc(t('none'))}</p>`;
+  const through = m => `<span class="through">${esc(t('through')).replace('{0}', `<a href="${nodeHref(m.id)}" data-testid="through">${esc(name(m))}</a>`)}</span>`;
+  return `<ul class="results" data-testid="${testid}">${edges.map(e => `<li data-testid="edge-row" data-id="${esc(e.other.id)}" data-type="${esc(e.type)}"><span class="muted">${esc(edgeName(e.type))}${e.group ? ` (${esc(e.group)})` : ''}</span>
+    ${kindBadge(e.other.kind)} ${nodeLink(e.other)} ${statusBadge(e.other.latestStatus)}${e.reach === 'CLASS' ? ` <span class="tag class-wide" data-testid="class-wide" title="${esc(t('classWideTitle'))}">${esc(t('classWide'))}</span>` : ''}${e.through ? ` ${through(e.through)}` : ''}</li>`).join('')}</ul>`;
 }
 
 document.getElementById('lang').addEventListener('click', () => {

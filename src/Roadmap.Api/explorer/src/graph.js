@@ -15,6 +15,8 @@ export const EDGE_STYLES = {
   USES_TECHNOLOGY: { color: '#7b4fd6', style: 'solid' },
   VARIANT_OF: { color: '#a0460f', style: 'dotted' },
 };
+// How a class-wide need (reach CLASS) is drawn, on screen, in the SVG and in the legend.
+export const CLASS_EDGE = { width: 3.2 };
 const FONT_PX = 12;
 export const MIN_LABEL_PX = 11;
 // A lane that would get more new nodes than this at once shows them as groups (by status) that open on click.
@@ -57,6 +59,10 @@ export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
         width: 1.4, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.8,
         'line-color': el => EDGE_STYLES[el.data('type')]?.color ?? '#999', 'target-arrow-color': el => EDGE_STYLES[el.data('type')]?.color ?? '#999',
         'line-style': el => (el.data('group') ? 'dashed' : EDGE_STYLES[el.data('type')]?.style ?? 'solid'),
+      } },
+      // A need of the class as a whole (reach CLASS): heavier, with a square at the class's end; no member inherits it.
+      { selector: 'edge[reach = "CLASS"]', style: {
+        width: CLASS_EDGE.width, 'source-arrow-shape': 'square', 'source-arrow-color': el => EDGE_STYLES[el.data('type')]?.color ?? '#999',
       } },
     ],
   });
@@ -140,7 +146,7 @@ export function drawGraph(container, { onSelect, onOpen, onChange } = {}) {
       const source = groupOf.get(e.from.id) ?? e.from.id, target = groupOf.get(e.to.id) ?? e.to.id;
       if (source === target || cy.getElementById(source).empty() || cy.getElementById(target).empty()) continue;
       const id = source === e.from.id && target === e.to.id ? key : `${source}|${e.type}|${target}`;
-      if (!wanted.has(id)) wanted.set(id, { id, source, target, type: e.type, group: e.group ?? null });
+      if (!wanted.has(id)) wanted.set(id, { id, source, target, type: e.type, group: e.group ?? null, reach: e.reach ?? 'EVERY_MEMBER' });
     }
     cy.edges().filter(e => !wanted.has(e.id())).remove();
     for (const data of wanted.values()) if (cy.getElementById(data.id).empty()) cy.add({ group: 'edges', data });
@@ -287,7 +293,8 @@ function toSvg(cy) {
     const s = e.source().position(), d = e.target().position();
     const style = EDGE_STYLES[e.data('type')] ?? { color: '#999', style: 'solid' };
     const dash = e.data('group') ? ' stroke-dasharray="6 4"' : style.style === 'dotted' ? ' stroke-dasharray="2 3"' : '';
-    parts.push(`<line x1="${px(s.x)}" y1="${py(s.y)}" x2="${px(d.x)}" y2="${py(d.y)}" stroke="${style.color}" stroke-width="1.4"${dash}><title>${escXml(edgeName(e.data('type')))}</title></line>`);
+    const wide = e.data('reach') === 'CLASS';
+    parts.push(`<line x1="${px(s.x)}" y1="${py(s.y)}" x2="${px(d.x)}" y2="${py(d.y)}" stroke="${style.color}" stroke-width="${wide ? CLASS_EDGE.width : 1.4}"${dash}><title>${escXml(edgeName(e.data('type')))}${wide ? ` (${escXml(t('classWide'))})` : ''}</title></line>`);
   });
   cy.nodes().forEach(n => {
     const { x, y } = n.position();

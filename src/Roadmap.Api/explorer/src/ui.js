@@ -1,6 +1,6 @@
 // Pieces every view shares: escaping, badges, links, downloads, and the graph panel (graph, legend, details, table).
-import { drawGraph, STATUS_FILL, NO_STATUS_FILL, KIND_SHAPES, EDGE_STYLES, LANES } from './graph.js';
-import { t, name, otherName, statusName, edgeName } from './i18n.js';
+import { drawGraph, STATUS_FILL, NO_STATUS_FILL, KIND_SHAPES, EDGE_STYLES, LANES, CLASS_EDGE } from './graph.js';
+import { t, name, otherName, statusName, edgeName, currentLang } from './i18n.js';
 
 export const KINDS = ['PROGRAM', 'PRODUCT', 'COMPONENT', 'TECHNOLOGY', 'DOCUMENT'];
 export const STATUSES = ['DOMESTIC_GAP', 'IMPORT_DEPENDENT', 'FOUNDATION', 'BREAKTHROUGH', 'ADVANCED'];
@@ -37,7 +37,8 @@ export function legend() {
     <div><strong>${esc(t('fill'))}:</strong> ${STATUSES.map(s => `<span>${swatch(STATUS_FILL[s])}${esc(statusName(s))}</span>`).join('')}<span>${swatch(NO_STATUS_FILL)}${esc(t('noStatus'))}</span></div>
     <div><strong>${esc(t('shape'))}:</strong> ${LANES.slice(1).map(k => `<span>${shapeIcon(k)}${esc(t('kind1')[k])}</span>`).join('')}</div>
     <div><strong>${esc(t('edgeStyles'))}:</strong> ${Object.entries(EDGE_STYLES).map(([type, s]) => `<span><span class="line ${s.style}" style="border-color:${s.color}" aria-hidden="true"></span>${esc(edgeName(type))}</span>`).join('')}
-      <span><span class="line dashed" style="border-color:#555" aria-hidden="true"></span>${esc(t('alternative'))}</span></div>
+      <span><span class="line dashed" style="border-color:#555" aria-hidden="true"></span>${esc(t('alternative'))}</span>
+      <span data-testid="legend-class-wide"><span class="line class-wide" style="border-color:#555;border-top-width:${CLASS_EDGE.width}px" aria-hidden="true"></span>${esc(t('classWideEdge'))}</span></div>
   </details>`;
 }
 
@@ -106,8 +107,10 @@ export function graphPanel(host, { mode = 'graph', onMode, onExpand, exports, fi
   return graph;
 }
 
+// A target or goal as the plan sets it, in the plan's unit (its English form in English, when the API has one).
+export const quantityUnit = q => (currentLang() === 'en' && q.unitEn ? q.unitEn : q.unit);
 export const comparator = q => ({ LT: '<', LTE: '≤', GT: '>', GTE: '≥', EQ: '=', WITHIN: '±', BETWEEN: '' }[q.comparator] ?? '')
-  + (q.comparator === 'BETWEEN' ? `${q.value}–${q.maxValue}` : `${q.value}`) + (q.unit ? ` ${q.unit}` : '');
+  + (q.comparator === 'BETWEEN' ? `${q.value}–${q.maxValue}` : `${q.value}`) + (quantityUnit(q) ? ` ${quantityUnit(q)}` : '');
 
 // The quote highlighted inside the plan's sentence around it.
 export function inContext(source) {
