@@ -554,21 +554,34 @@ public sealed class SqliteGraphFile(string path)
         }
     }
 
-    private bool _upgraded;
+    private volatile bool _upgraded;
+    private readonly Lock _upgrading = new();
 
     // A file written before a column existed gains it, empty, so that a file holding edits (which is never
     // re-imported) opens in the new version: reach (a need of the class as a whole) came after the first files.
+    // Connections open side by side at start (the integrity check runs beside the load): one of them upgrades.
     private void Upgrade(SqliteConnection connection)
     {
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        using (var command = connection.CreateCommand())
+        lock (_upgrading)
         {
-            command.CommandText = "SELECT name FROM pragma_table_info('edges')";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) columns.Add(reader.GetString(0));
+            if (_upgraded) return;
+            var columns = new HashSet<string>(StringComparer.Ordinal);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT name FROM pragma_table_info('edges')";
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) columns.Add(reader.GetString(0));
+            }
+            try
+            {
+                if (!columns.Contains("reach")) Execute(connection, "ALTER TABLE edges ADD COLUMN reach TEXT");
+            }
+            catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+            {
+                // Another process opened the same file and added it first.
+            }
+            _upgraded = true;
         }
-        if (!columns.Contains("reach")) Execute(connection, "ALTER TABLE edges ADD COLUMN reach TEXT");
-        _upgraded = true;
     }
 
     // immutable: no -shm and no locks, which a directory that cannot be written leaves no other way to read. Safe

@@ -121,7 +121,7 @@ public partial class CliTests
         var nodes = File.ReadAllLines(Path.Combine(output, "nodes.csv"));
         nodes[0].ShouldBe("id:ID,:LABEL,kind,nameZh,nameEn,aliases:string[],aliasText,latestStatus,body");
         nodes.ShouldContain(l => l.StartsWith("\"product:ct\",\"Node;Product\",\"PRODUCT\",\"CT\"", StringComparison.Ordinal));
-        File.ReadAllLines(Path.Combine(output, "relationships.csv"))[0].ShouldBe(":START_ID,:END_ID,:TYPE,sources,group");
+        File.ReadAllLines(Path.Combine(output, "relationships.csv"))[0].ShouldBe(":START_ID,:END_ID,:TYPE,sources,group,reach");
     }
 
     [Fact]
