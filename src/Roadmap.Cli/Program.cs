@@ -20,6 +20,7 @@ var root = new RootCommand("Roadmap: the technology-roadmap graph of China's med
     ImportCommand.Create(),
     KeyCommand.Create(),
     QueryCommand.Create(),
+    PlanCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync();

@@ -16,6 +16,12 @@ namespace Roadmap.Core.Analysis;
 public sealed record SourceHit(Node Document, string Sentence, int Position, IReadOnlyList<int> Matches, int MatchLength,
     IReadOnlyList<string> Sections, IReadOnlyList<Node> Nodes, IReadOnlyList<Edge> Edges);
 
+/// <summary>How much of a plan the graph cites: its sentences, how many support a fact, and the ones that support none yet.</summary>
+public sealed record DocumentCoverage(Node Document, int SentenceCount, int CitedCount, IReadOnlyList<UncitedSentence> Uncited);
+
+/// <summary>A sentence of a plan no fact cites: where it starts in the plan's folded text, and the sentence (folded).</summary>
+public sealed record UncitedSentence(int Position, string Sentence);
+
 /// <summary>A page of source hits: the hits, how many there are in all, and whether more follow.</summary>
 public sealed record SourceHitPage(IReadOnlyList<SourceHit> Hits, int TotalCount, bool HasNextPage);
 
@@ -151,6 +157,24 @@ public sealed class PlanTextIndex
         }
         var page = all.Skip(start).Take(first).ToList();
         return new SourceHitPage(page, all.Count, start + page.Count < all.Count);
+    }
+
+    /// <summary>
+    /// Which sentences of a plan no node, edge, judgement or target cites, in reading order; null when the id is not a
+    /// document with text. A sentence without a Chinese character (a number, a lone heading mark) is not counted.
+    /// </summary>
+    public DocumentCoverage? Coverage(string documentId)
+    {
+        var (document, sentences) = (default(Node), new List<int>());
+        for (var s = 0; s < _sentences.Count; s++)
+        {
+            if (_sentences[s].Document.Id != documentId || !_sentences[s].Text.Any(Plans.PlanTextExtractor.IsChinese)) continue;
+            document = _sentences[s].Document;
+            sentences.Add(s);
+        }
+        if (document is null) return null;
+        var uncited = sentences.Where(s => !_citations.ContainsKey(s)).Select(s => new UncitedSentence(_sentences[s].Start, _sentences[s].Text)).ToList();
+        return new DocumentCoverage(document, sentences.Count, sentences.Count - uncited.Count, uncited);
     }
 
     private static int Bigram(char a, char b) => (a << 16) | b;

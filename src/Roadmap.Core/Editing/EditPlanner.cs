@@ -7,6 +7,9 @@ using Roadmap.Core.Storage;
 namespace Roadmap.Core.Editing;
 
 /// <summary>A node as an editor sends it. Null lists and attributes keep what an existing node has.</summary>
+/// <summary>A plan to add: its text (already out of its file), its title and dates, and the file it came from.</summary>
+public sealed record DocumentDraft(string Id, string Title, string? TitleEn, string? Issuer, int Year, Period? Period, string Text, string? FileName);
+
 public sealed record NodeDraft
 {
     public required string Id { get; init; }
@@ -35,7 +38,7 @@ public static class EditPlanner
 
     public static GraphEdit UpsertNode(GraphIndex graph, NodeDraft draft, int? expectedVersion)
     {
-        if (draft.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "Documents come with their text files; add them to the seeds, not through the API.");
+        if (draft.Kind == NodeKind.Document) throw new RoadmapException(ErrorCodes.DocumentsReadOnly, "A plan is added whole, with its text: use addDocument (or roadmap plan add).");
         Refuse(GraphRules.Id(draft.Kind, draft.Id));
         var existing = Find(graph, draft.Id);
         if (existing is null)
@@ -153,6 +156,36 @@ public static class EditPlanner
 
     private static bool HasMembers(GraphIndex graph, string id) =>
         graph.IndexOf(id) is var index and >= 0 && graph.EdgesOf(index, Direction.Backward, EdgeType.VariantOf).Length > 0;
+
+    /// <summary>
+    /// A new plan as a document node with its text, which every later quote from it is checked against. Refused when
+    /// the id is taken, when another document has the same text (folded as quotes are), or when the title, year or
+    /// period break the rules a seed document keeps. The document cites itself: its first line, as the seeds cite a
+    /// plan by its title.
+    /// </summary>
+    public static GraphEdit AddDocument(GraphIndex graph, DocumentDraft draft)
+    {
+        Refuse(GraphRules.Id(NodeKind.Document, draft.Id));
+        if (Find(graph, draft.Id) is { } taken) throw Conflict($"'{draft.Id}' is taken by {taken.NameZh}; a plan is added once, under an id of its own.", taken.Version);
+        var title = Name(draft.Title, "title");
+        var titleEn = Name(string.IsNullOrWhiteSpace(draft.TitleEn) ? draft.Title : draft.TitleEn, "titleEn");
+        if (!PlanYears.Contains(draft.Year)) throw new RoadmapException(ErrorCodes.BadValue, $"year must lie within {PlanYears.Min} to {PlanYears.Max}.");
+        if (draft.Period is { } period) Refuse(GraphRules.Period(period));
+        var issuer = draft.Issuer is null ? null : Name(draft.Issuer, "issuer");
+        var folded = QuoteFolding.Fold(draft.Text);
+        foreach (var other in graph.Nodes.Where(n => n.Kind == NodeKind.Document && n.Text is not null))
+        {
+            if (QuoteFolding.FoldPlanText(other.Text!) == folded) throw new RoadmapException(ErrorCodes.DuplicatePlan, $"'{other.Id}' ({other.NameZh}) has the same text.");
+        }
+        var firstLine = draft.Text.Split('\n').Select(l => l.Trim()).First(l => l.Length > 0);
+        var self = new Source(draft.Id, "标题", GraphRules.TextLength(firstLine) <= GraphRules.MaxQuoteLength ? firstLine : firstLine[..GraphRules.MaxQuoteLength]);
+        var document = new Node
+        {
+            Id = draft.Id, Kind = NodeKind.Document, NameZh = title, NameEn = titleEn, Sources = [self], Text = draft.Text, Year = draft.Year,
+            Period = draft.Period, Issuer = issuer, File = draft.FileName,
+        };
+        return new GraphEdit("addDocument", [new Change<Node>(null, document)], []);
+    }
 
     public static GraphEdit DeleteNode(GraphIndex graph, string id, bool cascade, int? expectedVersion)
     {

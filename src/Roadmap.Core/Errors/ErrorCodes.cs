@@ -121,7 +121,12 @@ public static class ErrorCodes
     public static readonly ErrorCode Conflict = new("CONFLICT", ErrorOrigin.Edit, "expectedVersion is not the current version, or a create names something that exists: extensions.currentVersion says the version to read it again at and retry with.");
     public static readonly ErrorCode NotFound = new("NOT_FOUND", ErrorOrigin.Edit, "The node or edge to change does not exist.");
     public static readonly ErrorCode HasEdges = new("HAS_EDGES", ErrorOrigin.Edit, "deleteNode on a node with edges, without cascade: true.");
-    public static readonly ErrorCode DocumentsReadOnly = new("DOCUMENTS_READ_ONLY", ErrorOrigin.Edit, "Documents come with the seeds; they cannot be created, changed or deleted through the API.");
+    public static readonly ErrorCode DocumentsReadOnly = new("DOCUMENTS_READ_ONLY", ErrorOrigin.Edit, "A document is added whole with addDocument (or roadmap plan add); it cannot be created through upsertNode, changed, assessed or deleted.");
+    public static readonly ErrorCode UnreadablePlan = new("UNREADABLE_PLAN", ErrorOrigin.Edit, "The plan's file is not the format it was given as (a damaged DOCX or PDF, a text file not in UTF-8); nothing is stored.");
+    public static readonly ErrorCode NoPlanText = new("NO_PLAN_TEXT", ErrorOrigin.Edit, "The plan's file yields no text: an empty file, or a scanned PDF without a text layer; nothing is stored.");
+    public static readonly ErrorCode NoChineseText = new("NO_CHINESE_TEXT", ErrorOrigin.Edit, "No line of the plan's text is Chinese; the plans are quoted in the language they are written in. Nothing is stored.");
+    public static readonly ErrorCode PlanTooLarge = new("PLAN_TOO_LARGE", ErrorOrigin.Edit, "The plan's file or text is over Plans:MaxFileBytes (or its text over Plans:MaxTextCharacters); nothing is stored.");
+    public static readonly ErrorCode DuplicatePlan = new("DUPLICATE_PLAN", ErrorOrigin.Edit, "A plan with the same text (after the quote fold) is in the graph already, under the id the message names; nothing is stored.");
     public static readonly ErrorCode ReadOnlyStore = new("READ_ONLY_STORE", ErrorOrigin.Edit, "The configured store takes no edits and keeps no audit log (Neo4j, or a graph without a database file).");
 
     // The graph's rules: roadmap validate reports them on the seeds, and an edit that breaks one is refused with the same code.

@@ -31,7 +31,9 @@ internal static class AuditJson
         }
         foreach (var change in edit.Nodes)
         {
-            yield return ((change.Before ?? change.After)!.Id, Of(change.Before), Of(change.After));
+            // A plan added through the API has its text nowhere else: the entry that adds it keeps it.
+            var after = change is { Before: null, After.Kind: NodeKind.Document } ? JsonSerializer.Serialize(change.After, Options) : Of(change.After);
+            yield return ((change.Before ?? change.After)!.Id, Of(change.Before), after);
         }
     }
 

@@ -472,6 +472,9 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         Task.FromResult(PlanTextIndex.Of(Graph).Page(text, documents, after, first));
 
+    public Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken) =>
+        Task.FromResult(PlanTextIndex.Of(Graph).Coverage(documentId));
+
     public Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken) =>
         Task.FromResult(NameSearch.Page(Graph, text, kinds, after, first));
 

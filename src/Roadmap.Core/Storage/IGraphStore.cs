@@ -38,6 +38,9 @@ public interface IGraphStore
     /// <summary>The sentences of the plans that contain a text, after a hit's key, with what cites each.</summary>
     Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken);
 
+    /// <summary>Which sentences of a plan support no fact yet; null when the id is not a document with text.</summary>
+    Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken);
+
     /// <summary>The nodes whose names contain a text, in rank order after a hit's key, with how each matched.</summary>
     Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken);
 

@@ -41,6 +41,8 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddEmbeddedStore(this IServiceCollection services)
     {
         services.AddOptions<SeedsOptions>().BindConfiguration(SeedsOptions.Section);
+        services.AddOptions<Plans.PlanOptions>().BindConfiguration(Plans.PlanOptions.Section)
+            .Validate(o => o.MaxFileBytes > 0 && o.MaxTextCharacters > 0, "Plans:MaxFileBytes and Plans:MaxTextCharacters must be positive.");
         services.AddOptions<EmbeddedStoreOptions>().BindConfiguration(EmbeddedStoreOptions.Section)
             .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Store:Embedded:DatabasePath must name a file.")
             .ValidateOnStart();

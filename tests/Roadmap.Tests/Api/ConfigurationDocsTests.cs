@@ -19,7 +19,7 @@ public class ConfigurationDocsTests
                      (GraphQLOptions.Section, typeof(GraphQLOptions)), (GraphQLHttpOptions.Section, typeof(GraphQLHttpOptions)),
                      (AuthOptions.Section, typeof(AuthOptions)), (StoreOptions.Section, typeof(StoreOptions)),
                      (EmbeddedStoreOptions.Section, typeof(EmbeddedStoreOptions)), (Neo4jOptions.Section, typeof(Neo4jOptions)),
-                     (SeedsOptions.Section, typeof(SeedsOptions)),
+                     (SeedsOptions.Section, typeof(SeedsOptions)), (Roadmap.Core.Plans.PlanOptions.Section, typeof(Roadmap.Core.Plans.PlanOptions)),
                  })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))

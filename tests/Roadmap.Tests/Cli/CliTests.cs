@@ -125,6 +125,25 @@ public partial class CliTests
     }
 
     [Fact]
+    public async Task Plan_add_reads_a_pdf_into_the_database_and_refuses_a_scanned_one_storing_nothing()
+    {
+        var dir = Directory.CreateTempSubdirectory("roadmap-cli-").FullName;
+        var fixtures = Path.Combine(Repo.Root, "tests", "Roadmap.Tests", "Core", "Plans", "fixtures");
+        string[] common = ["--title", "医疗装备产业高质量发展行动计划（示例）", "--year", "2026", "--period", "2026-2027", "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db")];
+
+        var (added, addedText) = await Roadmap(["plan", "add", Path.Combine(fixtures, "action-plan.pdf"), "--title-en", "Action plan (PDF)", .. common]);
+        var (scanned, scannedText) = await Roadmap(["plan", "add", Path.Combine(fixtures, "scanned.pdf"), "--title-en", "Action plan (scan)", .. common]);
+        var (_, stats) = await Roadmap("stats", "--seeds", TestSeeds.Path, "--database", Path.Combine(dir, "r.db"));
+
+        added.ShouldBe(0, addedText);
+        addedText.ShouldContain("added document:action-plan-pdf");
+        scanned.ShouldBe(1, scannedText);
+        scannedText.ShouldContain("NO_PLAN_TEXT");
+        stats.ShouldContain("document:action-plan-pdf");
+        stats.ShouldNotContain("document:action-plan-scan");
+    }
+
+    [Fact]
     public async Task Key_new_prints_a_key_once_and_the_hash_that_authenticates_it()
     {
         var (exit, output) = await Roadmap("key", "new", "--name", "alice", "--role", "editor");

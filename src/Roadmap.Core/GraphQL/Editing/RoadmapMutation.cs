@@ -7,7 +7,10 @@ using Roadmap.Core.Graph;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.GraphQL.Loading;
 using Roadmap.Core.GraphQL.Nodes;
+using Roadmap.Core.GraphQL.Plans;
+using Roadmap.Core.Plans;
 using Roadmap.Core.Security;
+using Microsoft.Extensions.Options;
 using Roadmap.Core.Storage;
 
 namespace Roadmap.Core.GraphQL.Editing;
@@ -34,6 +37,27 @@ public sealed class RoadmapMutation : ObjectGraphType
         Single<DeleteEdgePayloadGraphType, DeleteEdgeInputGraphType, DeleteEdgeInput>("deleteEdge", "Deletes an edge; the nodes at its ends stay.");
         Single<AddAssessmentPayloadGraphType, AddAssessmentInputGraphType, AddAssessmentInput>("addAssessment", "Records a plan's judgement of a node; its year is the cited plan's.");
         Single<AddSourcePayloadGraphType, AddSourceInputGraphType, AddSourceInput>("addSource", "Adds a clause that states a node or an edge (AddSourceInput is @oneOf: name exactly one).");
+
+        Field<AddDocumentPayloadGraphType>("addDocument")
+            .Description("Adds a plan: its text, read out of the file it comes in (text, Markdown, a saved web page, Word or PDF) and kept as the file gives it, so that quotes from it can be checked. " +
+                "Admins only. Refused, with nothing stored, for a file that is not its format (UNREADABLE_PLAN), yields no text (NO_PLAN_TEXT: a scanned PDF), has no Chinese (NO_CHINESE_TEXT), " +
+                "is over Plans:MaxFileBytes (PLAN_TOO_LARGE), or repeats a plan's text (DUPLICATE_PLAN). Refusals: " + RefusalCodes + ".")
+            .Argument<NonNullGraphType<AddDocumentInputGraphType>>("input", "The plan's text or file, and what the graph records of it.")
+            .ResolveAsync(async c =>
+            {
+                Access.Require(c, Roles.Admin);
+                DocumentDraft draft;
+                try
+                {
+                    // Read outside the write lock: a PDF's text takes longer than the edit itself.
+                    draft = PlanIntake.Read(c.GetArgument<AddDocumentInput>("input").ToPlanFile(), c.RequestServices!.GetRequiredService<IOptions<PlanOptions>>().Value);
+                }
+                catch (RoadmapException e)
+                {
+                    throw RoadmapError.From(e);
+                }
+                return await Edit(c, Roles.Admin, graph => EditPlanner.AddDocument(graph, draft));
+            });
 
         Field<ApplyChangesPayloadGraphType>("applyChanges")
             .Description("Applies a change set atomically: every change is checked with its single mutation's rules, role and codes, against the graph as the changes before it leave it, " +

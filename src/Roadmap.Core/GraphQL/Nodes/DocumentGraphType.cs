@@ -4,6 +4,7 @@ using Roadmap.Core.Analysis;
 using Roadmap.Core.GraphQL.Arguments;
 using Roadmap.Core.GraphQL.Loading;
 using Roadmap.Core.GraphQL.Paging;
+using Roadmap.Core.GraphQL.Plans;
 using Roadmap.Core.Graph;
 
 namespace Roadmap.Core.GraphQL.Nodes;
@@ -36,6 +37,10 @@ public sealed class DocumentGraphType : NodeObjectGraphType
                 var window = await c.Store().QueryNodesAsync(new NodeQuery(filter, [], after, null, first, null), c.CancellationToken);
                 return new NodeConnection(window, fingerprint);
             });
-        Field<NonNullGraphType<StringGraphType>>("file").Description("The plan's text under seeds/documents.").Resolve(c => c.Source.File);
+        Field<NonNullGraphType<StringGraphType>>("file").Description("The plan's text under seeds/documents (for a plan added through the API, the name it is exported under).").Resolve(c => c.Source.File);
+        Field<NonNullGraphType<DocumentCoverageGraphType>>("coverage")
+            .Description("Which of the plan's sentences support a fact, and which support none yet.")
+            .ResolveAsync(async c => await c.Store().CoverageAsync(c.Source.Id, c.CancellationToken)
+                ?? new DocumentCoverage(c.Source, 0, 0, []));
     }
 }

@@ -95,6 +95,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Page(text, documents, after, first);
 
+    public async Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken) =>
+        PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Coverage(documentId);
+
     public async Task<NameHitPage> SearchAsync(string text, IReadOnlySet<NodeKind>? kinds, NameHitKey? after, int first, CancellationToken cancellationToken)
     {
         // Neo4j narrows to the candidates; the ranking is the embedded store's, so both stores order results alike.

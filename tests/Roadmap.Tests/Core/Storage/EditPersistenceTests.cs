@@ -58,6 +58,24 @@ public class EditPersistenceTests
     }
 
     [Fact]
+    public async Task A_plan_added_with_its_text_is_searched_after_a_restart_and_its_audit_entry_keeps_the_text()
+    {
+        var (seeds, database) = Workspace();
+        const string text = "某省医疗装备产业发展规划\n重点发展高端医学影像装备。";
+        using (var store = await Open(seeds, database))
+        {
+            await store.EditAsync("curator", g => EditPlanner.AddDocument(g, new DocumentDraft("document:province-plan", "某省医疗装备产业发展规划", "Provincial plan", null, 2026, new Period(2026, 2030), text, "province-plan.txt")), CancellationToken.None);
+        }
+        using var reopened = await Open(seeds, database);
+
+        reopened.Graph.NodeAt(reopened.Graph.IndexOf("document:province-plan")).Text.ShouldBe(text);
+        (await reopened.SearchSourcesAsync("医学影像装备", null, null, 10, CancellationToken.None)).Hits.ShouldHaveSingleItem().Document.Id.ShouldBe("document:province-plan");
+        var entry = (await reopened.AuditLogAsync(null, 0, "document:province-plan", 10, CancellationToken.None)).ShouldHaveSingleItem();
+        entry.Operation.ShouldBe("addDocument");
+        entry.After!.ShouldContain("重点发展高端医学影像装备");
+    }
+
+    [Fact]
     public async Task A_restart_keeps_every_edit_with_its_version_and_audit_entry()
     {
         var (seeds, database) = Workspace();
