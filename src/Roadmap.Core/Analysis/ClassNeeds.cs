@@ -28,21 +28,12 @@ public static class ClassNeeds
         !(graph.TypeOf(first) == EdgeType.VariantOf && graph.IsClassNeed(second));
 
     /// <summary>
-    /// A node as a walk holds it: reached with a limit (<see cref="Limits"/>) or without one. The two are walked
-    /// apart, so that a node reached first with a limit and later without one goes on along what its limit held back
-    /// at the later chain's depth, and every depth and chain is one the rule allows.
-    /// </summary>
-    public readonly record struct State(int Node, bool Limited)
-    {
-        public int Index => 2 * Node + (Limited ? 1 : 0);
-
-        public static State Of(int index) => new(index >> 1, (index & 1) == 1);
-    }
-
-    /// <summary>
-    /// The bookkeeping of a breadth-first walk over <see cref="State"/>s: each state's depth and the edge and state it
-    /// was reached from, the nodes in the order first reached, and each node's first state. The walk itself (which
-    /// edges a state takes) is the caller's; <see cref="Visit"/> records what it reaches.
+    /// The bookkeeping of a breadth-first walk over states: a node reached with a limit (<see cref="Limits"/>) and
+    /// without one are two states, walked apart, so that a node reached first with a limit and later without one goes
+    /// on along what its limit held back at the later chain's depth, and every depth and chain is one the rule allows.
+    /// Kept per state: its depth and the edge and state it was reached from; per node: the order first reached, and
+    /// its first state. The walk itself (which edges a state takes) is the caller's; <see cref="Visit"/> records what
+    /// it reaches. A graph without class-wide needs has one state a node, and the walk costs what a plain one does.
     /// </summary>
     internal sealed class States : IDisposable
     {
@@ -50,14 +41,24 @@ public static class ClassNeeds
         private readonly NodeMarks _via;
         private readonly NodeMarks _parent;
         private readonly NodeMarks _first;
+        private readonly int _stride;
 
         public States(GraphIndex graph)
         {
-            _depth = NodeMarks.Rent(2 * graph.NodeCount);
-            _via = NodeMarks.Rent(2 * graph.NodeCount);
-            _parent = NodeMarks.Rent(2 * graph.NodeCount);
+            _stride = graph.ClassNeedCount > 0 ? 2 : 1;
+            Size = _stride * graph.NodeCount;
+            _depth = NodeMarks.Rent(Size);
+            _via = NodeMarks.Rent(Size);
+            _parent = NodeMarks.Rent(Size);
             _first = NodeMarks.Rent(graph.NodeCount);
         }
+
+        /// <summary>How many states there can be: the size of a per-state mark.</summary>
+        public int Size { get; }
+
+        public int NodeOf(int state) => state / _stride;
+
+        public bool IsLimited(int state) => state % _stride == 1;
 
         /// <summary>The states in the order reached: the queue of the walk.</summary>
         public List<int> Order { get; } = [];
@@ -78,7 +79,7 @@ public static class ClassNeeds
         /// <summary>Starts the walk at a node, unlimited, at depth 0; returns its state.</summary>
         public int Start(int node)
         {
-            var state = new State(node, false).Index;
+            var state = node * _stride;
             if (_depth.Has(state)) return state;
             Record(state, 0, -1, -1);
             return state;
@@ -87,7 +88,7 @@ public static class ClassNeeds
         /// <summary>Records reaching <paramref name="node"/> from <paramref name="from"/> by <paramref name="edge"/>; its state when new, else -1.</summary>
         public int Visit(int from, int edge, int node, bool limited)
         {
-            var state = new State(node, limited).Index;
+            var state = node * _stride + (limited ? 1 : 0);
             if (_depth.Has(state)) return -1;
             Record(state, _depth.Get(from) + 1, edge, from);
             return state;
@@ -107,7 +108,7 @@ public static class ClassNeeds
             _via.Set(state, edge);
             _parent.Set(state, parent);
             Order.Add(state);
-            var node = state >> 1;
+            var node = NodeOf(state);
             if (_first.Has(node)) return;
             _first.Set(node, state);
             Nodes.Add(node);

@@ -33,12 +33,13 @@ public static class GraphAlgorithms
         inTree.Set(root, 1);
         if (controls.Members) MarkMembers(graph, root, inTree);
 
-        // Breadth first over states (ClassNeeds.State): a node reached with a limit and without one is two states,
+        // Breadth first over states (ClassNeeds.States): a node reached with a limit and without one is two states,
         // each with its own depth, so every depth is that of a chain the rule allows.
         using var states = new ClassNeeds.States(graph);
         // Per state: the member of the start it is reached through, -1 for none, -2 for a member itself.
-        using var through = NodeMarks.Rent(2 * graph.NodeCount);
-        using var edgeTaken = NodeMarks.Rent(graph.EdgeCount);
+        using var through = NodeMarks.Rent(states.Size);
+        // Both states of a node may take the same edge; it is listed once. Without class-wide needs a node has one.
+        using var edgeTaken = NodeMarks.Rent(graph.ClassNeedCount > 0 ? graph.EdgeCount : 0);
         var edges = new List<int>();
         var truncated = false;
         var start = states.Start(root);
@@ -46,7 +47,7 @@ public static class GraphAlgorithms
         for (var head = 0; head < states.Order.Count; head++)
         {
             var s = states.Order[head];
-            var (v, limited) = ClassNeeds.State.Of(s);
+            var (v, limited) = (states.NodeOf(s), states.IsLimited(s));
             var member = inTree.Has(v);
             if (!member && controls.StopsAt(graph.KindOf(v))) continue;
             if (controls.Members && member && direction == Direction.Forward)
@@ -71,16 +72,14 @@ public static class GraphAlgorithms
                 truncated |= !states.Reached(w);
                 return;
             }
-            // Both states of a node may take the same edge; it is listed once.
-            if (graph.ClassNeedCount == 0 || !edgeTaken.Has(e))
+            if (graph.ClassNeedCount == 0 || edgeTaken.TrySet(e))
             {
-                edgeTaken.Set(e, 0);
                 edges.Add(e);
             }
             var limits = !hop && ClassNeeds.Limits(graph, e, direction);
             if (states.Visit(s, e, w, limits) is var t and >= 0)
             {
-                var v = ClassNeeds.State.Of(s).Node;
+                var v = states.NodeOf(s);
                 // A member is its own; what a member reaches is reached through it; the start's own reach through none.
                 through.Set(t, inTree.Has(w) && w != root ? -2 : v == root ? -1 : through.Get(s) == -2 ? v : through.Get(s));
             }
@@ -209,7 +208,7 @@ public static class GraphAlgorithms
         {
             var s = states.Order[head];
             if (states.Depth(s) == maxDepth) continue;
-            var (v, limited) = ClassNeeds.State.Of(s);
+            var (v, limited) = (states.NodeOf(s), states.IsLimited(s));
             foreach (var e in graph.EdgesOf(v, Direction.Backward))
             {
                 if (limited && !ClassNeeds.MayLeave(graph, e, Direction.Backward)) continue;

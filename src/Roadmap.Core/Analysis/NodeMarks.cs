@@ -56,6 +56,14 @@ internal sealed class NodeMarks : IDisposable
         _value[index] = value;
     }
 
+    /// <summary>Marks an index not yet marked, and says whether it was new.</summary>
+    public bool TrySet(int index, int value = 0)
+    {
+        if (Has(index)) return false;
+        Set(index, value);
+        return true;
+    }
+
     public void Dispose()
     {
         lock (Pool)

@@ -70,18 +70,17 @@ public static class ScenarioAnalysis
         using var states = new ClassNeeds.States(graph);
         states.Start(start);
         var edges = new List<Edge>();
-        using var edgeTaken = NodeMarks.Rent(graph.EdgeCount);
+        using var edgeTaken = NodeMarks.Rent(graph.ClassNeedCount > 0 ? graph.EdgeCount : 0);
         for (var head = 0; head < states.Order.Count; head++)
         {
             var s = states.Order[head];
-            var (v, limited) = ClassNeeds.State.Of(s);
+            var (v, limited) = (states.NodeOf(s), states.IsLimited(s));
             foreach (var e in graph.EdgesOf(v, Direction.Forward))
             {
                 if (limited && !ClassNeeds.MayLeave(graph, e, Direction.Forward)) continue;
-                if (!edgeTaken.Has(e))
+                if (graph.ClassNeedCount == 0 || edgeTaken.TrySet(e))
                 {
-                    edgeTaken.Set(e, 0);
-                    edges.Add(graph.EdgeAt(e));
+                        edges.Add(graph.EdgeAt(e));
                 }
                 states.Visit(s, e, graph.EdgeTo(e), ClassNeeds.Limits(graph, e, Direction.Forward));
             }
