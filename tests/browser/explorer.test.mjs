@@ -298,6 +298,10 @@ test('node pages: "through" a member, class-wide needs, read judgements with the
   assert.match(await page.textContent('main table:has(th:text("技术指标"))'), /64 排/);
   await showNode('product:64-slice-ct', 'dependencies', 1, 'en');
   assert.match(await page.textContent('main table:has(th:text("Specification targets"))'), /64 rows/);
+
+  // The picture for the docs: a class rolled up over its members.
+  await showNode('product:hybrid-endoscope', 'dependencies', 1, 'en');
+  await page.screenshot({ path: `${shots}class-rollup.png` });
 });
 
 test('impact: a typed name is added, chips have names and remove, assumed gaps listed, CSV with BOM, severity, distance and chain', async () => {
