@@ -14,6 +14,8 @@ public static class ApiEndpoints
     {
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        // Before the key is read: a key from an origin the operator did not name is refused unread.
+        app.UseMiddleware<CrossOrigin>();
         app.UseWebSockets();
         app.UseAuthentication();
         app.UseRateLimiter();

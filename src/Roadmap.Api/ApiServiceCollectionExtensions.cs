@@ -20,6 +20,10 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<GraphQLHttpOptions>().BindConfiguration(GraphQLHttpOptions.Section)
             .Validate(o => o.MaxRequestBytes > 0 && o.RequestsPerMinute >= 0, "GraphQL:MaxRequestBytes must be positive and GraphQL:RequestsPerMinute 0 or more.")
             .ValidateOnStart();
+        services.AddOptions<CrossOriginOptions>().BindConfiguration(CrossOriginOptions.Section)
+            .Validate(o => o.AllowedOrigins.All(origin => origin == "*" || Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0),
+                "Cors:AllowedOrigins holds origins (scheme, host and port, such as https://tool.example) or '*'.")
+            .ValidateOnStart();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section)
             .Validate(o => o.RequestsPerMinutePerKey >= 0, "Auth:RequestsPerMinutePerKey must be 0 or more.")
             .ValidateOnStart();

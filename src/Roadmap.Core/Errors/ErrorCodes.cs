@@ -53,6 +53,7 @@ public static class ErrorCodes
     public static readonly ErrorCode UnsupportedMediaType = new("UNSUPPORTED_MEDIA_TYPE", ErrorOrigin.Http, "A POST body that is not application/json.", 415);
     public static readonly ErrorCode InvalidJson = new("INVALID_JSON", ErrorOrigin.Http, "The POST body is not valid JSON or not UTF-8, or a GET parameter is not UTF-8 (a GET variables or extensions parameter that is not a JSON object is BAD_REQUEST).", 400);
     public static readonly ErrorCode BadRequest = new("BAD_REQUEST", ErrorOrigin.Http, "Valid JSON that is not a GraphQL request: no query string, or a field of the wrong type.", 400);
+    public static readonly ErrorCode OriginNotAllowed = new("ORIGIN_NOT_ALLOWED", ErrorOrigin.Http, "A request from a page on another origin that Cors:AllowedOrigins does not name, or that names it only through '*' and sends a key: keys are accepted from the service's own pages and the origins listed, never through '*'.", 403);
     public static readonly ErrorCode RequestTooLarge = new("REQUEST_TOO_LARGE", ErrorOrigin.Http, "The body exceeds GraphQL:MaxRequestBytes.", 413);
     public static readonly ErrorCode MutationOverGet = new("MUTATION_OVER_GET", ErrorOrigin.Http, "A mutation sent with GET; send it with POST.", 405);
     public static readonly ErrorCode SubscriptionOverHttp = new("SUBSCRIPTION_OVER_HTTP", ErrorOrigin.Http, "A subscription sent to /graphql, which answers once; subscribe over /graphql/stream (SSE) or /graphql/ws (WebSocket).");

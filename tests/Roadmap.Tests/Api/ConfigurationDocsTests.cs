@@ -20,6 +20,7 @@ public class ConfigurationDocsTests
                      (AuthOptions.Section, typeof(AuthOptions)), (StoreOptions.Section, typeof(StoreOptions)),
                      (EmbeddedStoreOptions.Section, typeof(EmbeddedStoreOptions)), (Neo4jOptions.Section, typeof(Neo4jOptions)),
                      (SeedsOptions.Section, typeof(SeedsOptions)), (Roadmap.Core.Plans.PlanOptions.Section, typeof(Roadmap.Core.Plans.PlanOptions)),
+                     (Roadmap.Api.Http.CrossOriginOptions.Section, typeof(Roadmap.Api.Http.CrossOriginOptions)),
                  })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
