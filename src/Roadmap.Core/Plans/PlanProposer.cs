@@ -67,8 +67,8 @@ public static class PlanProposer
         var result = new Dictionary<int, (NodeKind, ComponentType?)?>();
         foreach (var p in paragraphs)
         {
-            result[p.Index] = p.Role == ParagraphRole.ColumnItem && p.Lead is { } lead && !lead.EndsWith('类')
-                && PlanLists.KindOfItem(lead) is null && PlanLists.KindOfHead(lead) is { } k ? k : null;
+            result[p.Index] = p.Role == ParagraphRole.ColumnItem && p.Lead is { } lead
+                && PlanLists.CueVerbs.Any(c => lead.StartsWith(c, StringComparison.Ordinal)) && PlanLists.KindOfHead(lead) is { } k ? k : null;
         }
         return result;
     }
@@ -179,9 +179,10 @@ public static class PlanProposer
             }
             else if (lead is not null && names.KindOf(lead) is NodeKind.Product)
             {
-                subjects = [lead];
-                subjectRule = paragraph.Role == ParagraphRole.Heading ? "heading" : "column-item";
-                if (paragraph.Role == ParagraphRole.Heading) reach = NeedReach.Class;
+                // A column item's paragraph states its own needs and members. A numbered heading's paragraph is a class's
+                // (影像设备): its needs are the class's as a whole, and its lists are read as members, not needs.
+                if (paragraph.Role == ParagraphRole.ColumnItem) subjects = [lead];
+                subjectRule = "column-item";
             }
             if (classSubject is not null)
             {

@@ -132,7 +132,9 @@ public static partial class PlanReader
                 continue;
             }
 
-            var continues = buffer.Length > 0 && !EndsSentence(buffer[^1]);
+            // A heading's bare title (2. 体外诊断类) ends its paragraph; running text broken mid-sentence (003) continues.
+            var bareTitle = bufferRole == ParagraphRole.Heading && bufferLead is not null && bufferLead.Length == buffer.Length;
+            var continues = buffer.Length > 0 && !EndsSentence(buffer[^1]) && !bareTitle;
             if (continues)
             {
                 buffer.Append(line);
