@@ -154,7 +154,7 @@ public static class PlanProposer
             var result = new List<string>();
             foreach (var (name, ids) in names.Names)
             {
-                if (name.Length < 2 || !(name.Contains(folded, StringComparison.Ordinal) || (name.Length >= 3 && folded.Contains(name, StringComparison.Ordinal)))) continue;
+                if (name.Length < 2 || !(name.Contains(folded, StringComparison.Ordinal) || folded.Contains(name, StringComparison.Ordinal))) continue;
                 foreach (var id in ids)
                 {
                     if (names.KindOf(id) == kind && graph.IndexOf(id) >= 0 && !result.Contains(id)) result.Add(id);
