@@ -3,6 +3,7 @@ using Roadmap.Core.GraphQL.Analyses;
 using Roadmap.Core.GraphQL.Editing;
 using Roadmap.Core.GraphQL.Filtering;
 using Roadmap.Core.GraphQL.Nodes;
+using Roadmap.Core.GraphQL.Plans;
 using Roadmap.Core.GraphQL.Roadmaps;
 using Roadmap.Core.GraphQL.Search;
 using Roadmap.Core.GraphQL.Traversal;
@@ -38,5 +39,6 @@ public sealed class RoadmapQuery : ObjectGraphType
         NodeQueries.AddDocuments(this);
         AuditQueries.AddAuditLog(this);
         AuditQueries.AddGraphDiff(this);
+        PlanQueries.AddProposeFacts(this);
     }
 }

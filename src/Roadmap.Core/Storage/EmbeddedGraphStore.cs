@@ -472,6 +472,15 @@ public sealed class EmbeddedGraphStore(EmbeddedStoreOptions options, SeedsOption
     public Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         Task.FromResult(PlanTextIndex.Of(Graph).Page(text, documents, after, first));
 
+    public Task<Plans.ProposalSet?> ProposeAsync(string documentId, CancellationToken cancellationToken) =>
+        Task.FromResult(Propose(Graph, documentId));
+
+    /// <summary>A plan's proposals against a read model; null unless the id is a document with text. Both stores ask here.</summary>
+    internal static Plans.ProposalSet? Propose(GraphIndex graph, string documentId) =>
+        graph.IndexOf(documentId) is var i and >= 0 && graph.NodeAt(i) is { Kind: NodeKind.Document, Text: not null } document
+            ? Plans.PlanProposer.Propose(graph, document)
+            : null;
+
     public Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken) =>
         Task.FromResult(PlanTextIndex.Of(Graph).Coverage(documentId));
 

@@ -38,6 +38,9 @@ public interface IGraphStore
     /// <summary>The sentences of the plans that contain a text, after a hit's key, with what cites each.</summary>
     Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken);
 
+    /// <summary>What a plan's text proposes, with the graph as the vocabulary; null when the id is not a document with text.</summary>
+    Task<Plans.ProposalSet?> ProposeAsync(string documentId, CancellationToken cancellationToken);
+
     /// <summary>Which sentences of a plan support no fact yet; null when the id is not a document with text.</summary>
     Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken);
 

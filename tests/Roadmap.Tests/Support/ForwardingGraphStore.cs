@@ -30,6 +30,8 @@ public class ForwardingGraphStore(IGraphStore inner) : IGraphStore
     public virtual Task<IReadOnlyList<NodeCount>> CountNodesAsync(NodeFilter? filter, IReadOnlyList<NodeGroupKey> groupBy, CancellationToken cancellationToken) =>
         Inner.CountNodesAsync(filter, groupBy, cancellationToken);
 
+    public virtual Task<Roadmap.Core.Plans.ProposalSet?> ProposeAsync(string documentId, CancellationToken cancellationToken) => Inner.ProposeAsync(documentId, cancellationToken);
+
     public virtual Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken) => Inner.CoverageAsync(documentId, cancellationToken);
 
     public virtual Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>

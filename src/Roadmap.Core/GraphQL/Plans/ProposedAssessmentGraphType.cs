@@ -12,8 +12,8 @@ public sealed class ProposedAssessmentGraphType : ObjectGraphType<ProposedAssess
     {
         Name = "ProposedAssessment";
         Description = "A judgement a proposal would record.";
-        Field<NonNullGraphType<IdGraphType>>("node").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<AssessmentStatusEnum>>("status").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<AssessmentBasisEnum>>("basis").Resolve(c => c.Source.Basis);
+        Field<NonNullGraphType<IdGraphType>>("node").Description("The node judged: an existing node's id or a node proposed in the same set.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<AssessmentStatusEnum>>("status").Description("The status the clause words.").Resolve(c => c.Source.Status);
+        Field<NonNullGraphType<AssessmentBasisEnum>>("basis").Description("STATED: proposals are made only from status words.").Resolve(c => c.Source.Basis);
     }
 }

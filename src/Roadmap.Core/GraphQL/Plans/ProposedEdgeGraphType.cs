@@ -12,10 +12,10 @@ public sealed class ProposedEdgeGraphType : ObjectGraphType<ProposedEdge>
     {
         Name = "ProposedEdge";
         Description = "An edge a proposal would create.";
-        Field<NonNullGraphType<IdGraphType>>("from").Resolve(c => c.Source.From);
-        Field<NonNullGraphType<EdgeTypeEnum>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<IdGraphType>>("to").Resolve(c => c.Source.To);
+        Field<NonNullGraphType<IdGraphType>>("from").Description("The dependent: an existing node's id or a node proposed in the same set.").Resolve(c => c.Source.From);
+        Field<NonNullGraphType<EdgeTypeEnum>>("type").Description("How from relates to to.").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<IdGraphType>>("to").Description("What it depends on: an existing node's id or a node proposed in the same set.").Resolve(c => c.Source.To);
         Field<StringGraphType>("group").Description("An alternative group, for 'A或B'.").Resolve(c => c.Source.Group);
-        Field<NonNullGraphType<NeedReachEnum>>("reach").Resolve(c => c.Source.Reach);
+        Field<NonNullGraphType<NeedReachEnum>>("reach").Description("CLASS when the plan states the need for a class heading as a whole.").Resolve(c => c.Source.Reach);
     }
 }

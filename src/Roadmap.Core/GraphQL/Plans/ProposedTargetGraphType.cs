@@ -12,11 +12,11 @@ public sealed class ProposedTargetGraphType : ObjectGraphType<ProposedTarget>
     {
         Name = "ProposedTarget";
         Description = "A target or goal a proposal would record.";
-        Field<NonNullGraphType<IdGraphType>>("node").Resolve(c => c.Source.Node);
-        Field<NonNullGraphType<StringGraphType>>("metric").Resolve(c => c.Source.Metric);
-        Field<NonNullGraphType<ComparatorEnum>>("comparator").Resolve(c => c.Source.Comparator);
-        Field<NonNullGraphType<FloatGraphType>>("value").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<IdGraphType>>("node").Description("The product or program it is set for.").Resolve(c => c.Source.Node);
+        Field<NonNullGraphType<StringGraphType>>("metric").Description("What is measured, in English.").Resolve(c => c.Source.Metric);
+        Field<NonNullGraphType<ComparatorEnum>>("comparator").Description("How value bounds the metric.").Resolve(c => c.Source.Comparator);
+        Field<NonNullGraphType<FloatGraphType>>("value").Description("The number the plan sets.").Resolve(c => c.Source.Value);
         Field<StringGraphType>("unit").Description("As the plan writes it.").Resolve(c => c.Source.Unit);
-        Field<IntGraphType>("dueYear").Resolve(c => c.Source.DueYear);
+        Field<IntGraphType>("dueYear").Description("The year the plan says it is due (到2025年), or null.").Resolve(c => c.Source.DueYear);
     }
 }

@@ -95,6 +95,9 @@ public sealed class Neo4jGraphStore(Neo4jQueryClient client, ILogger<Neo4jGraphS
     public async Task<SourceHitPage> SearchSourcesAsync(string text, IReadOnlySet<string>? documents, (string Document, int Position)? after, int first, CancellationToken cancellationToken) =>
         PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Page(text, documents, after, first);
 
+    public async Task<Plans.ProposalSet?> ProposeAsync(string documentId, CancellationToken cancellationToken) =>
+        EmbeddedGraphStore.Propose(await SnapshotAsync(cancellationToken), documentId);
+
     public async Task<DocumentCoverage?> CoverageAsync(string documentId, CancellationToken cancellationToken) =>
         PlanTextIndex.Of(await SnapshotAsync(cancellationToken)).Coverage(documentId);
 

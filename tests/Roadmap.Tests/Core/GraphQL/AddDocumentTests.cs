@@ -60,6 +60,27 @@ public class AddDocumentTests(EditableApiFactory factory) : IClassFixture<Editab
     }
 
     [Fact]
+    public async Task A_plan_added_proposes_sources_for_the_nodes_it_mentions_each_quoting_the_plan()
+    {
+        var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
+        const string text = "影像装备攻关方案\n一、重点任务\n重点突破大热容量球管、旋转靶盘等核心部件。";
+        ErrorCode(await Send(admin, Add, Input(text: text, titleEn: "Imaging equipment tasks (test)"))).ShouldBeNull();
+
+        var set = await Send(admin, """
+            { proposeFacts(document: "document:imaging-equipment-tasks-test") {
+                document { id } totalCount
+                proposals(kinds: [SOURCE]) { kind sourceOf quote section rule confidence } } }
+            """);
+        var unknown = await Send(admin, """{ proposeFacts(document: "document:nope") { totalCount } }""");
+
+        var proposals = set.GetProperty("data").GetProperty("proposeFacts").GetProperty("proposals").EnumerateArray().ToList();
+        proposals.Select(p => p.GetProperty("sourceOf").GetString()).Order(StringComparer.Ordinal).ShouldBe(["component:ct-tube", "component:rotating-anode-target"]);
+        proposals.ShouldAllBe(p => Roadmap.Core.Seeds.QuoteFolding.Fold(text).Contains(Roadmap.Core.Seeds.QuoteFolding.Fold(p.GetProperty("quote").GetString()!), StringComparison.Ordinal));
+        proposals.ShouldAllBe(p => p.GetProperty("section").GetString() == "一");
+        ErrorCode(unknown).ShouldBe("NOT_FOUND");
+    }
+
+    [Fact]
     public async Task A_plan_added_as_a_saved_web_page_is_read_from_its_body()
     {
         var admin = (await factory.ReadyClientAsync()).With(TestKeys.Admin.Key);
