@@ -224,10 +224,6 @@ public static class PlanProposer
                                         break;
                                 }
                             }
-                            if (subjects.Count == 0 && classSubject is not null && kind == NodeKind.Product && id != classSubject)
-                            {
-                                Edge(id, EdgeType.VariantOf, classSubject, null, NeedReach.EveryMember, clause, section, "class.variant-of", 0.5);
-                            }
                             if (program is not null && kind is NodeKind.Technology or NodeKind.Component or NodeKind.Product)
                             {
                                 Edge(program, EdgeType.Targets, id, null, NeedReach.EveryMember, clause, section, "program.targets", 0.6);
