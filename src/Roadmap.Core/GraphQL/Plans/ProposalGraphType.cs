@@ -1,7 +1,4 @@
 using GraphQL.Types;
-using Roadmap.Core.Graph;
-using Roadmap.Core.GraphQL.Nodes;
-using Roadmap.Core.GraphQL.Traversal;
 using Roadmap.Core.Plans;
 
 namespace Roadmap.Core.GraphQL.Plans;
