@@ -30,10 +30,16 @@ public static class ApiEndpoints
         app.MapGet("/graphiql", (HttpContext http, IWebHostEnvironment env) => http.Request.Path.Value!.EndsWith('/')
             ? Results.File(Path.Combine(env.WebRootPath, "graphiql", "index.html"), "text/html; charset=utf-8")
             : Results.Redirect("/graphiql/"));
-        app.Map("/graphql", http => http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http))
+        // One URL for every transport, as GraphQL servers serve it: a WebSocket upgrade speaks graphql-transport-ws, a
+        // request that accepts only an event stream is a graphql-sse subscription, anything else is GraphQL over HTTP.
+        app.Map("/graphql", http => http.WebSockets.IsWebSocketRequest
+                ? http.RequestServices.GetRequiredService<WebSocketSubscriptionEndpoint>().HandleAsync(http)
+                : SseSubscriptionEndpoint.IsAskedFor(http.Request)
+                    ? http.RequestServices.GetRequiredService<SseSubscriptionEndpoint>().HandleAsync(http)
+                    : http.RequestServices.GetRequiredService<GraphQLHttpEndpoint>().HandleAsync(http))
             .RequireGraphQLRateLimits()
             .RequireAuthorization(ApiKeyPolicy.Name);
-        // The change feed: subscriptions follow the same key rules and rate limits as /graphql.
+        // The change feed's own paths, kept as aliases: subscriptions follow the same key rules and rate limits as /graphql.
         app.Map("/graphql/stream", http => http.RequestServices.GetRequiredService<SseSubscriptionEndpoint>().HandleAsync(http))
             .RequireGraphQLRateLimits()
             .RequireAuthorization(ApiKeyPolicy.Name);

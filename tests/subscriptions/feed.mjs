@@ -1,5 +1,5 @@
 // The change feed against a running server with the real clients: graphql-sse in its distinct connections mode
-// (/graphql/stream) and graphql-ws over the graphql-transport-ws protocol (/graphql/ws). A mutation's change must
+// and graphql-ws over the graphql-transport-ws protocol, both on /graphql. A mutation's change must
 // arrive on both; a client that reconnects with afterRevision must get the changes it missed, in order.
 // Usage: node feed.mjs --url http://127.0.0.1:PORT/graphql --key rk_... (a key with the editor role)
 import { createClient as createSseClient } from "graphql-sse";
@@ -26,8 +26,9 @@ async function post(query, variables, withKey) {
 const create = async id => (await post("mutation($input: UpsertNodeInput!) { upsertNode(input: $input) { revision } }",
   { input: { id, kind: "TECHNOLOGY", nameZh: id, nameEn: id, sources: [source] } }, true)).upsertNode.revision;
 
-const sse = createSseClient({ url: new URL("/graphql/stream", url).toString(), singleConnection: false });
-const ws = createWsClient({ url: new URL("/graphql/ws", url).toString().replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
+// Both clients on the one URL, as their default setup has it (the /graphql/stream and /graphql/ws aliases have .NET tests).
+const sse = createSseClient({ url: url.toString(), singleConnection: false });
+const ws = createWsClient({ url: url.toString().replace(/^http/, "ws"), webSocketImpl: WebSocket, lazy: true, retryAttempts: 0 });
 
 // Collects a subscription's changes; resolves waitFor(n) once n have arrived (10 s at most).
 function subscribe(client, name, after) {

@@ -17,6 +17,17 @@ public sealed class SseSubscriptionEndpoint(IGraphQLTextSerializer serializer, S
 {
     public const string EventStream = "text/event-stream";
 
+    /// <summary>
+    /// Whether a request to /graphql is a graphql-sse subscription: it accepts an event stream and no JSON answer
+    /// (graphql-sse sends <c>Accept: text/event-stream</c>; a GraphQL-over-HTTP client accepts JSON).
+    /// </summary>
+    public static bool IsAskedFor(HttpRequest request)
+    {
+        var accept = request.GetTypedHeaders().Accept;
+        return accept.Any(a => a.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase))
+            && !accept.Any(a => a.MediaType.Value?.Contains("json", StringComparison.OrdinalIgnoreCase) == true);
+    }
+
     public async Task HandleAsync(HttpContext http)
     {
         if (!http.Request.Headers.Accept.Any(a => a?.Contains(EventStream, StringComparison.OrdinalIgnoreCase) == true))

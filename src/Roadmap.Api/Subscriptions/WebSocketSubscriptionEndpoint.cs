@@ -40,8 +40,13 @@ public sealed class WebSocketSubscriptionEndpoint(IGraphQLTextSerializer seriali
         }
         if (!http.WebSockets.WebSocketRequestedProtocols.Contains(Protocol))
         {
+            // The legacy subscriptions-transport-ws client asks for 'graphql-ws': say so, in the close reason it reads.
+            var legacy = http.WebSockets.WebSocketRequestedProtocols.Contains("graphql-ws");
+            Logger.LogInformation("A WebSocket asked for {Protocols}, not {Protocol}; refused", string.Join(", ", http.WebSockets.WebSocketRequestedProtocols), Protocol);
             using var refused = await http.WebSockets.AcceptWebSocketAsync();
-            await refused.CloseAsync((WebSocketCloseStatus)4406, "Subprotocol not acceptable", CancellationToken.None);
+            await refused.CloseAsync((WebSocketCloseStatus)4406,
+                legacy ? "graphql-ws (subscriptions-transport-ws) is not served: use graphql-transport-ws" : "Subprotocol not acceptable: use graphql-transport-ws",
+                CancellationToken.None);
             return;
         }
         using var socket = await http.WebSockets.AcceptWebSocketAsync(Protocol);

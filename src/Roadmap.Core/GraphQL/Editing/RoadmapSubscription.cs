@@ -13,7 +13,7 @@ public sealed class RoadmapSubscription : ObjectGraphType
     public RoadmapSubscription()
     {
         Name = "Subscription";
-        Description = "Changes as they are committed. Subscribe over SSE (POST /graphql/stream, graphql-sse's distinct connections mode) or WebSocket (/graphql/ws, graphql-transport-ws).";
+        Description = "Changes as they are committed. Subscribe on /graphql over SSE (Accept: text/event-stream, graphql-sse's distinct connections mode) or a WebSocket (graphql-transport-ws); /graphql/stream and /graphql/ws are aliases.";
         Field<NonNullGraphType<GraphChangeGraphType>>("graphChanged")
             .Description($"Every committed change, in revision order. With afterRevision, first every change after it that the audit log holds (at most {ChangeFeed.MaxReplay} entries behind, ARGUMENT_OUT_OF_RANGE beyond: read graphDiff instead), so a client that reconnects misses nothing. " +
                 "Readable as the graph is (anonymously unless Auth:ReadAccess is Key); who made a change only with an editor or admin key. READ_ONLY_STORE on a store that takes no edits.")

@@ -17,7 +17,7 @@ public sealed class SubscriptionTransportRule : ValidationRuleBase
         if (context.UserContext is not RequestContext { StreamingTransport: true } && context.Operation.Operation == OperationType.Subscription)
         {
             context.ReportError(new ValidationError(context.Document.Source, null!,
-                "Subscriptions need a streaming transport: POST /graphql/stream with Accept: text/event-stream (graphql-sse), or a WebSocket on /graphql/ws (graphql-transport-ws).", context.Operation)
+                "Subscriptions need a streaming transport: /graphql with Accept: text/event-stream only (graphql-sse), or a WebSocket on /graphql (graphql-transport-ws); /graphql/stream and /graphql/ws are aliases.", context.Operation)
             {
                 Code = ErrorCodes.SubscriptionOverHttp.Code,
             });

@@ -27,10 +27,10 @@ public class ChangeFeedTests(FeedApiFactory factory) : IClassFixture<FeedApiFact
     }
 
     /// <summary>An SSE subscription: the response, and a reader of its events.</summary>
-    private static async Task<(HttpResponseMessage Response, StreamReader Events)> SubscribeSseAsync(HttpClient client, int? after = null)
+    private static async Task<(HttpResponseMessage Response, StreamReader Events)> SubscribeSseAsync(HttpClient client, int? after = null, string path = "/graphql/stream")
     {
         var body = JsonSerializer.Serialize(new { query = Watch, variables = new { after } });
-        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql/stream") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Accept.ParseAdd("text/event-stream");
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         return (response, new StreamReader(await response.Content.ReadAsStreamAsync()));
@@ -214,6 +214,48 @@ public class ChangeFeedTests(FeedApiFactory factory) : IClassFixture<FeedApiFact
         var kept = new List<object?>();
         await foreach (var result in queue.Reader.ReadAllAsync()) kept.Add(result.Data);
         kept.ShouldBe([0, 1, 2]);
+    }
+
+    [Fact]
+    public async Task One_url_serves_every_transport_sse_and_websocket_on_graphql_itself()
+    {
+        var editor = (await factory.ReadyClientAsync()).With(TestKeys.Editor.Key);
+        var (response, events) = await SubscribeSseAsync(await factory.ReadyClientAsync(), path: "/graphql");
+        using (response)
+        {
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("text/event-stream");
+            await Task.Delay(300);
+            var revision = await CommitAsync(editor, "technology:feed-one-url-sse");
+            (await NextEventAsync(events)).GetProperty("data").GetProperty("graphChanged").GetProperty("revision").GetInt32().ShouldBe(revision);
+        }
+
+        var client = factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, "/graphql"), CancellationToken.None);
+        socket.SubProtocol.ShouldBe("graphql-transport-ws");
+        await SendAsync(socket, new { type = "connection_init" });
+        (await ReceiveAsync(socket)).GetProperty("type").GetString().ShouldBe("connection_ack");
+        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+
+        // A client that accepts JSON is answered once, as before.
+        var (status, body, _) = await GraphQLClient.PostAsync(await factory.ReadyClientAsync(), "{ stats { nodeCount } }", accept: "application/json");
+        status.ShouldBe(200);
+        body.ShouldContain("nodeCount");
+    }
+
+    [Fact]
+    public async Task A_legacy_graphql_ws_client_is_told_which_subprotocol_to_use()
+    {
+        var client = factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-ws");
+        using var socket = await client.ConnectAsync(new Uri(factory.Server.BaseAddress, "/graphql"), CancellationToken.None);
+
+        var buffer = new byte[256];
+        var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+
+        result.MessageType.ShouldBe(WebSocketMessageType.Close);
+        ((int)socket.CloseStatus!).ShouldBe(4406);
+        socket.CloseStatusDescription.ShouldBe("graphql-ws (subscriptions-transport-ws) is not served: use graphql-transport-ws");
     }
 
     [Fact]
