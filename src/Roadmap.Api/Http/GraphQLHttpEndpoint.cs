@@ -43,6 +43,14 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
             await WriteErrorAsync(http, mediaType, error.Value);
             return;
         }
+        // A GET query is a read of one revision of the graph: the same request at the same revision is the same answer.
+        var etag = isGet ? EntityTag(http, request!, mediaType) : null;
+        if (etag is not null && http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            SetCaching(http, etag);
+            return;
+        }
 
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
@@ -55,7 +63,28 @@ public sealed class GraphQLHttpEndpoint(IGraphQLTextSerializer serializer, IDocu
             UserContext = new RequestContext(http.TraceIdentifier, readOnlyTransport: isGet),
             CancellationToken = http.RequestAborted,
         });
+        if (etag is not null && result.Executed && result.Errors is null or { Count: 0 }) SetCaching(http, etag);
         await WriteAsync(http, mediaType, StatusOf(http, result, mediaType), result);
+    }
+
+    /// <summary>
+    /// The answer's tag: the graph's revision, and a hash of what else the answer depends on (the document, operation,
+    /// variables and extensions, the media type and the key's name). Null on a store that keeps no revision (Neo4j).
+    /// </summary>
+    private static EntityTagHeaderValue? EntityTag(HttpContext http, GraphQLRequest request, string mediaType)
+    {
+        if (http.RequestServices.GetService<Roadmap.Core.Storage.IEditableGraphStore>() is not { } store) return null;
+        var what = string.Join('\u001f', request.Query, request.OperationName, http.Request.Query["variables"].ToString(),
+            http.Request.Query["extensions"].ToString(), mediaType, http.User.Identity?.Name);
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(what)))[..16];
+        return new EntityTagHeaderValue($"\"r{store.Revision}-{hash}\"", isWeak: true);
+    }
+
+    private void SetCaching(HttpContext http, EntityTagHeaderValue etag)
+    {
+        http.Response.Headers.ETag = etag.ToString();
+        http.Response.Headers.CacheControl = options.Value.CacheControl;
+        http.Response.Headers.Append(HeaderNames.Vary, "Accept, Authorization");
     }
 
     /// <summary>

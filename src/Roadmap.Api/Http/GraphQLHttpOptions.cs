@@ -10,4 +10,10 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Requests each client address may make per minute; above it, 429. 0 turns the limit off.</summary>
     public int RequestsPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// The Cache-Control of a GET query's answer. The default, <c>no-cache</c>, lets a client or proxy keep it but ask
+    /// again each time: with the answer's ETag, an unchanged graph answers 304 without running the query.
+    /// </summary>
+    public string CacheControl { get; set; } = "no-cache";
 }
