@@ -1,3 +1,4 @@
+using GraphQL;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Roadmap.Core.Errors;
@@ -79,10 +80,12 @@ public sealed class CrossOrigin(RequestDelegate next, IOptionsMonitor<CrossOrigi
 
     private static bool Same(string a, string b) => string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
+    // Written as the rate limiter writes its refusal: a GraphQL response with the code and no data.
     private static async Task Refuse(HttpContext http, string message)
     {
-        http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        http.Response.StatusCode = ErrorCodes.OriginNotAllowed.HttpStatus!.Value;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { new { message, extensions = new { code = ErrorCodes.OriginNotAllowed.Code } } } });
+        await http.RequestServices.GetRequiredService<IGraphQLTextSerializer>().WriteAsync(http.Response.Body,
+            new ExecutionResult { Errors = [new ExecutionError(message) { Code = ErrorCodes.OriginNotAllowed.Code }] }, http.RequestAborted);
     }
 }

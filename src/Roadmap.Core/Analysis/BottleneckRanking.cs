@@ -384,17 +384,18 @@ public sealed class BottleneckRanking
         }
 
         /// <summary>
-        /// The row of a node in a graph with needs of a class as a whole, whose dependents are what impact finds (a
-        /// class-wide need's hit stops at the class, see <see cref="ClassNeeds"/>). Such graphs are curated, so small:
+        /// The row of a node in a graph with needs of a class as a whole, whose dependents are what impact's walk reaches
+        /// (a class-wide need's hit stops at the class, see <see cref="ClassNeeds"/>). Such graphs are curated, so small:
         /// the plain searches above stay for the large ones without.
         /// </summary>
         public static Bottleneck? KeepingClassNeeds(GraphIndex graph, int v, int[] gap, List<int> blockedOrder)
         {
             int products = 0, programs = 0;
-            foreach (var hit in GraphAlgorithms.Impact(graph, [graph.NodeAt(v).Id], int.MaxValue).Impacted)
+            using var hit = GraphAlgorithms.Hit(graph, [v], int.MaxValue);
+            foreach (var w in hit.Nodes)
             {
-                if (hit.Node.Kind == NodeKind.Product) products++;
-                else if (hit.Node.Kind == NodeKind.Program) programs++;
+                if (graph.KindOf(w) == NodeKind.Product) products++;
+                else if (graph.KindOf(w) == NodeKind.Program) programs++;
             }
             return products + programs == 0 ? null : WithBlocked(graph, v, products, programs, gap, blockedOrder);
         }

@@ -200,10 +200,27 @@ public static class GraphAlgorithms
             }
         }
         var gapCount = order.Count;
-        // Breadth first over states (ClassNeeds.States): a node hit only through a class-wide need does not pass the
-        // hit to its members; hit fully by a longer chain, it does, at that chain's distance.
-        using var states = new ClassNeeds.States(graph);
-        foreach (var gap in order) states.Start(gap);
+        using var states = Hit(graph, order, maxDepth);
+
+        var impacted = new List<ImpactedNode>(states.Nodes.Count - gapCount);
+        foreach (var v in states.Nodes.Skip(gapCount))
+        {
+            var first = states.FirstState(v);
+            impacted.Add(new ImpactedNode(graph.NodeAt(v), states.Depth(first), ToPath(graph, v, states.Chain(first)), blocked.Has(v) ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
+        }
+        impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
+        return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
+    }
+
+    /// <summary>
+    /// What needs the gaps, within <paramref name="maxDepth"/> edges: breadth first backwards over states
+    /// (<see cref="ClassNeeds.States"/>), so that a node hit only through a class-wide need does not pass the hit to its
+    /// members, and one hit fully by a longer chain does, at that chain's distance. The gaps come first among the nodes.
+    /// </summary>
+    internal static ClassNeeds.States Hit(GraphIndex graph, IEnumerable<int> gaps, int maxDepth)
+    {
+        var states = new ClassNeeds.States(graph);
+        foreach (var gap in gaps) states.Start(gap);
         for (var head = 0; head < states.Order.Count; head++)
         {
             var s = states.Order[head];
@@ -215,15 +232,7 @@ public static class GraphAlgorithms
                 states.Visit(s, e, graph.EdgeFrom(e), ClassNeeds.Limits(graph, e, Direction.Backward));
             }
         }
-
-        var impacted = new List<ImpactedNode>(states.Nodes.Count - gapCount);
-        foreach (var v in states.Nodes.Skip(gapCount))
-        {
-            var first = states.FirstState(v);
-            impacted.Add(new ImpactedNode(graph.NodeAt(v), states.Depth(first), ToPath(graph, v, states.Chain(first)), blocked.Has(v) ? ImpactSeverity.Blocked : ImpactSeverity.AtRisk));
-        }
-        impacted.Sort((a, b) => a.Distance != b.Distance ? a.Distance.CompareTo(b.Distance) : string.CompareOrdinal(a.Node.Id, b.Node.Id));
-        return new ImpactReport(order.Take(gapCount).Select(graph.NodeAt).ToList(), unknown, impacted);
+        return states;
     }
 
     /// <summary>The first nodes whose names or aliases contain <paramref name="text"/>, in <see cref="NameSearch"/>'s order.</summary>

@@ -138,11 +138,6 @@ public static class SeedLoader
             if (GraphRules.ReachHasMembers(graph.Edges[i], classes.Contains(graph.Edges[i].From)) is { } violation) ReportRule(reader.EdgeLocations[i], violation);
         }
 
-        foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null).GroupBy(x => (x.Edge.From, x.Edge.Group)))
-        {
-            ReportRule(group.First().At, GraphRules.GroupReach(group.Key.From, group.Key.Group!, group.Select(x => x.Edge.Reach)));
-        }
-
         // A judgement's context is what the same plan says of the node elsewhere; another plan's word is its own judgement.
         foreach (var node in graph.Nodes)
         {
@@ -153,11 +148,13 @@ public static class SeedLoader
             }
         }
 
-        // An alternative group offers a choice: one edge alone is a hard requirement written wrongly.
+        // An alternative group offers a choice of one need: one edge alone is a hard requirement written wrongly, and
+        // its alternatives share one reach.
         foreach (var group in graph.Edges.Select((e, i) => (Edge: e, At: reader.EdgeLocations[i])).Where(x => x.Edge.Group is not null)
-                     .GroupBy(x => (x.Edge.From, x.Edge.Group)).Where(g => g.Count() == 1))
+                     .GroupBy(x => (x.Edge.From, x.Edge.Group)))
         {
-            Report(group.First().At, ErrorCodes.GroupOfOne.Code, $"group '{group.Key.Group}' of '{group.Key.From}' has one edge; alternatives need two or more");
+            if (group.Count() == 1) Report(group.First().At, ErrorCodes.GroupOfOne.Code, $"group '{group.Key.Group}' of '{group.Key.From}' has one edge; alternatives need two or more");
+            ReportRule(group.First().At, GraphRules.GroupReach(group.Key.From, group.Key.Group!, group.Select(x => x.Edge.Reach)));
         }
 
         // Each document with its text, so that quotes are checked against the plan they cite.
